@@ -1,0 +1,59 @@
+"""Business-day arithmetic in the user's local time zone.
+
+pendulum has no business days, so this small module adds them: "N business days after T" is the
+same local clock time on the Nth working date after T's local date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import pendulum
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.settings import Settings
+
+END_OF_DAY = (23, 59, 59)
+
+
+def is_working_day(day: date, settings: Settings) -> bool:
+    """True when ``day`` is neither a weekend day nor a skipped date."""
+    return day.weekday() not in settings.weekend_days and day not in settings.skip_dates
+
+
+def add_business_days_to_date(day: date, count: int, settings: Settings) -> date:
+    """The ``count``-th working date after ``day`` (``day`` itself if ``count`` is 0)."""
+    current = day
+    remaining = count
+    # A guard against settings that leave no working day at all in a long stretch.
+    for _ in range(count * 7 + 400):
+        if remaining <= 0:
+            return current
+        current += timedelta(days=1)
+        if is_working_day(current, settings):
+            remaining -= 1
+    raise ValueError("no working days found: check rules.weekend_days and rules.skip_dates")
+
+
+def local_datetime(day: date, hour: int, minute: int, second: int, zone: Timezone) -> DateTime:
+    """The instant at a local wall-clock time; a time in a DST gap moves forward past the gap."""
+    return pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=zone)
+
+
+def add_business_days(moment: DateTime, count: int, settings: Settings, zone: Timezone) -> DateTime:
+    """The same local clock time as ``moment`` on the ``count``-th working date after it."""
+    local = moment.in_timezone(zone)
+    day = add_business_days_to_date(local.date(), count, settings)
+    return local_datetime(day, local.hour, local.minute, local.second, zone)
+
+
+def end_of_local_day(day: date, zone: Timezone) -> DateTime:
+    """23:59:59 local on ``day``: when a due date given only as a date falls."""
+    return local_datetime(day, *END_OF_DAY, zone)
+
+
+def latest(moments: Iterable[DateTime | None]) -> DateTime | None:
+    """The latest of the given instants, ignoring ``None``."""
+    present = [moment for moment in moments if moment is not None]
+    return max(present) if present else None

@@ -1,0 +1,200 @@
+"""Moving an application between stages, recording replies and new rounds: the pure part.
+
+Each function takes the current :class:`Progress` and returns what the change means (the new
+progress and the events to append); the store writes it in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.models import Progress
+from postinterview_tui.domain.rules import follow_up_limit_reached, reasonable_follow_up_time
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import CloseReason, ConditionStatus, EventKind, Stage
+
+
+class RuleRefusal(Exception):
+    """A change the rules refuse; ``confirmable`` ones may go ahead when the user insists."""
+
+    def __init__(self, message: str, *, confirmable: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.confirmable = confirmable
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEvent:
+    """An event a change will append."""
+
+    kind: EventKind
+    data: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangePlan:
+    """The outcome of a change: new facts, close reason and the events to record."""
+
+    progress: Progress
+    close_reason: CloseReason | None
+    events: tuple[PlannedEvent, ...]
+    thank_all_interviewers: bool = False
+
+
+def plan_move(
+    progress: Progress,
+    target: Stage,
+    *,
+    when: DateTime,
+    reason: CloseReason | None,
+    force: bool,
+    settings: Settings,
+    zone: Timezone,
+) -> ChangePlan:
+    """Work out a stage move.
+
+    Args:
+        progress: the application's current facts (its ``stage`` is where it is now).
+        target: the stage to move to.
+        when: when the thing the move records happened (sent, received...).
+        reason: the close reason; required when ``target`` is closed.
+        force: go ahead with a move the rules would ask to confirm.
+        settings: the rules' day counts.
+        zone: the user's time zone.
+
+    Returns:
+        The plan to write.
+
+    Raises:
+        RuleRefusal: the move is not allowed, or needs confirmation and ``force`` is false.
+    """
+    current = progress.stage
+    if target is current and target is not Stage.FOLLOWED_UP:
+        raise RuleRefusal(f"the application is already in {target.label}")
+    if target is Stage.CLOSED and reason is None:
+        raise RuleRefusal("closing needs a reason (" + ", ".join(r.value for r in CloseReason) + ")")
+    correction = target.position < current.position and current is not Stage.CLOSED
+    events: list[PlannedEvent] = []
+    if current is Stage.CLOSED:
+        events.append(PlannedEvent(EventKind.REOPENED, {}))
+    new = replace(progress, stage=target, snoozed_until=None)
+    thank_all = False
+    close_reason: CloseReason | None = None
+    if target is Stage.INTERVIEWED:
+        new = replace(
+            new, thanked_at=None, interviewers_thanked=0, follow_ups=0, last_follow_up_at=None
+        )
+    elif target is Stage.THANKED:
+        if correction:
+            new = replace(new, follow_ups=0, last_follow_up_at=None)
+        else:
+            new = replace(new, thanked_at=when, interviewers_thanked=new.interviewers_total)
+            thank_all = True
+            events.append(PlannedEvent(EventKind.THANK_YOU_SENT, {}))
+    elif target is Stage.FOLLOWED_UP:
+        if correction:
+            pass
+        else:
+            _check_follow_up(progress, when, force, settings, zone)
+            new = replace(new, follow_ups=progress.follow_ups + 1, last_follow_up_at=when)
+            events.append(PlannedEvent(EventKind.FOLLOW_UP_SENT, {"number": new.follow_ups}))
+    elif target is Stage.OFFER:
+        if not correction:
+            events.append(PlannedEvent(EventKind.OFFER_RECEIVED, {}))
+    elif target is Stage.ACCEPTED:
+        pending = [c for c in progress.conditions if c.status is ConditionStatus.PENDING]
+        if pending and not force:
+            raise RuleRefusal(
+                f"{len(pending)} offer condition{'s are' if len(pending) != 1 else ' is'} "
+                "still pending; accept anyway?",
+                confirmable=True,
+            )
+    elif target is Stage.CLOSED:
+        close_reason = reason
+        events.append(PlannedEvent(EventKind.CLOSED, {"reason": str(reason)}))
+    if target is not current:
+        events.append(
+            PlannedEvent(
+                EventKind.STAGE_MOVED,
+                {"from": str(current), "to": str(target), "correction": correction},
+            )
+        )
+    return ChangePlan(new, close_reason, tuple(events), thank_all)
+
+
+def _check_follow_up(
+    progress: Progress, when: DateTime, force: bool, settings: Settings, zone: Timezone
+) -> None:
+    if force:
+        return
+    if follow_up_limit_reached(progress, settings):
+        raise RuleRefusal(
+            f"{progress.follow_ups} follow-ups have already gone out with no reply; "
+            "another one risks sounding pushy",
+            confirmable=True,
+        )
+    reasonable = reasonable_follow_up_time(progress, when, settings, zone)
+    if reasonable is not None:
+        local = reasonable.in_timezone(zone)
+        raise RuleRefusal(
+            "a follow-up now would be too soon after the last contact; "
+            f"it would be reasonable from {local.format('ddd D MMM YYYY HH:mm')}",
+            confirmable=True,
+        )
+
+
+def plan_reply(progress: Progress, *, when: DateTime, decision_by: date | None) -> ChangePlan:
+    """A reply from the employer: it restarts the follow-up count and replaces the decision date."""
+    new = replace(
+        progress,
+        last_reply_at=latest_of(progress.last_reply_at, when),
+        decision_by=decision_by,
+        follow_ups=0,
+        snoozed_until=None,
+    )
+    data: dict[str, object] = {"decision_by": decision_by.isoformat() if decision_by else None}
+    return ChangePlan(new, None, (PlannedEvent(EventKind.REPLY_RECEIVED, data),))
+
+
+def plan_new_round(
+    progress: Progress,
+    *,
+    held_at: DateTime,
+    interviewer_count: int,
+    decision_by: date | None,
+    kind: str,
+) -> ChangePlan:
+    """A new interview round. The latest round moves the application back to Interviewed."""
+    events = [PlannedEvent(EventKind.INTERVIEW_HELD, {"kind": kind})]
+    is_latest = progress.last_interview_at is None or held_at >= progress.last_interview_at
+    if not is_latest:
+        return ChangePlan(progress, None, tuple(events))
+    if progress.stage is Stage.CLOSED:
+        events.insert(0, PlannedEvent(EventKind.REOPENED, {}))
+    new = replace(
+        progress,
+        stage=Stage.INTERVIEWED,
+        last_interview_at=held_at,
+        interviewers_total=interviewer_count,
+        interviewers_thanked=0,
+        decision_by=decision_by,
+        thanked_at=None,
+        follow_ups=0,
+        snoozed_until=None,
+    )
+    if progress.stage is not Stage.INTERVIEWED:
+        events.append(
+            PlannedEvent(
+                EventKind.STAGE_MOVED,
+                {"from": str(progress.stage), "to": str(Stage.INTERVIEWED), "correction": False},
+            )
+        )
+    return ChangePlan(new, None, tuple(events))
+
+
+def latest_of(first: DateTime | None, second: DateTime) -> DateTime:
+    """The later of two instants, the first of which may be missing."""
+    return second if first is None or second > first else first

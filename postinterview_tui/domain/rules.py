@@ -1,0 +1,203 @@
+"""The etiquette rules: what is due next for an application, and when.
+
+Thank the interviewers within a day, wait a polite while before following up, follow up at most
+twice, then suggest moving on; while an offer is open, watch its deadline and check in on each
+pending condition now and then. Every number comes from :class:`Settings`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.calendar import (
+    add_business_days,
+    add_business_days_to_date,
+    end_of_local_day,
+    latest,
+)
+from postinterview_tui.domain.models import Progress
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import ConditionStatus, Stage
+
+
+class ActionKind(StrEnum):
+    """What the user should do next. Values are stable ids used by ``today --json``."""
+
+    THANK_YOU = "thank-you"
+    FOLLOW_UP = "follow-up"
+    MOVE_ON = "move-on"
+    OFFER_DEADLINE = "offer-deadline"
+    OFFER_CONDITION = "offer-condition"
+
+
+class DueStatus(StrEnum):
+    """How pressing an action is at a given moment."""
+
+    OVERDUE = "overdue"
+    DUE = "due"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """One thing to do for an application, with its due instant."""
+
+    action: ActionKind
+    due: DateTime
+    detail: str = ""
+    condition_id: int | None = None
+
+
+def pending_actions(progress: Progress, settings: Settings, zone: Timezone) -> tuple[ActionItem, ...]:
+    """Every action the rules ask for in the application's current stage, earliest first.
+
+    An interview that has not happened yet creates no thank-you item here; callers that know
+    ``now`` use :func:`is_interview_upcoming` to show it instead.
+
+    Args:
+        progress: the application's current facts.
+        settings: the rules' day counts.
+        zone: the user's local time zone (business days and date-only dues are local).
+
+    Returns:
+        The items sorted by due instant; empty for accepted and closed applications.
+    """
+    items: list[ActionItem]
+    stage = progress.stage
+    if stage is Stage.INTERVIEWED:
+        items = _thank_you(progress, settings)
+    elif stage in (Stage.THANKED, Stage.FOLLOWED_UP):
+        items = _follow_up(progress, settings, zone)
+    elif stage is Stage.OFFER:
+        items = _offer(progress, settings, zone)
+    else:
+        items = []
+    if progress.snoozed_until is not None:
+        items = [_snoozed(item, progress.snoozed_until) for item in items]
+    return tuple(sorted(items, key=lambda item: item.due))
+
+
+def next_action(progress: Progress, settings: Settings, zone: Timezone) -> ActionItem | None:
+    """The earliest pending action, or ``None`` when nothing is asked for."""
+    items = pending_actions(progress, settings, zone)
+    return items[0] if items else None
+
+
+def is_interview_upcoming(progress: Progress, now: DateTime) -> bool:
+    """True when the latest interview is still in the future at ``now``."""
+    return progress.last_interview_at is not None and progress.last_interview_at > now
+
+
+def due_status(
+    due: DateTime, now: DateTime, window_days: int, zone: Timezone
+) -> DueStatus | None:
+    """Classify a due instant at ``now``.
+
+    Overdue when due at or before now; due within the next 24 hours; upcoming until the end of
+    the local day ``window_days`` ahead; ``None`` beyond the window.
+    """
+    if due <= now:
+        return DueStatus.OVERDUE
+    if due <= now.add(hours=24):
+        return DueStatus.DUE
+    window_end = end_of_local_day(now.in_timezone(zone).date() + timedelta(days=window_days), zone)
+    if due <= window_end:
+        return DueStatus.UPCOMING
+    return None
+
+
+def reasonable_follow_up_time(
+    progress: Progress, when: DateTime, settings: Settings, zone: Timezone
+) -> DateTime | None:
+    """If a follow-up sent at ``when`` would be too soon, the earliest polite time; else ``None``.
+
+    Too soon means earlier than the last contact before ``when`` plus ``too_soon_days`` business
+    days. Back-dated follow-ups are judged at their own date.
+    """
+    last_contact = progress.last_contact_before(when)
+    if last_contact is None:
+        return None
+    earliest = add_business_days(last_contact, settings.too_soon_days, settings, zone)
+    return earliest if when < earliest else None
+
+
+def follow_up_limit_reached(progress: Progress, settings: Settings) -> bool:
+    """True once ``max_follow_ups`` follow-ups have gone out with no reply since."""
+    return progress.follow_ups >= settings.max_follow_ups
+
+
+def _snoozed(item: ActionItem, until: DateTime) -> ActionItem:
+    if item.due >= until:
+        return item
+    return ActionItem(item.action, until, item.detail, item.condition_id)
+
+
+def _thank_you(progress: Progress, settings: Settings) -> list[ActionItem]:
+    if progress.last_interview_at is None:
+        return []
+    due = progress.last_interview_at.add(hours=settings.thank_you_hours)
+    detail = ""
+    if progress.interviewers_total:
+        detail = (
+            f"{progress.interviewers_thanked} of {progress.interviewers_total} "
+            f"interviewer{'s' if progress.interviewers_total != 1 else ''} thanked"
+        )
+    return [ActionItem(ActionKind.THANK_YOU, due, detail)]
+
+
+def _follow_up(progress: Progress, settings: Settings, zone: Timezone) -> list[ActionItem]:
+    count = progress.follow_ups
+    limit = settings.max_follow_ups
+    last_contact = progress.last_contact
+    if count >= limit and progress.last_follow_up_at is not None:
+        due = add_business_days(progress.last_follow_up_at, settings.move_on_days, settings, zone)
+        detail = f"no reply after {count} follow-up{'s' if count != 1 else ''}"
+        return [ActionItem(ActionKind.MOVE_ON, due, detail)]
+    polite_floor = (
+        add_business_days(last_contact, settings.too_soon_days, settings, zone)
+        if last_contact is not None
+        else None
+    )
+    if count == 0 or progress.last_follow_up_at is None:
+        base = latest((progress.thanked_at, progress.last_reply_at)) or progress.last_interview_at
+        if progress.decision_by is not None:
+            day = add_business_days_to_date(
+                progress.decision_by, settings.after_decision_days, settings
+            )
+            first_due: DateTime | None = end_of_local_day(day, zone)
+        elif base is not None:
+            first_due = add_business_days(base, settings.follow_up_days, settings, zone)
+        else:
+            first_due = None
+        due = latest((first_due, polite_floor))
+        detail = "first follow-up"
+    else:
+        second = add_business_days(
+            progress.last_follow_up_at, settings.second_follow_up_days, settings, zone
+        )
+        due = latest((second, polite_floor))
+        detail = f"follow-up {count + 1} of {limit}"
+    if due is None:
+        return []
+    return [ActionItem(ActionKind.FOLLOW_UP, due, detail)]
+
+
+def _offer(progress: Progress, settings: Settings, zone: Timezone) -> list[ActionItem]:
+    items: list[ActionItem] = []
+    conditions = progress.conditions
+    cleared = sum(1 for item in conditions if item.status is ConditionStatus.CLEARED)
+    if progress.offer_deadline is not None:
+        detail = f"{cleared} of {len(conditions)} conditions cleared" if conditions else "reply due"
+        items.append(ActionItem(ActionKind.OFFER_DEADLINE, progress.offer_deadline, detail))
+    for condition in conditions:
+        if condition.status is not ConditionStatus.PENDING:
+            continue
+        since = latest((condition.started_at, condition.last_check_in_at)) or condition.started_at
+        due = add_business_days(since, settings.condition_check_in_days, settings, zone)
+        label = condition.label or condition.kind.value
+        items.append(ActionItem(ActionKind.OFFER_CONDITION, due, f"check in: {label}", condition.id))
+    return items

@@ -1,0 +1,150 @@
+"""The post-interview pipeline: stages in board order, close reasons and interview kinds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    """A column of the board. The values are stable ids used in the database and the CLI."""
+
+    INTERVIEWED = "interviewed"
+    THANKED = "thanked"
+    FOLLOWED_UP = "followed-up"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        """The human name shown as a column heading."""
+        return STAGE_LABELS[self]
+
+    @property
+    def position(self) -> int:
+        """Zero-based position on the board, left to right."""
+        return STAGE_ORDER.index(self)
+
+    @property
+    def is_open(self) -> bool:
+        """True while the application still needs something from the user."""
+        return self not in (Stage.ACCEPTED, Stage.CLOSED)
+
+
+STAGE_ORDER: tuple[Stage, ...] = tuple(Stage)
+
+STAGE_LABELS: dict[Stage, str] = {
+    Stage.INTERVIEWED: "Interviewed",
+    Stage.THANKED: "Thank-you sent",
+    Stage.FOLLOWED_UP: "Followed up",
+    Stage.OFFER: "Offer",
+    Stage.ACCEPTED: "Accepted",
+    Stage.CLOSED: "Closed",
+}
+
+
+class CloseReason(StrEnum):
+    """Why an application was closed."""
+
+    NOT_SELECTED = "not-selected"
+    WITHDREW = "withdrew"
+    DECLINED_OFFER = "declined-offer"
+    NO_RESPONSE = "no-response"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The reason in plain words."""
+        return CLOSE_REASON_LABELS[self]
+
+
+CLOSE_REASON_LABELS: dict[CloseReason, str] = {
+    CloseReason.NOT_SELECTED: "Not selected",
+    CloseReason.WITHDREW: "I withdrew",
+    CloseReason.DECLINED_OFFER: "I declined the offer",
+    CloseReason.NO_RESPONSE: "No response",
+    CloseReason.OTHER: "Other",
+}
+
+
+class InterviewKind(StrEnum):
+    """The format of an interview round."""
+
+    PHONE = "phone"
+    VIDEO = "video"
+    TECHNICAL = "technical"
+    ONSITE = "onsite"
+    PANEL = "panel"
+    FINAL = "final"
+    OTHER = "other"
+
+
+class ConditionKind(StrEnum):
+    """Something a conditional offer depends on."""
+
+    REFERENCES = "references"
+    BACKGROUND = "background"
+    MEDICAL = "medical"
+    RIGHT_TO_WORK = "right-to-work"
+    OTHER = "other"
+
+
+class ConditionStatus(StrEnum):
+    """Where an offer condition stands."""
+
+    PENDING = "pending"
+    CLEARED = "cleared"
+    FAILED = "failed"
+
+
+class EventKind(StrEnum):
+    """Kinds of entries in an application's append-only history."""
+
+    CREATED = "created"
+    INTERVIEW_HELD = "interview-held"
+    THANK_YOU_SENT = "thank-you-sent"
+    FOLLOW_UP_SENT = "follow-up-sent"
+    REPLY_RECEIVED = "reply-received"
+    OFFER_RECEIVED = "offer-received"
+    CONDITION_CLEARED = "condition-cleared"
+    CONDITION_FAILED = "condition-failed"
+    CONDITION_CHECKED_IN = "condition-checked-in"
+    STAGE_MOVED = "stage-moved"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+    EDITED = "edited"
+    NOTE_ADDED = "note-added"
+    DELETED = "deleted"
+    RESTORED = "restored"
+    UNDONE = "undone"
+    SNOOZED = "snoozed"
+
+
+def parse_stage(text: str) -> Stage:
+    """Read a stage id (or its board number 1-6, or its label) typed by a user.
+
+    Raises:
+        ValueError: the text names no stage.
+    """
+    cleaned = text.strip().lower()
+    if cleaned.isdigit() and 1 <= int(cleaned) <= len(STAGE_ORDER):
+        return STAGE_ORDER[int(cleaned) - 1]
+    for stage in Stage:
+        if cleaned in (stage.value, stage.label.lower()):
+            return stage
+    names = ", ".join(stage.value for stage in Stage)
+    raise ValueError(f"unknown stage {text!r} (choose from {names})")
+
+
+def parse_close_reason(text: str) -> CloseReason:
+    """Read a close reason id.
+
+    Raises:
+        ValueError: the text names no reason.
+    """
+    cleaned = text.strip().lower()
+    for reason in CloseReason:
+        if cleaned == reason.value:
+            return reason
+    names = ", ".join(reason.value for reason in CloseReason)
+    raise ValueError(f"unknown reason {text!r} (choose from {names})")
