@@ -75,7 +75,9 @@ def plan_move(
     if target is current and target is not Stage.FOLLOWED_UP:
         raise RuleRefusal(f"the application is already in {target.label}")
     if target is Stage.CLOSED and reason is None:
-        raise RuleRefusal("closing needs a reason (" + ", ".join(r.value for r in CloseReason) + ")")
+        raise RuleRefusal(
+            "closing needs a reason (" + ", ".join(r.value for r in CloseReason) + ")"
+        )
     correction = target.position < current.position and current is not Stage.CLOSED
     events: list[PlannedEvent] = []
     if current is Stage.CLOSED:

@@ -52,7 +52,9 @@ class ActionItem:
     condition_id: int | None = None
 
 
-def pending_actions(progress: Progress, settings: Settings, zone: Timezone) -> tuple[ActionItem, ...]:
+def pending_actions(
+    progress: Progress, settings: Settings, zone: Timezone
+) -> tuple[ActionItem, ...]:
     """Every action the rules ask for in the application's current stage, earliest first.
 
     An interview that has not happened yet creates no thank-you item here; callers that know
@@ -92,9 +94,7 @@ def is_interview_upcoming(progress: Progress, now: DateTime) -> bool:
     return progress.last_interview_at is not None and progress.last_interview_at > now
 
 
-def due_status(
-    due: DateTime, now: DateTime, window_days: int, zone: Timezone
-) -> DueStatus | None:
+def due_status(due: DateTime, now: DateTime, window_days: int, zone: Timezone) -> DueStatus | None:
     """Classify a due instant at ``now``.
 
     Overdue when due at or before now; due within the next 24 hours; upcoming until the end of
@@ -151,12 +151,15 @@ def _thank_you(progress: Progress, settings: Settings) -> list[ActionItem]:
 
 def _follow_up(progress: Progress, settings: Settings, zone: Timezone) -> list[ActionItem]:
     count = progress.follow_ups
+    due: DateTime | None
     limit = settings.max_follow_ups
     last_contact = progress.last_contact
     if count >= limit and progress.last_follow_up_at is not None:
-        due = add_business_days(progress.last_follow_up_at, settings.move_on_days, settings, zone)
+        move_on_due = add_business_days(
+            progress.last_follow_up_at, settings.move_on_days, settings, zone
+        )
         detail = f"no reply after {count} follow-up{'s' if count != 1 else ''}"
-        return [ActionItem(ActionKind.MOVE_ON, due, detail)]
+        return [ActionItem(ActionKind.MOVE_ON, move_on_due, detail)]
     polite_floor = (
         add_business_days(last_contact, settings.too_soon_days, settings, zone)
         if last_contact is not None
@@ -199,5 +202,7 @@ def _offer(progress: Progress, settings: Settings, zone: Timezone) -> list[Actio
         since = latest((condition.started_at, condition.last_check_in_at)) or condition.started_at
         due = add_business_days(since, settings.condition_check_in_days, settings, zone)
         label = condition.label or condition.kind.value
-        items.append(ActionItem(ActionKind.OFFER_CONDITION, due, f"check in: {label}", condition.id))
+        items.append(
+            ActionItem(ActionKind.OFFER_CONDITION, due, f"check in: {label}", condition.id)
+        )
     return items

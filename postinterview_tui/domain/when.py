@@ -55,8 +55,8 @@ def parse_when(text: str, now: DateTime, zone: Timezone) -> DateTime:
     if cleaned == "now":
         return local_now
     if cleaned in _WORDS:
-        day = local_now.date() + timedelta(days=_WORDS[cleaned])
-        return _checked_local(day, DATE_ONLY_HOUR, 0, 0, zone, text)
+        word_day: date = local_now.date() + timedelta(days=_WORDS[cleaned])
+        return _checked_local(word_day, DATE_ONLY_HOUR, 0, 0, zone, text)
     relative = _RELATIVE.match(cleaned)
     if relative:
         amount = int(relative["n"]) * (-1 if relative["sign"] == "-" else 1)

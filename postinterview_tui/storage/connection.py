@@ -1,0 +1,177 @@
+"""Opening the database file safely.
+
+A file is checked on a read-only connection before anything writes to it, so a file that is not
+ours, comes from a newer version, or is damaged is refused and left byte-identical.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from postinterview_tui.storage.errors import StoreUnusable
+from postinterview_tui.storage.schema import (
+    APPLICATION_ID,
+    LATEST_VERSION,
+    MIGRATION_NAMES,
+    MIGRATION_SET,
+    apply_migrations,
+)
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 10.0
+
+# The WAL-reset bug (sqlite.org wal.html) is fixed in 3.51.3 and backported to 3.50.7 and 3.44.6.
+_WAL_FIXED_BACKPORTS = ((3, 44, 6), (3, 50, 7))
+_WAL_FIXED_RELEASE = (3, 51, 3)
+
+
+def wal_is_safe(version: tuple[int, int, int]) -> bool:
+    """True when this SQLite version is free of the WAL-reset corruption bug."""
+    if version >= _WAL_FIXED_RELEASE:
+        return True
+    return any(version[:2] == fixed[:2] and version >= fixed for fixed in _WAL_FIXED_BACKPORTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Durability:
+    """The journal mode and synchronous level chosen for this SQLite build."""
+
+    journal_mode: str
+    synchronous: str
+
+
+def choose_durability(version: tuple[int, int, int]) -> Durability:
+    """WAL with FULL sync where WAL is safe; otherwise the rollback journal with EXTRA sync."""
+    if wal_is_safe(version):
+        return Durability("wal", "full")
+    return Durability("delete", "extra")
+
+
+def inspect_file(path: Path) -> int:
+    """Check an existing file on a read-only connection and return its schema version.
+
+    Returns:
+        0 for an empty (new) database, else its ``user_version``.
+
+    Raises:
+        StoreUnusable: not a SQLite file, not ours, from a newer version, or damaged.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if not header:
+        return 0
+    if header != SQLITE_HEADER:
+        raise StoreUnusable(f"{path} is not a postinterview database (it is not a SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as error:
+        raise StoreUnusable(f"{path} cannot be opened: {error}") from None
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if application_id != APPLICATION_ID:
+            if application_id or tables:
+                raise StoreUnusable(
+                    f"{path} is a SQLite file from another program, not a postinterview database"
+                )
+            return 0
+        if version > LATEST_VERSION:
+            raise StoreUnusable(
+                f"{path} was written by a newer version of postinterview (schema {version}; "
+                f"this one knows up to {LATEST_VERSION}): please upgrade"
+            )
+        if "_sqlite_migrations" in tables:
+            applied = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+                )
+            }
+            unknown = applied - set(MIGRATION_NAMES)
+            if unknown:
+                raise StoreUnusable(
+                    f"{path} was changed by a newer version of postinterview: please upgrade"
+                )
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise StoreUnusable(f"{path} is damaged ({result}); run `postinterview doctor`")
+        return int(version)
+    except sqlite3.DatabaseError as error:
+        raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
+    finally:
+        conn.close()
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable only by its owner (the job search is private)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(descriptor)
+
+
+def connect(path: Path) -> Database:
+    """Open a read-write connection with the settings every connection needs."""
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA trusted_schema = OFF")
+    return db
+
+
+def open_database(path: Path, *, create: bool) -> Database | None:
+    """Open (and if needed create and migrate) the database file.
+
+    Args:
+        path: the file.
+        create: create the file if missing; otherwise a missing file gives ``None``.
+
+    Raises:
+        StoreUnusable: see :func:`inspect_file`; also when migrating fails.
+    """
+    if not path.exists():
+        if not create:
+            return None
+        try:
+            create_private_file(path)
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise StoreUnusable(f"cannot create {path}: {error.strerror}") from None
+    elif path.is_dir():
+        raise StoreUnusable(f"{path} is a directory, not a database file")
+    version = inspect_file(path)
+    try:
+        db = connect(path)
+        durability = choose_durability(sqlite3.sqlite_version_info)
+        if version < LATEST_VERSION:
+            if version > 0:
+                log.info("migrating %s from schema %s", path, version)
+            apply_migrations(db)
+        _set_durability(db, durability)
+    except sqlite3.OperationalError as error:
+        raise StoreUnusable(f"{path} cannot be used right now: {error}") from None
+    except sqlite3.DatabaseError as error:
+        raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
+    return db
+
+
+def _set_durability(db: Database, durability: Durability) -> None:
+    current = db.execute("PRAGMA journal_mode").fetchone()[0]
+    if current != durability.journal_mode:
+        try:
+            db.execute(f"PRAGMA journal_mode = {durability.journal_mode}")
+        except sqlite3.OperationalError:
+            # Another connection holds the file; keep the current mode rather than fail.
+            log.warning("could not switch journal mode to %s", durability.journal_mode)
+    db.execute(f"PRAGMA synchronous = {durability.synchronous}")

@@ -1,0 +1,27 @@
+"""Errors the store raises, each with a message meant for the user."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class for store errors."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class StoreUnusable(StoreError):
+    """The file cannot be used: not ours, from a newer version, damaged, or locked."""
+
+
+class NotFound(StoreError):
+    """No application with that id (or it was deleted)."""
+
+
+class EditConflict(StoreError):
+    """The record changed in another window since it was loaded."""
+
+
+class NothingToUndo(StoreError):
+    """There is no change left to undo."""

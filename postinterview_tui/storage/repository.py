@@ -1,0 +1,494 @@
+"""The repository: every read and write the app and the command line make.
+
+Each write method is one user action in one immediate transaction (see :mod:`transactions`);
+the rules come from the domain, this module only persists their outcome.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pendulum import DateTime, Timezone
+from sqlite_utils import Database
+
+from postinterview_tui.domain.models import (
+    ApplicationDetail,
+    ApplicationEdit,
+    ApplicationSummary,
+    Condition,
+    Contact,
+    NewApplication,
+    NewInterview,
+    Progress,
+)
+from postinterview_tui.domain.moves import ChangePlan, plan_move, plan_new_round, plan_reply
+from postinterview_tui.domain.settings import (
+    KEYS,
+    Settings,
+    format_setting,
+    parse_setting,
+    settings_from_texts,
+)
+from postinterview_tui.domain.stages import CloseReason, EventKind, Stage
+from postinterview_tui.storage.connection import open_database
+from postinterview_tui.storage.errors import EditConflict, NotFound
+from postinterview_tui.storage.rows import (
+    SUMMARY_COLUMNS,
+    condition_from_row,
+    event_from_row,
+    interview_from_row,
+    summary_from_row,
+)
+from postinterview_tui.storage.timestamps import optional_to_text, to_text, truncate
+from postinterview_tui.storage.transactions import Action, Transactions
+
+
+class Repository:
+    """Reads and writes one postinterview database file."""
+
+    def __init__(self, db: Database, path: Path, zone: Timezone) -> None:
+        self.db = db
+        self.path = path
+        self.zone = zone
+        self._tx = Transactions(db)
+
+    @classmethod
+    def open(cls, path: Path, *, zone: Timezone, create: bool = True) -> Repository | None:
+        """Open the file, creating and migrating it when ``create`` is true.
+
+        Returns:
+            The repository, or ``None`` when the file is missing and ``create`` is false.
+
+        Raises:
+            StoreUnusable: the file is not ours, newer, damaged or locked.
+        """
+        db = open_database(path, create=create)
+        return None if db is None else cls(db, path, zone)
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._tx.read():
+            self.db.conn.close()
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the file."""
+        with self._tx.read() as db:
+            return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+    def settings(self) -> Settings:
+        """The settings, with defaults for anything never set."""
+        with self._tx.read() as db:
+            texts = {row[0]: row[1] for row in db.execute("SELECT key, value FROM settings")}
+        return settings_from_texts(texts)
+
+    def summaries(
+        self, *, stage: Stage | None = None, limit: int | None = None
+    ) -> list[ApplicationSummary]:
+        """Applications that are not deleted, most recently updated first."""
+        where = "deleted_at IS NULL"
+        params: list[Any] = []
+        if stage is not None:
+            where += " AND stage = ?"
+            params.append(str(stage))
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM applications WHERE {where} "
+        sql += "ORDER BY updated_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._tx.read() as db:
+            rows = _dict_rows(db.execute(sql, params))
+            conditions = self._offer_conditions(db)
+        return [summary_from_row(row, conditions.get(row["id"], ())) for row in rows]
+
+    def open_summaries(self) -> list[ApplicationSummary]:
+        """Applications still in progress (not accepted, closed or deleted)."""
+        sql = (
+            f"SELECT {SUMMARY_COLUMNS} FROM applications WHERE deleted_at IS NULL "
+            "AND stage NOT IN ('accepted', 'closed') ORDER BY updated_at DESC, id DESC"
+        )
+        with self._tx.read() as db:
+            rows = _dict_rows(db.execute(sql))
+            conditions = self._offer_conditions(db)
+        return [summary_from_row(row, conditions.get(row["id"], ())) for row in rows]
+
+    def stage_counts(self) -> dict[Stage, int]:
+        """How many applications each stage holds."""
+        with self._tx.read() as db:
+            rows = db.execute(
+                "SELECT stage, count(*) FROM applications WHERE deleted_at IS NULL GROUP BY stage"
+            ).fetchall()
+        counts = dict.fromkeys(Stage, 0)
+        for stage, count in rows:
+            counts[Stage(stage)] = count
+        return counts
+
+    def summary(self, application_id: int) -> ApplicationSummary:
+        """One application's summary.
+
+        Raises:
+            NotFound: no such application, or it was deleted.
+        """
+        with self._tx.read() as db:
+            return self._summary(db, application_id)
+
+    def detail(self, application_id: int) -> ApplicationDetail:
+        """Everything about one application, events oldest first.
+
+        Raises:
+            NotFound: no such application, or it was deleted.
+        """
+        with self._tx.read() as db:
+            summary = self._summary(db, application_id)
+            row = _dict_rows(
+                db.execute("SELECT * FROM applications WHERE id = ?", [application_id])
+            )[0]
+            interviews = _dict_rows(
+                db.execute(
+                    "SELECT * FROM interviews WHERE application_id = ? ORDER BY held_at, id",
+                    [application_id],
+                )
+            )
+            people: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            for person in _dict_rows(
+                db.execute(
+                    "SELECT * FROM interviewers WHERE interview_id IN "
+                    "(SELECT id FROM interviews WHERE application_id = ?) ORDER BY id",
+                    [application_id],
+                )
+            ):
+                people[person["interview_id"]].append(person)
+            events = _dict_rows(
+                db.execute(
+                    "SELECT * FROM events WHERE application_id = ? ORDER BY at, id",
+                    [application_id],
+                )
+            )
+        recruiter = None
+        if row["recruiter_name"] or row["recruiter_email"]:
+            recruiter = Contact(row["recruiter_name"], row["recruiter_email"])
+        return ApplicationDetail(
+            summary=summary,
+            location=row["location"],
+            link=row["link"],
+            recruiter=recruiter,
+            notes=row["notes"],
+            offer_notes=row["offer_notes"],
+            interviews=tuple(interview_from_row(item, people[item["id"]]) for item in interviews),
+            events=tuple(event_from_row(item) for item in events),
+        )
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def add_application(self, new: NewApplication, now: DateTime) -> int:
+        """Add an application with its first interview; returns the new id (never reused)."""
+        with self._tx.action("add application", now) as act:
+            recruiter = new.recruiter or Contact("")
+            application_id = act.insert(
+                "applications",
+                {
+                    "company": new.company,
+                    "role": new.role,
+                    "location": new.location,
+                    "link": new.link,
+                    "recruiter_name": recruiter.name,
+                    "recruiter_email": recruiter.email,
+                    "notes": new.notes,
+                    "stage": str(Stage.INTERVIEWED),
+                    "created_at": act.now_text,
+                    "updated_at": act.now_text,
+                },
+            )
+            act.event(application_id, EventKind.CREATED, act.now, {})
+            self._add_round(act, application_id, Progress(stage=Stage.INTERVIEWED), new.interview)
+            return application_id
+
+    def add_interview(self, application_id: int, new: NewInterview, now: DateTime) -> None:
+        """Record another interview round (the latest one moves the card back to Interviewed)."""
+        with self._tx.action("add interview", now) as act:
+            summary = self._summary(self.db, application_id)
+            self._add_round(act, application_id, summary.progress, new, summary.close_reason)
+
+    def record_reply(
+        self, application_id: int, *, when: DateTime, decision_by: Any, now: DateTime
+    ) -> None:
+        """Record a reply from the employer (it restarts the follow-up count)."""
+        with self._tx.action("record reply", now) as act:
+            summary = self._summary(self.db, application_id)
+            plan = plan_reply(summary.progress, when=truncate(when), decision_by=decision_by)
+            self._apply(act, application_id, plan, when, summary.close_reason)
+
+    def move(
+        self,
+        application_id: int,
+        target: Stage,
+        *,
+        when: DateTime,
+        now: DateTime,
+        reason: CloseReason | None = None,
+        force: bool = False,
+    ) -> ApplicationSummary:
+        """Move an application to another stage under the rules.
+
+        Raises:
+            NotFound: no such application.
+            RuleRefusal: the rules refuse the move (or want it confirmed with ``force``).
+        """
+        settings = self.settings()
+        with self._tx.action(f"move to {target.label}", now) as act:
+            summary = self._summary(self.db, application_id)
+            plan = plan_move(
+                summary.progress,
+                target,
+                when=truncate(when),
+                reason=reason,
+                force=force,
+                settings=settings,
+                zone=self.zone,
+            )
+            if plan.thank_all_interviewers:
+                self._thank_latest_round(act, application_id, when)
+            close_reason = plan.close_reason if target is Stage.CLOSED else None
+            self._apply(act, application_id, plan, when, close_reason)
+            return self._summary(self.db, application_id)
+
+    def edit(
+        self,
+        application_id: int,
+        changes: ApplicationEdit,
+        now: DateTime,
+        *,
+        expected_version: int | None = None,
+    ) -> None:
+        """Change an application's fields.
+
+        Raises:
+            NotFound: no such application.
+            EditConflict: ``expected_version`` is given and the record changed since.
+        """
+        fields = changes.changed_fields()
+        with self._tx.action("edit", now) as act:
+            current = self._summary(self.db, application_id)
+            if expected_version is not None and current.version != expected_version:
+                raise EditConflict("this application was changed elsewhere since you opened it")
+            values: dict[str, Any] = {}
+            for name, value in fields.items():
+                if name == "recruiter":
+                    assert isinstance(value, Contact)
+                    values["recruiter_name"] = value.name
+                    values["recruiter_email"] = value.email
+                else:
+                    values[name] = value
+            if not values:
+                return
+            act.remember("applications", application_id)
+            self._update_application(act, application_id, values)
+            act.event(application_id, EventKind.EDITED, act.now, {"fields": sorted(fields)})
+
+    def add_note(self, application_id: int, text: str, now: DateTime) -> None:
+        """Append a free-text note to an application's history."""
+        with self._tx.action("add note", now) as act:
+            self._summary(self.db, application_id)
+            act.remember("applications", application_id)
+            self._update_application(act, application_id, {})
+            act.event(application_id, EventKind.NOTE_ADDED, act.now, {"text": text})
+
+    def delete(self, application_id: int, now: DateTime) -> None:
+        """Mark an application deleted (undo brings it back; purge removes it for good)."""
+        with self._tx.action("delete", now) as act:
+            self._summary(self.db, application_id)
+            act.remember("applications", application_id)
+            self._update_application(act, application_id, {"deleted_at": act.now_text})
+            act.event(application_id, EventKind.DELETED, act.now, {})
+
+    def undo(self, now: DateTime) -> str:
+        """Undo the latest change; returns what was undone.
+
+        Raises:
+            NothingToUndo: nothing left to undo.
+        """
+        return self._tx.undo_last(now)
+
+    def purge(self, now: DateTime) -> int:
+        """Remove deleted applications and their records for good; returns how many.
+
+        The undo history goes too, since it may hold copies of what was removed.
+        """
+        with self._tx.action("purge", now, undoable=False):
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT id FROM applications WHERE deleted_at IS NOT NULL"
+                )
+            ]
+            for application_id in ids:
+                self.db.execute(
+                    "DELETE FROM interviewers WHERE interview_id IN "
+                    "(SELECT id FROM interviews WHERE application_id = ?)",
+                    [application_id],
+                )
+                for table in ("interviews", "conditions", "events"):
+                    self.db.execute(
+                        f"DELETE FROM {table} WHERE application_id = ?", [application_id]
+                    )
+                self.db.execute("DELETE FROM applications WHERE id = ?", [application_id])
+            if ids:
+                self.db.execute("DELETE FROM actions")
+            return len(ids)
+
+    def set_setting(self, key: str, text: str, now: DateTime) -> None:
+        """Store a setting after checking it.
+
+        Raises:
+            ValueError: unknown key or invalid value (the message says which).
+        """
+        value = parse_setting(key, text)
+        with self._tx.action(f"set {key}", now, undoable=False):
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, format_setting(key, value)],
+            )
+
+    def setting_keys(self) -> tuple[str, ...]:
+        """Every known setting key."""
+        return tuple(KEYS)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _summary(self, db: Database, application_id: int) -> ApplicationSummary:
+        rows = _dict_rows(
+            db.execute(
+                f"SELECT {SUMMARY_COLUMNS} FROM applications WHERE id = ? AND deleted_at IS NULL",
+                [application_id],
+            )
+        )
+        if not rows:
+            raise NotFound(f"no application with id {application_id}")
+        conditions = [
+            condition_from_row(row)
+            for row in _dict_rows(
+                db.execute(
+                    "SELECT * FROM conditions WHERE application_id = ? ORDER BY id",
+                    [application_id],
+                )
+            )
+        ]
+        return summary_from_row(rows[0], conditions)
+
+    def _offer_conditions(self, db: Database) -> dict[int, list[Condition]]:
+        result: dict[int, list[Condition]] = defaultdict(list)
+        rows = db.execute(
+            "SELECT * FROM conditions WHERE application_id IN (SELECT id FROM applications "
+            "WHERE stage = 'offer' AND deleted_at IS NULL) ORDER BY id"
+        )
+        for row in _dict_rows(rows):
+            result[row["application_id"]].append(condition_from_row(row))
+        return result
+
+    def _add_round(
+        self,
+        act: Action,
+        application_id: int,
+        progress: Progress,
+        new: NewInterview,
+        close_reason: CloseReason | None = None,
+    ) -> None:
+        held_at = truncate(new.held_at)
+        interview_id = act.insert(
+            "interviews",
+            {
+                "application_id": application_id,
+                "held_at": to_text(held_at),
+                "kind": str(new.kind),
+                "notes": new.notes,
+                "decision_by": new.decision_by.isoformat() if new.decision_by else None,
+                "created_at": act.now_text,
+            },
+        )
+        for person in new.interviewers:
+            act.insert(
+                "interviewers",
+                {
+                    "interview_id": interview_id,
+                    "name": person.name,
+                    "email": person.email,
+                    "title": person.title,
+                },
+            )
+        plan = plan_new_round(
+            progress,
+            held_at=held_at,
+            interviewer_count=len(new.interviewers),
+            decision_by=new.decision_by,
+            kind=str(new.kind),
+        )
+        if plan.progress.stage is not Stage.CLOSED:
+            close_reason = None
+        self._apply(act, application_id, plan, held_at, close_reason)
+
+    def _thank_latest_round(self, act: Action, application_id: int, when: DateTime) -> None:
+        latest = self.db.execute(
+            "SELECT id FROM interviews WHERE application_id = ? ORDER BY held_at DESC, id DESC "
+            "LIMIT 1",
+            [application_id],
+        ).fetchone()
+        if latest is None:
+            return
+        for (person_id,) in self.db.execute(
+            "SELECT id FROM interviewers WHERE interview_id = ? AND thanked_at IS NULL",
+            [latest[0]],
+        ).fetchall():
+            act.remember("interviewers", person_id)
+            self.db.execute(
+                "UPDATE interviewers SET thanked_at = ? WHERE id = ?",
+                [to_text(truncate(when)), person_id],
+            )
+
+    def _apply(
+        self,
+        act: Action,
+        application_id: int,
+        plan: ChangePlan,
+        when: DateTime,
+        close_reason: CloseReason | None,
+    ) -> None:
+        progress = plan.progress
+        act.remember("applications", application_id)
+        self._update_application(
+            act,
+            application_id,
+            {
+                "stage": str(progress.stage),
+                "close_reason": str(close_reason) if close_reason else None,
+                "last_interview_at": optional_to_text(progress.last_interview_at),
+                "interviewers_total": progress.interviewers_total,
+                "interviewers_thanked": progress.interviewers_thanked,
+                "decision_by": progress.decision_by.isoformat() if progress.decision_by else None,
+                "thanked_at": optional_to_text(progress.thanked_at),
+                "last_reply_at": optional_to_text(progress.last_reply_at),
+                "follow_ups": progress.follow_ups,
+                "last_follow_up_at": optional_to_text(progress.last_follow_up_at),
+                "snoozed_until": optional_to_text(progress.snoozed_until),
+                "offer_deadline": optional_to_text(progress.offer_deadline),
+            },
+        )
+        for event in plan.events:
+            act.event(application_id, event.kind, when, dict(event.data))
+
+    def _update_application(self, act: Action, application_id: int, values: dict[str, Any]) -> None:
+        values = {**values, "updated_at": act.now_text}
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        self.db.execute(
+            f"UPDATE applications SET {assignments}, version = version + 1 WHERE id = ?",
+            [*values.values(), application_id],
+        )
+
+
+def _dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

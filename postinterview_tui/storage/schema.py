@@ -1,0 +1,168 @@
+"""The schema and its numbered migrations.
+
+Each migration runs in its own ``BEGIN IMMEDIATE`` transaction together with ``PRAGMA
+user_version``; a foreign-key check runs before each commit. Never edit a migration that has
+shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database, Migrations
+
+# "PoIn" in ASCII: marks a file as ours.
+APPLICATION_ID = 0x506F496E
+MIGRATION_SET = "postinterview"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001-core")
+def _core(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE applications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            company TEXT NOT NULL,
+            role TEXT NOT NULL,
+            location TEXT NOT NULL DEFAULT '',
+            link TEXT NOT NULL DEFAULT '',
+            recruiter_name TEXT NOT NULL DEFAULT '',
+            recruiter_email TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            stage TEXT NOT NULL,
+            close_reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            last_interview_at TEXT,
+            interviewers_total INTEGER NOT NULL DEFAULT 0,
+            interviewers_thanked INTEGER NOT NULL DEFAULT 0,
+            decision_by TEXT,
+            thanked_at TEXT,
+            last_reply_at TEXT,
+            follow_ups INTEGER NOT NULL DEFAULT 0,
+            last_follow_up_at TEXT,
+            snoozed_until TEXT
+        );
+        CREATE INDEX applications_board ON applications (stage, updated_at)
+            WHERE deleted_at IS NULL;
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            application_id INTEGER NOT NULL REFERENCES applications (id),
+            held_at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            decision_by TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX interviews_application ON interviews (application_id, held_at);
+        CREATE TABLE interviewers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id),
+            name TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            thanked_at TEXT
+        );
+        CREATE INDEX interviewers_interview ON interviewers (interview_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            application_id INTEGER NOT NULL REFERENCES applications (id),
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            data TEXT NOT NULL DEFAULT '{}',
+            action_id INTEGER
+        );
+        CREATE INDEX events_application ON events (application_id, at);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT NOT NULL,
+            at TEXT NOT NULL,
+            undone_at TEXT,
+            snapshot TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="0002-offers")
+def _offers(db: Database) -> None:
+    db.executescript(
+        """
+        ALTER TABLE applications ADD COLUMN offer_deadline TEXT;
+        ALTER TABLE applications ADD COLUMN offer_notes TEXT NOT NULL DEFAULT '';
+        CREATE TABLE conditions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            application_id INTEGER NOT NULL REFERENCES applications (id),
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending',
+            started_at TEXT NOT NULL,
+            resolved_at TEXT,
+            last_check_in_at TEXT
+        );
+        CREATE INDEX conditions_application ON conditions (application_id);
+        """
+    )
+
+
+MIGRATION_NAMES: tuple[str, ...] = tuple(step.name for step in migrations._migrations)
+LATEST_VERSION = len(MIGRATION_NAMES)
+
+
+def apply_migrations(db: Database, *, stop_after: int | None = None) -> list[str]:
+    """Bring the schema up to date, one ``BEGIN IMMEDIATE`` transaction per step.
+
+    Args:
+        db: an open connection (autocommit mode, foreign keys on).
+        stop_after: stop once this schema version is reached (tests build older files so).
+
+    Returns:
+        The names of the steps applied.
+
+    Raises:
+        sqlite3.IntegrityError: a step left a foreign-key violation (the step is rolled back).
+    """
+    done: list[str] = []
+    target = LATEST_VERSION if stop_after is None else stop_after
+    for index, name in enumerate(MIGRATION_NAMES):
+        version = index + 1
+        if version > target:
+            break
+        if name in {step.name for step in migrations.applied(db)}:
+            continue
+        later = list(MIGRATION_NAMES[index + 1 :])
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(db, stop_before=later or None)
+            problems: list[Any] = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise _integrity_error(name, problems)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {version}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        done.append(name)
+    return done
+
+
+def _integrity_error(name: str, problems: list[Any]) -> Exception:
+    import sqlite3
+
+    return sqlite3.IntegrityError(f"migration {name} left {len(problems)} foreign-key problems")

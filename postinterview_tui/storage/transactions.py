@@ -1,0 +1,224 @@
+"""One user action = one ``BEGIN IMMEDIATE`` transaction, remembered so it can be undone.
+
+Before a row changes, the action keeps a copy of it; undoing restores those copies and appends an
+``undone`` event, so the history itself is never rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from pendulum import DateTime
+from sqlite_utils import Database
+
+from postinterview_tui.domain.stages import EventKind
+from postinterview_tui.storage.errors import NothingToUndo, StoreUnusable
+from postinterview_tui.storage.timestamps import to_text, truncate
+
+LOCK_RETRIES = 3
+UNDOABLE_TABLES = ("applications", "interviews", "interviewers", "conditions")
+
+
+def new_uid() -> str:
+    """A stable identifier for a record, kept across export and import."""
+    return uuid.uuid4().hex
+
+
+class Action:
+    """An open write transaction for one user action."""
+
+    def __init__(self, db: Database, action_id: int, now: DateTime) -> None:
+        self.db = db
+        self.id = action_id
+        self.now = truncate(now)
+        self.now_text = to_text(self.now)
+        self._before: dict[tuple[str, int], dict[str, Any] | None] = {}
+        self.touched_applications: list[int] = []
+
+    def remember(self, table: str, row_id: int) -> None:
+        """Keep a copy of a row as it was before this action (once per row)."""
+        key = (table, row_id)
+        if key in self._before:
+            return
+        row = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
+        columns = [
+            column[0] for column in self.db.execute(f"SELECT * FROM {table} LIMIT 0").description
+        ]
+        self._before[key] = dict(zip(columns, row, strict=True)) if row else None
+
+    def inserted(self, table: str, row_id: int) -> None:
+        """Note a row this action created (undo removes it)."""
+        self._before.setdefault((table, row_id), None)
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        """Insert a row (with a new uid) and remember that this action created it."""
+        values = {"uid": new_uid(), **values}
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.db.execute(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values())
+        )
+        row_id = int(cursor.lastrowid or 0)
+        self.inserted(table, row_id)
+        return row_id
+
+    def event(
+        self, application_id: int, kind: EventKind, at: DateTime, data: dict[str, object]
+    ) -> None:
+        """Append an event to an application's history."""
+        self.db.execute(
+            "INSERT INTO events (uid, application_id, kind, at, recorded_at, data, action_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                new_uid(),
+                application_id,
+                str(kind),
+                to_text(truncate(at)),
+                self.now_text,
+                json.dumps(data, sort_keys=True),
+                self.id,
+            ],
+        )
+        if application_id not in self.touched_applications:
+            self.touched_applications.append(application_id)
+
+    def snapshot_json(self) -> str:
+        """The remembered rows, in the order they were first touched."""
+        items = [
+            {"table": table, "id": row_id, "before": before}
+            for (table, row_id), before in self._before.items()
+        ]
+        return json.dumps({"rows": items, "applications": self.touched_applications})
+
+
+class Transactions:
+    """Runs user actions one at a time, each in its own immediate transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.lock = threading.RLock()
+
+    @contextmanager
+    def action(self, label: str, now: DateTime, *, undoable: bool = True) -> Iterator[Action]:
+        """Open an action; commit when the block ends, roll back if it raises."""
+        with self.lock:
+            self._begin_immediate()
+            try:
+                action_id = 0
+                if undoable:
+                    cursor = self.db.execute(
+                        "INSERT INTO actions (label, at, snapshot) VALUES (?, ?, '{}')",
+                        [label, to_text(truncate(now))],
+                    )
+                    action_id = int(cursor.lastrowid or 0)
+                action = Action(self.db, action_id, now)
+                yield action
+                if undoable:
+                    self.db.execute(
+                        "UPDATE actions SET snapshot = ? WHERE id = ?",
+                        [action.snapshot_json(), action_id],
+                    )
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[Database]:
+        """Serialise reads with writes on the shared connection."""
+        with self.lock:
+            yield self.db
+
+    def _begin_immediate(self) -> None:
+        # The busy timeout covers most waits; a few retries cover a writer that keeps the lock
+        # through several timeouts (a long import in another window).
+        for attempt in range(LOCK_RETRIES):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if attempt == LOCK_RETRIES - 1:
+                    raise StoreUnusable(
+                        "the database is still locked by another program after several tries"
+                    ) from None
+                time.sleep(0.2 * (attempt + 1))
+
+    def undo_last(self, now: DateTime) -> str:
+        """Undo the most recent action that has not been undone yet.
+
+        Returns:
+            The label of the undone action.
+
+        Raises:
+            NothingToUndo: no action is left to undo.
+        """
+        with self.action("undo", now, undoable=False) as undo:
+            row = self.db.execute(
+                "SELECT id, label, snapshot FROM actions WHERE undone_at IS NULL "
+                "ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                raise NothingToUndo("nothing to undo")
+            action_id, label, snapshot_text = row
+            snapshot = json.loads(snapshot_text)
+            for item in reversed(snapshot.get("rows", [])):
+                self._restore(item["table"], item["id"], item["before"], undo.now_text)
+            self.db.execute(
+                "UPDATE actions SET undone_at = ? WHERE id = ?", [undo.now_text, action_id]
+            )
+            for application_id in snapshot.get("applications", []):
+                exists = self.db.execute(
+                    "SELECT 1 FROM applications WHERE id = ?", [application_id]
+                ).fetchone()
+                if exists:
+                    undo.event(
+                        application_id,
+                        EventKind.UNDONE,
+                        undo.now,
+                        {"label": label, "action": action_id},
+                    )
+            return str(label)
+
+    def _restore(self, table: str, row_id: int, before: dict[str, Any] | None, now: str) -> None:
+        if table not in UNDOABLE_TABLES:
+            return
+        if before is None:
+            if table == "applications":
+                # Events keep pointing at it, so an undone add is hidden rather than removed.
+                self.db.execute(
+                    "UPDATE applications SET deleted_at = ?, updated_at = ?, version = version + 1 "
+                    "WHERE id = ?",
+                    [now, now, row_id],
+                )
+            else:
+                self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            return
+        values = dict(before)
+        if table == "applications":
+            values["updated_at"] = now
+            current = self.db.execute(
+                "SELECT version FROM applications WHERE id = ?", [row_id]
+            ).fetchone()
+            values["version"] = (current[0] if current else values["version"]) + 1
+        exists = self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone()
+        if exists:
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            self.db.execute(
+                f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
+            )
+        else:
+            names = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            self.db.execute(
+                f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values())
+            )
