@@ -1,0 +1,172 @@
+"""The ``postinterview`` command line. It imports no Textual unless the app is launched.
+
+Exit codes: 0 ok; 1 ``today --check`` found overdue items; 2 bad input (one line on stderr);
+3 the database file cannot be used; 4 an unexpected error (details in the log file).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from postinterview_tui import __version__
+from postinterview_tui.clock import ClockError, local_zone, make_clock
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+PROG = "postinterview"
+KIND_CHOICES = ("phone", "video", "technical", "onsite", "panel", "final", "other")
+STAGE_HELP = "interviewed, thanked, followed-up, offer, accepted, closed (or 1-6)"
+
+log = logging.getLogger("postinterview_tui.cli")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BadInput(Exception):
+    """Input the command cannot accept (exit 2)."""
+
+
+@dataclass
+class Runtime:
+    """What every command needs: the file, the zone and the clock."""
+
+    db_path: Path
+    debug: bool
+
+    def __post_init__(self) -> None:
+        self.zone = local_zone()
+        self.clock = make_clock(self.zone)
+
+    def repository(self, *, create: bool) -> Any:
+        """Open the store (``None`` when the file is missing and ``create`` is false)."""
+        from postinterview_tui.storage.repository import Repository
+
+        return Repository.open(self.db_path, zone=self.zone, create=create)
+
+    def existing(self) -> Any:
+        """Open the store for a command that needs existing data."""
+        repository = self.repository(create=False)
+        if repository is None:
+            raise BadInput(f"no database at {self.db_path} yet: add an application first")
+        return repository
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.find_root().meta["postinterview.db"] = value
+
+
+def db_option(function: F) -> F:
+    """``--db PATH``, accepted before or after the command name."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        callback=_remember_db,
+        expose_value=False,
+        help="Database file (default: $POSTINTERVIEW_DB or the user data directory).",
+    )(function)
+
+
+def runtime(ctx: click.Context) -> Runtime:
+    """The runtime for this invocation."""
+    from postinterview_tui.storage.paths import default_db_path
+
+    root = ctx.find_root()
+    path = root.meta.get("postinterview.db") or default_db_path()
+    return Runtime(db_path=Path(path), debug=bool(root.meta.get("postinterview.debug")))
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Examples:\n\n"
+    "  postinterview --demo            look around with sample data\n\n"
+    "  postinterview add --company Acme --role 'Data engineer' --interviewer 'Ana Ruiz <ana@acme.example>'\n\n"
+    "  postinterview today --check || echo 'follow-ups overdue'",
+)
+@db_option
+@click.option("--demo", is_flag=True, help="Open the app on a temporary copy of sample data.")
+@click.option("--debug", is_flag=True, help="Write more detail to the log file.")
+@click.version_option(__version__, prog_name=PROG)
+@click.pass_context
+def cli(ctx: click.Context, demo: bool, debug: bool) -> None:
+    """Keep track of everything after a job interview: thank-you notes, polite follow-ups,
+    offers with conditions, and moving on. With no command, opens the board."""
+    ctx.find_root().meta["postinterview.debug"] = debug
+    from postinterview_tui.logs import setup_logging
+
+    setup_logging(debug)
+    if ctx.invoked_subcommand is not None:
+        return
+    rt = runtime(ctx)
+    from postinterview_tui.launch import launch_app
+
+    launch_app(rt.db_path, zone=rt.zone, clock=rt.clock, demo=demo)
+
+
+def _register_commands() -> None:
+    from postinterview_tui import cli_commands
+
+    for command in cli_commands.COMMANDS:
+        cli.add_command(command)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code (errors become one line on stderr)."""
+    from postinterview_tui.domain.forms import FormErrors
+    from postinterview_tui.domain.moves import RuleRefusal
+    from postinterview_tui.domain.validation import FieldError
+    from postinterview_tui.domain.when import WhenError
+    from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreUnusable
+
+    _register_commands()
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
+        )
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.UsageError as error:
+        return _fail(error.format_message(), EXIT_BAD_INPUT)
+    except click.Abort:
+        return _fail("aborted", EXIT_BAD_INPUT)
+    except (BadInput, WhenError, FieldError, NotFound, NothingToUndo, ClockError) as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
+    except FormErrors as error:
+        field, message = next(iter(error.errors.items()))
+        return _fail(f"{field.replace('_', '-')}: {message}", EXIT_BAD_INPUT)
+    except RuleRefusal as error:
+        hint = " (use --force to do it anyway)" if error.confirmable else ""
+        return _fail(error.message + hint, EXIT_BAD_INPUT)
+    except StoreUnusable as error:
+        return _fail(error.message, EXIT_UNUSABLE)
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:
+        from postinterview_tui.logs import log_file
+
+        log.exception("unexpected error")
+        return _fail(f"something unexpected went wrong; details are in {log_file()}", EXIT_INTERNAL)
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def _fail(message: str, code: int) -> int:
+    first_line = " ".join(str(message).split())
+    click.echo(f"{PROG}: error: {first_line}", err=True)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """The console script's entry point."""
+    sys.exit(run(argv))
+
+
+def print_json(value: Any) -> None:
+    """JSON output: indented, ASCII-only (so no control character reaches the terminal)."""
+    click.echo(json.dumps(value, indent=2, sort_keys=False))

@@ -1,0 +1,352 @@
+"""The subcommands of ``postinterview``. Each validates everything before it opens the file."""
+
+from __future__ import annotations
+
+import click
+
+from postinterview_tui.cli import (
+    EXIT_CHECK_FAILED,
+    KIND_CHOICES,
+    STAGE_HELP,
+    BadInput,
+    db_option,
+    print_json,
+    runtime,
+)
+from postinterview_tui.cli_output import (
+    agenda_json,
+    agenda_lines,
+    detail_lines,
+    list_lines,
+    rfc3339,
+    summary_json,
+)
+from postinterview_tui.domain.agenda import build_agenda
+from postinterview_tui.domain.forms import parse_edit, parse_interview, parse_new_application
+from postinterview_tui.domain.rules import DueStatus, next_action
+from postinterview_tui.domain.stages import parse_close_reason, parse_stage
+from postinterview_tui.domain.validation import clean_field
+from postinterview_tui.domain.when import parse_day, parse_when
+
+
+def interview_options(function: click.decorators.FC) -> click.decorators.FC:
+    """The options shared by ``add`` and ``interview``."""
+    for decorator in reversed(
+        [
+            click.option(
+                "--interviewer",
+                "interviewers",
+                multiple=True,
+                metavar="'NAME <ADDR>'",
+                help="Someone who interviewed you (repeat for several).",
+            ),
+            click.option("--kind", type=click.Choice(KIND_CHOICES), default="other"),
+            click.option("--decision-by", metavar="WHEN", help="When they said they would decide."),
+            click.option("--interview-notes", default="", help="What you talked about."),
+        ]
+    ):
+        function = decorator(function)
+    return function
+
+
+@click.command(
+    epilog="Example: postinterview add --company Acme --role 'Data engineer' "
+    "--interviewed yesterday --interviewer 'Ana Ruiz <ana@acme.example>'"
+)
+@db_option
+@click.option("--company", required=True)
+@click.option("--role", required=True)
+@click.option("--interviewed", metavar="WHEN", default="now", help="When the interview was.")
+@interview_options
+@click.option("--recruiter", default="", metavar="'NAME <ADDR>'")
+@click.option("--location", default="")
+@click.option("--link", default="")
+@click.option("--notes", default="")
+@click.pass_context
+def add(ctx: click.Context, interviewers: tuple[str, ...], **values: str) -> None:
+    """Add an application with its interview; prints the new id."""
+    rt = runtime(ctx)
+    now = rt.clock()
+    new = parse_new_application(
+        {key: value or "" for key, value in values.items()}, interviewers, now, rt.zone
+    )
+    click.echo(rt.repository(create=True).add_application(new, now))
+
+
+@click.command()
+@db_option
+@click.argument("application_id", metavar="ID", type=int)
+@click.option("--when", "interviewed", required=True, metavar="WHEN")
+@interview_options
+@click.pass_context
+def interview(
+    ctx: click.Context, application_id: int, interviewers: tuple[str, ...], **values: str
+) -> None:
+    """Record another interview round (moves the card back to Interviewed)."""
+    rt = runtime(ctx)
+    now = rt.clock()
+    errors: dict[str, str] = {}
+    round_ = parse_interview(
+        {k: v or "" for k, v in values.items()}, interviewers, now, rt.zone, errors
+    )
+    if errors or round_ is None:
+        from postinterview_tui.domain.forms import FormErrors
+
+        raise FormErrors(errors or {"when": "missing"})
+    rt.existing().add_interview(application_id, round_, now)
+
+
+@click.command()
+@db_option
+@click.argument("application_id", metavar="ID", type=int)
+@click.option("--when", default="now", metavar="WHEN")
+@click.option("--decision-by", metavar="WHEN", help="A new date they gave for a decision.")
+@click.pass_context
+def reply(ctx: click.Context, application_id: int, when: str, decision_by: str | None) -> None:
+    """Record a reply from the employer (restarts the follow-up count)."""
+    rt = runtime(ctx)
+    now = rt.clock()
+    moment = parse_when(when, now, rt.zone)
+    day = parse_day(decision_by, now, rt.zone) if decision_by else None
+    rt.existing().record_reply(application_id, when=moment, decision_by=day, now=now)
+
+
+@click.command(
+    epilog=f"STAGE: {STAGE_HELP}.  Example: postinterview move 3 closed --reason not-selected"
+)
+@db_option
+@click.argument("application_id", metavar="ID", type=int)
+@click.argument("stage_name", metavar="STAGE")
+@click.option("--when", default="now", metavar="WHEN", help="When it happened.")
+@click.option(
+    "--reason", help="Why it closed: not-selected, withdrew, declined-offer, no-response, other."
+)
+@click.option("--force", is_flag=True, help="Go ahead even if it looks too soon.")
+@click.pass_context
+def move(
+    ctx: click.Context,
+    application_id: int,
+    stage_name: str,
+    when: str,
+    reason: str | None,
+    force: bool,
+) -> None:
+    """Move an application to another stage."""
+    rt = runtime(ctx)
+    now = rt.clock()
+    try:
+        stage = parse_stage(stage_name)
+        close_reason = parse_close_reason(reason) if reason else None
+    except ValueError as error:
+        raise BadInput(str(error)) from None
+    moment = parse_when(when, now, rt.zone)
+    rt.existing().move(
+        application_id, stage, when=moment, now=now, reason=close_reason, force=force
+    )
+
+
+@click.command(name="list")
+@db_option
+@click.option("--stage", "stage_name", metavar="STAGE", help=STAGE_HELP)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def list_(ctx: click.Context, stage_name: str | None, as_json: bool) -> None:
+    """List applications, most recently changed first."""
+    rt = runtime(ctx)
+    try:
+        stage = parse_stage(stage_name) if stage_name else None
+    except ValueError as error:
+        raise BadInput(str(error)) from None
+    repository = rt.repository(create=False)
+    summaries = repository.summaries(stage=stage) if repository else []
+    settings = repository.settings() if repository else None
+    rows = [
+        (item, next_action(item.progress, settings, rt.zone) if settings else None)
+        for item in summaries
+    ]
+    if as_json:
+        print_json([summary_json(item, action, rt.zone) for item, action in rows])
+    else:
+        for line in list_lines(rows, rt.clock(), rt.zone):
+            click.echo(line)
+
+
+@click.command(epilog="Example for a shell prompt: postinterview today --check || echo 'overdue!'")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--days", type=click.IntRange(0, 365), help="Days ahead to include.")
+@click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything is overdue.")
+@click.pass_context
+def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> int:
+    """What is overdue, due, and coming up."""
+    rt = runtime(ctx)
+    now = rt.clock()
+    repository = rt.repository(create=False)
+    items = []
+    window = days
+    if repository is not None:
+        settings = repository.settings()
+        window = settings.window_days if days is None else days
+        items = build_agenda(repository.open_summaries(), settings, now, rt.zone, window)
+    if window is None:
+        from postinterview_tui.domain.settings import Settings
+
+        window = Settings().window_days
+    if check:
+        return EXIT_CHECK_FAILED if any(i.status is DueStatus.OVERDUE for i in items) else 0
+    if as_json:
+        print_json(
+            {
+                "generated_at": rfc3339(now, rt.zone),
+                "window_days": window,
+                "items": [agenda_json(item, rt.zone) for item in items],
+            }
+        )
+    elif items:
+        for line in agenda_lines(items, now, rt.zone):
+            click.echo(line)
+    else:
+        click.echo(f"Nothing to do in the next {window} days.")
+    return 0
+
+
+@click.command()
+@db_option
+@click.argument("application_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
+    """Show one application with its history."""
+    rt = runtime(ctx)
+    repository = rt.existing()
+    detail = repository.detail(application_id)
+    action = next_action(detail.summary.progress, repository.settings(), rt.zone)
+    if as_json:
+        from postinterview_tui.cli_output import detail_json
+
+        print_json(detail_json(detail, action, rt.zone))
+    else:
+        for line in detail_lines(detail, action, rt.clock(), rt.zone):
+            click.echo(line)
+
+
+@click.command()
+@db_option
+@click.argument("application_id", metavar="ID", type=int)
+@click.option("--company")
+@click.option("--role")
+@click.option("--location")
+@click.option("--link")
+@click.option("--recruiter", metavar="'NAME <ADDR>'")
+@click.option("--notes")
+@click.pass_context
+def edit(ctx: click.Context, application_id: int, **values: str | None) -> None:
+    """Change an application's details."""
+    rt = runtime(ctx)
+    changes = parse_edit(values)
+    if not changes.changed_fields():
+        raise BadInput("nothing to change: give at least one option such as --company")
+    rt.existing().edit(application_id, changes, rt.clock())
+
+
+@click.command()
+@db_option
+@click.argument("application_id", metavar="ID", type=int)
+@click.pass_context
+def delete(ctx: click.Context, application_id: int) -> None:
+    """Delete an application (undo brings it back)."""
+    rt = runtime(ctx)
+    rt.existing().delete(application_id, rt.clock())
+
+
+@click.command()
+@db_option
+@click.pass_context
+def undo(ctx: click.Context) -> None:
+    """Undo the last change."""
+    rt = runtime(ctx)
+    click.echo(f"Undid: {rt.existing().undo(rt.clock())}")
+
+
+@click.command()
+@db_option
+@click.argument("application_id", metavar="ID", type=int)
+@click.argument("text")
+@click.pass_context
+def note(ctx: click.Context, application_id: int, text: str) -> None:
+    """Add a note to an application's history."""
+    rt = runtime(ctx)
+    cleaned = clean_field("notes", text)
+    if not cleaned.strip():
+        raise BadInput("the note is empty")
+    rt.existing().add_note(application_id, cleaned, rt.clock())
+
+
+@click.command()
+@db_option
+@click.pass_context
+def purge(ctx: click.Context) -> None:
+    """Remove deleted applications for good (this cannot be undone)."""
+    rt = runtime(ctx)
+    repository = rt.repository(create=False)
+    count = repository.purge(rt.clock()) if repository else 0
+    click.echo(f"Removed {count} deleted application{'s' if count != 1 else ''}.")
+
+
+@click.group()
+def config() -> None:
+    """Read and change settings (rule day counts, your name and signature...)."""
+
+
+@config.command(name="get")
+@db_option
+@click.argument("key", required=False)
+@click.pass_context
+def config_get(ctx: click.Context, key: str | None) -> None:
+    """Print one setting, or all of them."""
+    from postinterview_tui.domain.settings import KEYS, Settings, settings_as_texts
+
+    rt = runtime(ctx)
+    repository = rt.repository(create=False)
+    texts = settings_as_texts(repository.settings() if repository else Settings())
+    if key is not None:
+        if key not in KEYS:
+            raise BadInput(f"unknown setting {key!r}")
+        click.echo(texts[key])
+        return
+    for name, value in texts.items():
+        click.echo(f"{name} = {value}")
+
+
+@config.command(name="set")
+@db_option
+@click.argument("key")
+@click.argument("value")
+@click.pass_context
+def config_set(ctx: click.Context, key: str, value: str) -> None:
+    """Change a setting."""
+    from postinterview_tui.domain.settings import parse_setting
+
+    rt = runtime(ctx)
+    try:
+        parse_setting(key, value)
+    except ValueError as error:
+        raise BadInput(str(error)) from None
+    rt.repository(create=True).set_setting(key, value, rt.clock())
+
+
+COMMANDS = (
+    add,
+    interview,
+    reply,
+    move,
+    list_,
+    today,
+    show,
+    edit,
+    delete,
+    undo,
+    note,
+    purge,
+    config,
+)

@@ -1,0 +1,79 @@
+"""The agenda: every pending action across applications, grouped Overdue / Due / Upcoming."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.models import ApplicationSummary
+from postinterview_tui.domain.rules import (
+    ActionKind,
+    DueStatus,
+    due_status,
+    is_interview_upcoming,
+    pending_actions,
+)
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import Stage
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One row of the daily review and of ``postinterview today``."""
+
+    application_id: int
+    company: str
+    role: str
+    stage: Stage
+    action: ActionKind
+    due: DateTime
+    status: DueStatus
+    detail: str
+    condition_id: int | None = None
+
+
+def build_agenda(
+    summaries: Iterable[ApplicationSummary],
+    settings: Settings,
+    now: DateTime,
+    zone: Timezone,
+    window_days: int | None = None,
+) -> list[AgendaItem]:
+    """Every action due within the review window (and every overdue one), by due time.
+
+    Args:
+        summaries: applications to consider (closed and accepted ones give nothing).
+        settings: the rules' day counts.
+        now: the current instant.
+        zone: the user's zone.
+        window_days: days ahead to include; defaults to ``settings.window_days``.
+    """
+    days = settings.window_days if window_days is None else window_days
+    items: list[AgendaItem] = []
+    for summary in summaries:
+        progress = summary.progress
+        if not progress.stage.is_open:
+            continue
+        if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
+            continue
+        for item in pending_actions(progress, settings, zone):
+            status = due_status(item.due, now, days, zone)
+            if status is None:
+                continue
+            items.append(
+                AgendaItem(
+                    application_id=summary.id,
+                    company=summary.company,
+                    role=summary.role,
+                    stage=summary.stage,
+                    action=item.action,
+                    due=item.due,
+                    status=status,
+                    detail=item.detail,
+                    condition_id=item.condition_id,
+                )
+            )
+    items.sort(key=lambda entry: (entry.due, entry.application_id))
+    return items

@@ -1,0 +1,46 @@
+"""Short phrases for due dates and actions, shared by the board, the review and the CLI."""
+
+from __future__ import annotations
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.rules import ActionKind
+
+ACTION_LABELS: dict[ActionKind, str] = {
+    ActionKind.THANK_YOU: "thank-you",
+    ActionKind.FOLLOW_UP: "follow up",
+    ActionKind.MOVE_ON: "move on?",
+    ActionKind.OFFER_DEADLINE: "offer reply",
+    ActionKind.OFFER_CONDITION: "condition check-in",
+}
+
+
+def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
+    """How late or how soon, in words: "2 days late", "3 hours late", "today", "tomorrow"."""
+    if due <= now:
+        hours = int((now - due).total_seconds() // 3600)
+        if hours < 24:
+            return "late today" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''} late"
+        days = hours // 24
+        return f"{days} day{'s' if days != 1 else ''} late"
+    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
+    if days_ahead == 0:
+        return f"today {due.in_timezone(zone).format('HH:mm')}"
+    if days_ahead == 1:
+        return "tomorrow"
+    if days_ahead < 7:
+        return f"{due.in_timezone(zone).format('dddd')} (in {days_ahead} days)"
+    return f"in {days_ahead} days"
+
+
+def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
+    """A compact distance for cards: "2d", "5h", "today", "tomorrow"."""
+    if due <= now:
+        hours = int((now - due).total_seconds() // 3600)
+        return f"{hours // 24}d" if hours >= 24 else f"{max(hours, 0)}h"
+    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
+    if days_ahead <= 0:
+        return "today"
+    if days_ahead == 1:
+        return "tomorrow"
+    return f"{days_ahead}d"
