@@ -87,7 +87,8 @@ def runtime(ctx: click.Context) -> Runtime:
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Examples:\n\n"
     "  postinterview --demo            look around with sample data\n\n"
-    "  postinterview add --company Acme --role 'Data engineer' --interviewer 'Ana Ruiz <ana@acme.example>'\n\n"
+    "  postinterview add --company Acme --role 'Data engineer'"
+    " --interviewer 'Ana Ruiz <ana@acme.example>'\n\n"
     "  postinterview today --check || echo 'follow-ups overdue'",
 )
 @db_option

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,13 @@ from postinterview_tui.domain.models import (
     NewInterview,
     Progress,
 )
-from postinterview_tui.domain.moves import ChangePlan, plan_move, plan_new_round, plan_reply
+from postinterview_tui.domain.moves import (
+    ChangePlan,
+    PlannedEvent,
+    plan_move,
+    plan_new_round,
+    plan_reply,
+)
 from postinterview_tui.domain.settings import (
     KEYS,
     Settings,
@@ -32,7 +40,13 @@ from postinterview_tui.domain.settings import (
     parse_setting,
     settings_from_texts,
 )
-from postinterview_tui.domain.stages import CloseReason, EventKind, Stage
+from postinterview_tui.domain.stages import (
+    CloseReason,
+    ConditionKind,
+    ConditionStatus,
+    EventKind,
+    Stage,
+)
 from postinterview_tui.storage.connection import open_database
 from postinterview_tui.storage.errors import EditConflict, NotFound
 from postinterview_tui.storage.rows import (
@@ -339,6 +353,75 @@ class Repository:
             if ids:
                 self.db.execute("DELETE FROM actions")
             return len(ids)
+
+    def record_offer(
+        self,
+        application_id: int,
+        *,
+        deadline: DateTime | None,
+        conditions: Sequence[tuple[ConditionKind, str]],
+        notes: str,
+        now: DateTime,
+    ) -> None:
+        """Record an offer (moving the application to Offer) with its conditions and deadline."""
+        with self._tx.action("record offer", now) as act:
+            summary = self._summary(self.db, application_id)
+            progress = replace(summary.progress, offer_deadline=deadline)
+            events: tuple[PlannedEvent, ...] = ()
+            if summary.stage is not Stage.OFFER:
+                plan = plan_move(
+                    summary.progress,
+                    Stage.OFFER,
+                    when=act.now,
+                    reason=None,
+                    force=True,
+                    settings=self.settings(),
+                    zone=self.zone,
+                )
+                progress = replace(plan.progress, offer_deadline=deadline)
+                events = plan.events
+            for kind, label in conditions:
+                act.insert(
+                    "conditions",
+                    {
+                        "application_id": application_id,
+                        "kind": str(kind),
+                        "label": label,
+                        "status": str(ConditionStatus.PENDING),
+                        "started_at": act.now_text,
+                    },
+                )
+            self._apply(act, application_id, ChangePlan(progress, None, events), act.now, None)
+            act.db.execute(
+                "UPDATE applications SET offer_notes = ? WHERE id = ?", [notes, application_id]
+            )
+
+    def set_condition_status(
+        self, application_id: int, condition_id: int, *, cleared: bool, now: DateTime
+    ) -> None:
+        """Mark an offer condition cleared or failed.
+
+        Raises:
+            NotFound: no such application or condition.
+        """
+        status = ConditionStatus.CLEARED if cleared else ConditionStatus.FAILED
+        kind = EventKind.CONDITION_CLEARED if cleared else EventKind.CONDITION_FAILED
+        with self._tx.action(f"condition {status}", now) as act:
+            self._summary(self.db, application_id)
+            row = self.db.execute(
+                "SELECT label FROM conditions WHERE id = ? AND application_id = ?",
+                [condition_id, application_id],
+            ).fetchone()
+            if row is None:
+                raise NotFound(f"application {application_id} has no condition {condition_id}")
+            act.remember("conditions", condition_id)
+            act.remember("applications", application_id)
+            self.db.execute(
+                "UPDATE conditions SET status = ?, resolved_at = ? WHERE id = ?",
+                [str(status), act.now_text, condition_id],
+            )
+            self._update_application(act, application_id, {})
+            act.event(application_id, kind, act.now, {"condition": row[0]})
 
     def set_setting(self, key: str, text: str, now: DateTime) -> None:
         """Store a setting after checking it.

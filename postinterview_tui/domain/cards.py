@@ -1,0 +1,88 @@
+"""What a board card says about its application: the next action and how pressing it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.models import ApplicationSummary
+from postinterview_tui.domain.rules import (
+    ActionKind,
+    DueStatus,
+    due_status,
+    is_interview_upcoming,
+    pending_actions,
+)
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import ConditionStatus, Stage
+from postinterview_tui.domain.wording import short_delta
+
+OVERDUE_SYMBOL = "!"
+DUE_SYMBOL = "•"
+UPCOMING_SYMBOL = "›"
+
+
+@dataclass(frozen=True, slots=True)
+class CardStatus:
+    """The status line of a card: words, a tone for colour, and a symbol that reads without it."""
+
+    text: str
+    tone: str
+    symbol: str = ""
+
+
+def card_status(
+    summary: ApplicationSummary, settings: Settings, now: DateTime, zone: Timezone
+) -> CardStatus:
+    """Describe where an application stands, e.g. "thank-you overdue 2d" or "follow up in 3d"."""
+    progress = summary.progress
+    if summary.stage is Stage.CLOSED:
+        reason = summary.close_reason.label.lower() if summary.close_reason else "closed"
+        return CardStatus(f"closed: {reason}", "done")
+    if summary.stage is Stage.ACCEPTED:
+        return CardStatus("offer accepted", "done")
+    if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
+        assert progress.last_interview_at is not None
+        return CardStatus(
+            f"interview {short_delta(progress.last_interview_at, now, zone)}",
+            "calm",
+            UPCOMING_SYMBOL,
+        )
+    items = pending_actions(progress, settings, zone)
+    if not items:
+        return CardStatus("nothing due", "calm")
+    item = items[0]
+    status = due_status(item.due, now, settings.window_days, zone)
+    label = _label(summary, item.action)
+    delta = short_delta(item.due, now, zone)
+    if item.action is ActionKind.MOVE_ON:
+        if status is DueStatus.OVERDUE:
+            return CardStatus(label, "overdue", OVERDUE_SYMBOL)
+        return CardStatus(label, "due" if status is DueStatus.DUE else "calm", DUE_SYMBOL)
+    if status is DueStatus.OVERDUE:
+        return CardStatus(f"{label} overdue {delta}", "overdue", OVERDUE_SYMBOL)
+    if status is DueStatus.DUE:
+        return CardStatus(f"{label} due {delta}", "due", DUE_SYMBOL)
+    when = delta if delta in ("today", "tomorrow") else f"in {delta}"
+    tone = "upcoming" if status is DueStatus.UPCOMING else "calm"
+    return CardStatus(f"{label} {when}", tone, UPCOMING_SYMBOL if tone == "upcoming" else "")
+
+
+def _label(summary: ApplicationSummary, action: ActionKind) -> str:
+    progress = summary.progress
+    if action is ActionKind.THANK_YOU:
+        if progress.interviewers_total > 1:
+            return f"thank-you {progress.interviewers_thanked}/{progress.interviewers_total} sent,"
+        return "thank-you"
+    if action is ActionKind.FOLLOW_UP:
+        return "follow up" if progress.follow_ups == 0 else "follow up again"
+    if action is ActionKind.MOVE_ON:
+        return f"no reply after {progress.follow_ups} follow-ups: move on?"
+    conditions = progress.conditions
+    cleared = sum(1 for item in conditions if item.status is ConditionStatus.CLEARED)
+    if conditions:
+        return f"{cleared} of {len(conditions)} conditions cleared;" + (
+            " reply" if action is ActionKind.OFFER_DEADLINE else " check in"
+        )
+    return "offer reply"
