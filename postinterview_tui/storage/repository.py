@@ -101,7 +101,11 @@ class Repository:
         return settings_from_texts(texts)
 
     def summaries(
-        self, *, stage: Stage | None = None, limit: int | None = None
+        self,
+        *,
+        stage: Stage | None = None,
+        exclude_stage: Stage | None = None,
+        limit: int | None = None,
     ) -> list[ApplicationSummary]:
         """Applications that are not deleted, most recently updated first."""
         where = "deleted_at IS NULL"
@@ -109,6 +113,9 @@ class Repository:
         if stage is not None:
             where += " AND stage = ?"
             params.append(str(stage))
+        if exclude_stage is not None:
+            where += " AND stage != ?"
+            params.append(str(exclude_stage))
         sql = f"SELECT {SUMMARY_COLUMNS} FROM applications WHERE {where} "
         sql += "ORDER BY updated_at DESC, id DESC"
         if limit is not None:
@@ -245,8 +252,11 @@ class Repository:
         now: DateTime,
         reason: CloseReason | None = None,
         force: bool = False,
+        reflection: str = "",
     ) -> ApplicationSummary:
         """Move an application to another stage under the rules.
+
+        ``reflection`` is an optional line kept with a close ("what I'd do differently").
 
         Raises:
             NotFound: no such application.
@@ -267,6 +277,16 @@ class Repository:
             if plan.thank_all_interviewers:
                 self._thank_latest_round(act, application_id, when)
             close_reason = plan.close_reason if target is Stage.CLOSED else None
+            if reflection.strip():
+                plan = replace(
+                    plan,
+                    events=tuple(
+                        replace(event, data={**event.data, "reflection": reflection.strip()})
+                        if event.kind is EventKind.CLOSED
+                        else event
+                        for event in plan.events
+                    ),
+                )
             self._apply(act, application_id, plan, when, close_reason)
             return self._summary(self.db, application_id)
 

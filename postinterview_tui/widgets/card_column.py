@@ -31,26 +31,21 @@ from postinterview_tui.domain.text import safe_line
 TONES: Final[frozenset[str]] = frozenset({"overdue", "due", "upcoming", "calm", "done"})
 """The tones a card can take; anything else is drawn as ``calm``."""
 
+# Markers for the last CardHighlighted posted: "on the fold row", and "nothing posted yet" (so
+# the first set_cards always announces, even when the column is empty).
 _FOLD: Final = object()
-"""Stands for "the cursor is on the fold row" in the last-announced marker."""
 _UNSET: Final = object()
-"""Nothing announced yet, so the first ``set_cards`` always posts ``CardHighlighted``."""
 
 
 @dataclass(frozen=True, slots=True)
 class CardFace:
     """What one card shows. All strings are plain user text, never markup."""
 
-    title: str
-    """First line, usually the company."""
-    subtitle: str
-    """Second line, usually the role."""
-    status: str
-    """Third line, e.g. "thank-you overdue 2d", "follow up in 3d", "interview tomorrow"."""
-    tone: str
-    """One of ``TONES``: picks the colour of the status line."""
-    symbol: str = ""
-    """Shown before the status (e.g. "!" when overdue) so the card reads without colour."""
+    title: str  # first line, usually the company
+    subtitle: str  # second line, usually the role
+    status: str  # third line: "thank-you overdue 2d", "follow up in 3d", "interview tomorrow"
+    tone: str  # one of TONES; picks the colour of the status line
+    symbol: str = ""  # before the status ("!" overdue, "•" due) so it reads without colour
 
 
 def _fit(text: str, width: int) -> str:
@@ -83,6 +78,20 @@ def _no_face(app_id: int) -> CardFace:
     return CardFace(title=str(app_id), subtitle="", status="", tone="calm")
 
 
+class ColumnMessage(Message):
+    """Base of the messages a :class:`CardColumn` posts."""
+
+    def __init__(self, column: CardColumn) -> None:
+        super().__init__()
+        self.column: CardColumn = column
+        """The column that posted the message."""
+
+    @property
+    def control(self) -> CardColumn:
+        """The column, so ``@on(CardColumn.CardClicked, "#applied")`` selectors work."""
+        return self.column
+
+
 class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     """A focusable, scrollable column of cards that draws only what is on screen.
 
@@ -91,31 +100,21 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     CARD_HEIGHT: ClassVar[int] = 4
-    """Lines per card: title, subtitle, status, then a blank spacer."""
+    """Lines per card: title, subtitle, status, then a blank spacer (at least 4)."""
     FOLD_HEIGHT: ClassVar[int] = 1
     """Lines taken by the "+ N more" row."""
     ALLOW_SELECT = False  # click-drag should move the cursor, not select text.
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "card-column--card",
-        "card-column--title",
-        "card-column--subtitle",
-        "card-column--overdue",
-        "card-column--due",
-        "card-column--upcoming",
-        "card-column--calm",
-        "card-column--done",
-        "card-column--cursor",
-        "card-column--bar",
-        "card-column--fold",
-        "card-column--empty",
+        f"card-column--{part}"
+        for part in ("card", "title", "subtitle", *sorted(TONES), "cursor", "bar", "fold", "empty")
     }
     """
     | Class | Description |
     | :- | :- |
     | `card-column--card` | The body of every card (not its spacer line). |
     | `card-column--title` / `--subtitle` | The first and second lines of a card. |
-    | `card-column--overdue` / `--due` / `--upcoming` / `--calm` / `--done` | The status line, by tone. |
+    | `card-column--overdue`, `--due`, `--upcoming`, `--calm`, `--done` | Status line, by tone. |
     | `card-column--cursor` | Added on top of the card (or fold row) under the cursor. |
     | `card-column--bar` | The bar left of the cursor card. |
     | `card-column--fold` | The "+ N more" row. |
@@ -155,48 +154,22 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
     """Index of the highlighted card; ``card_count`` means the fold row."""
 
-    class CardHighlighted(Message):
+    class CardHighlighted(ColumnMessage):
         """The card under the cursor changed (``app_id`` is None on the fold row or if empty)."""
 
         def __init__(self, column: CardColumn, app_id: int | None) -> None:
-            super().__init__()
-            self.column: CardColumn = column
-            """The column whose cursor moved."""
+            super().__init__(column)
             self.app_id: int | None = app_id
-            """The id now under the cursor, if any."""
 
-        @property
-        def control(self) -> CardColumn:
-            """The column, so ``@on(CardColumn.CardHighlighted, "#id")`` selectors work."""
-            return self.column
-
-    class CardClicked(Message):
+    class CardClicked(ColumnMessage):
         """A card was clicked (the column has already focused itself and moved its cursor)."""
 
         def __init__(self, column: CardColumn, app_id: int) -> None:
-            super().__init__()
-            self.column: CardColumn = column
-            """The column that was clicked."""
+            super().__init__(column)
             self.app_id: int = app_id
-            """The id of the clicked card."""
 
-        @property
-        def control(self) -> CardColumn:
-            """The column, for ``@on`` selectors."""
-            return self.column
-
-    class ExpandRequested(Message):
+    class ExpandRequested(ColumnMessage):
         """The "+ N more" row was clicked: the screen should show the folded cards."""
-
-        def __init__(self, column: CardColumn) -> None:
-            super().__init__()
-            self.column: CardColumn = column
-            """The column whose fold row was clicked."""
-
-        @property
-        def control(self) -> CardColumn:
-            """The column, for ``@on`` selectors."""
-            return self.column
 
     def __init__(
         self,
@@ -226,8 +199,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._announced: object = _UNSET
         self._scroll_pending = False
-
-    # ----------------------------------------------------------------- public API
 
     @property
     def card_count(self) -> int:
@@ -303,8 +274,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_cursor_into_view()
         return True
 
-    # ------------------------------------------------------------ cursor plumbing
-
     def _row_count(self) -> int:
         return len(self._ids) + (1 if self._folded_more else 0)
 
@@ -365,8 +334,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self._announced = key
             self.post_message(self.CardHighlighted(self, self.highlighted_id))
 
-    # ------------------------------------------------------------------ events
-
     def on_resize(self, event: events.Resize) -> None:
         """Drop lines drawn for the old width; do a scroll that waited for a size."""
         self._strips.clear()
@@ -393,8 +360,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.CardClicked(self, self._ids[row]))
         else:
             self.post_message(self.ExpandRequested(self))
-
-    # ----------------------------------------------------------------- drawing
 
     def _face(self, app_id: int) -> CardFace:
         """The (sanitised) face of ``app_id``; ``describe`` runs at most once per id."""
@@ -471,5 +436,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             return self._text_line(names, "card-column--title", face.title, bar, width)
         if line == 1:
             return self._text_line(names, "card-column--subtitle", face.subtitle, bar, width)
-        status = f"{face.symbol} {face.status}" if face.symbol else face.status
-        return self._text_line(names, f"card-column--{face.tone}", status, bar, width)
+        if line == 2:
+            status = f"{face.symbol} {face.status}" if face.symbol else face.status
+            return self._text_line(names, f"card-column--{face.tone}", status, bar, width)
+        return self._text_line(names, "card-column--subtitle", "", bar, width)  # taller cards

@@ -1,0 +1,63 @@
+"""The board's data: what each column holds, loaded in one go off the event loop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from postinterview_tui.domain.models import ApplicationSummary
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import STAGE_ORDER, Stage
+from postinterview_tui.storage.repository import Repository
+
+CLOSED_SHOWN = 5
+"""Closed cards shown before the rest fold into "+ N more"."""
+
+
+@dataclass(frozen=True)
+class BoardData:
+    """An immutable snapshot of the board."""
+
+    columns: dict[Stage, tuple[ApplicationSummary, ...]]
+    counts: dict[Stage, int]
+    settings: Settings
+    closed_complete: bool
+    data_version: int = 0
+    by_id: dict[int, ApplicationSummary] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        """How many applications there are in all."""
+        return sum(self.counts.values())
+
+    def stage_of(self, application_id: int) -> Stage | None:
+        """The stage an application is in, if it is on the board."""
+        summary = self.by_id.get(application_id)
+        return summary.stage if summary else None
+
+
+def load_board(repository: Repository, *, all_closed: bool = False) -> BoardData:
+    """Read the board: every open or accepted application, and the latest closed ones.
+
+    Args:
+        repository: the store.
+        all_closed: load every closed application (when unfolded or filtering).
+    """
+    version = repository.data_version()
+    active = repository.summaries(exclude_stage=Stage.CLOSED)
+    closed = repository.summaries(
+        stage=Stage.CLOSED, limit=None if all_closed else CLOSED_SHOWN + 1
+    )
+    counts = repository.stage_counts()
+    columns: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in STAGE_ORDER}
+    for summary in active:
+        columns[summary.stage].append(summary)
+    columns[Stage.CLOSED] = list(closed)
+    by_id = {summary.id: summary for summary in (*active, *closed)}
+    return BoardData(
+        columns={stage: tuple(items) for stage, items in columns.items()},
+        counts=counts,
+        settings=repository.settings(),
+        closed_complete=all_closed or counts[Stage.CLOSED] <= CLOSED_SHOWN,
+        data_version=version,
+        by_id=by_id,
+    )

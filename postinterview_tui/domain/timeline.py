@@ -1,0 +1,69 @@
+"""Words for the events in an application's history."""
+
+from __future__ import annotations
+
+from postinterview_tui.domain.models import Event
+from postinterview_tui.domain.stages import STAGE_LABELS, CloseReason, EventKind, Stage
+
+_PLAIN: dict[EventKind, str] = {
+    EventKind.CREATED: "Added to postinterview",
+    EventKind.INTERVIEW_HELD: "Interview",
+    EventKind.THANK_YOU_SENT: "Thank-you note sent",
+    EventKind.FOLLOW_UP_SENT: "Follow-up sent",
+    EventKind.REPLY_RECEIVED: "Reply received",
+    EventKind.OFFER_RECEIVED: "Offer received",
+    EventKind.CONDITION_CLEARED: "Condition cleared",
+    EventKind.CONDITION_FAILED: "Condition failed",
+    EventKind.CONDITION_CHECKED_IN: "Checked in on a condition",
+    EventKind.STAGE_MOVED: "Moved",
+    EventKind.CLOSED: "Closed",
+    EventKind.REOPENED: "Reopened",
+    EventKind.EDITED: "Details edited",
+    EventKind.NOTE_ADDED: "Note",
+    EventKind.DELETED: "Deleted",
+    EventKind.RESTORED: "Restored",
+    EventKind.UNDONE: "Undone",
+    EventKind.SNOOZED: "Snoozed",
+}
+
+
+def describe_event(event: Event) -> str:
+    """One line about an event, e.g. "Moved: Thank-you sent → Followed up (correction)"."""
+    data = event.data
+    base = _PLAIN.get(event.kind, str(event.kind))
+    if event.kind is EventKind.STAGE_MOVED:
+        source, target = _stage(data.get("from")), _stage(data.get("to"))
+        text = f"{base}: {source} → {target}"
+        return text + (" (correction)" if data.get("correction") else "")
+    if event.kind is EventKind.CLOSED:
+        reason = data.get("reason")
+        try:
+            text = f"{base}: {CloseReason(str(reason)).label}"
+        except ValueError:
+            text = base
+        if data.get("reflection"):
+            text += f" — {data['reflection']}"
+        return text
+    if event.kind is EventKind.INTERVIEW_HELD and data.get("kind"):
+        return f"{base} ({data['kind']})"
+    if event.kind is EventKind.FOLLOW_UP_SENT and data.get("number"):
+        return f"{base} (#{data['number']})"
+    if event.kind is EventKind.REPLY_RECEIVED and data.get("decision_by"):
+        return f"{base}; decision expected by {data['decision_by']}"
+    if event.kind in (EventKind.CONDITION_CLEARED, EventKind.CONDITION_FAILED):
+        return f"{base}: {data.get('condition', '')}"
+    if event.kind is EventKind.NOTE_ADDED:
+        return f"{base}: {data.get('text', '')}"
+    if event.kind is EventKind.UNDONE:
+        return f"{base}: {data.get('label', '')}"
+    if event.kind is EventKind.EDITED and data.get("fields"):
+        fields = data["fields"]
+        return f"{base}: {', '.join(map(str, fields)) if isinstance(fields, list) else fields}"
+    return base
+
+
+def _stage(value: object) -> str:
+    try:
+        return STAGE_LABELS[Stage(str(value))]
+    except ValueError:
+        return str(value)

@@ -1,0 +1,1 @@
+"""The app's screens: board, application details, forms, dialogs and help."""

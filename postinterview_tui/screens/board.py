@@ -1,0 +1,473 @@
+"""The board: six stage columns of cards, driven from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from postinterview_tui.board_data import BoardData, load_board
+from postinterview_tui.commands import BOARD_COMMANDS, bindings
+from postinterview_tui.domain.cards import card_status
+from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.rules import DueStatus, due_status, next_action
+from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
+from postinterview_tui.domain.text import safe_line
+from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
+from postinterview_tui.widgets.card_column import CardColumn, CardFace
+
+if TYPE_CHECKING:
+    from postinterview_tui.app import PostInterviewApp
+
+POLL_SECONDS = 1.0
+
+
+class BoardScreen(Screen[None]):
+    """The kanban of post-interview stages."""
+
+    BINDINGS = bindings(BOARD_COMMANDS)
+
+    board: reactive[BoardData | None] = reactive(None, always_update=True, init=False)
+    """The current snapshot of the board (reassigned, never mutated)."""
+    filter_text: reactive[str] = reactive("", init=False)
+    """Text that cards must contain to be shown."""
+
+    def __init__(self, initial: BoardData | None = None) -> None:
+        super().__init__()
+        self._initial = initial
+        self._expanded_closed = False
+        self._focus_after_load: int | None = None
+
+    @property
+    def pi_app(self) -> PostInterviewApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="board-header"):
+            yield Static("postinterview", id="app-title")
+            yield Static("", id="today")
+            yield Static("", id="summary")
+        yield Input(placeholder="Filter by company or role (escape clears)", id="filter")
+        with Horizontal(id="columns"):
+            for stage in STAGE_ORDER:
+                with Vertical(classes="stage", id=f"stage-{stage.value}"):
+                    yield Static(stage.label, classes="stage-heading")
+                    yield CardColumn(empty_text="—", id=f"column-{stage.value}")
+        yield Static(
+            Content(
+                "No applications yet.\n\n"
+                "Press n to add the interview you just had: company, role and when it was.\n"
+                "postinterview will remind you to say thank you, and when to follow up."
+            ),
+            id="empty-state",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        if self._initial is not None:
+            self.board = self._initial
+        else:
+            self.reload()
+        self.set_interval(POLL_SECONDS, self._poll_for_changes)
+
+    # -- data --------------------------------------------------------------------------------
+
+    def column(self, stage: Stage) -> CardColumn:
+        """The column widget for a stage."""
+        return self.query_one(f"#column-{stage.value}", CardColumn)
+
+    @work(thread=True, exclusive=True, group="board-load", exit_on_error=False)
+    def reload(self, focus_id: int | None = None) -> None:
+        """Reload the board from the file, then focus ``focus_id`` if given."""
+        data = load_board(
+            self.pi_app.repository, all_closed=self._expanded_closed or bool(self.filter_text)
+        )
+        self.app.call_from_thread(self._loaded, data, focus_id)
+
+    def _loaded(self, data: BoardData, focus_id: int | None) -> None:
+        self._focus_after_load = focus_id if focus_id is not None else self.current_id()
+        self.board = data
+
+    @work(thread=True, exclusive=True, group="board-poll", exit_on_error=False)
+    def _poll_for_changes(self) -> None:
+        board = self.board
+        if board is None:
+            return
+        if self.pi_app.repository.data_version() != board.data_version:
+            self.app.call_from_thread(self.reload)
+
+    def watch_board(self, board: BoardData | None) -> None:
+        if board is None:
+            return
+        keep = self._focus_after_load
+        self._focus_after_load = None
+        now = self.pi_app.clock()
+        needle = self.filter_text.casefold()
+        for stage in STAGE_ORDER:
+            items = board.columns[stage]
+            if needle:
+                items = tuple(
+                    item for item in items if needle in f"{item.company} {item.role}".casefold()
+                )
+            folded = 0
+            if stage is Stage.CLOSED and not needle and not self._expanded_closed:
+                folded = max(board.counts[stage] - 5, 0)
+                items = items[:5]
+            column = self.column(stage)
+            column.set_cards(
+                [item.id for item in items],
+                self._describer(board, now),
+                folded_more=folded,
+                keep_id=keep if board.stage_of(keep or -1) is stage else None,
+            )
+            count = len(items) + folded if not needle else len(items)
+            heading = self.query_one(f"#stage-{stage.value} .stage-heading", Static)
+            heading.update(Content(f"{stage.label} ({count})"))
+        self.query_one("#empty-state").display = board.total == 0
+        self.query_one("#columns").display = board.total > 0
+        self._update_header(board, now)
+        self._restore_focus(board, keep)
+
+    def _describer(self, board: BoardData, now: Any) -> Callable[[int], CardFace]:
+        settings = board.settings
+        zone = self.pi_app.zone
+
+        def describe(application_id: int) -> CardFace:
+            summary = board.by_id[application_id]
+            status = card_status(summary, settings, now, zone)
+            return CardFace(
+                title=summary.company,
+                subtitle=summary.role,
+                status=status.text,
+                tone=status.tone,
+                symbol=status.symbol,
+            )
+
+        return describe
+
+    def _update_header(self, board: BoardData, now: Any) -> None:
+        zone = self.pi_app.zone
+        overdue = due = 0
+        for stage in STAGE_ORDER[:4]:
+            for summary in board.columns[stage]:
+                item = next_action(summary.progress, board.settings, zone)
+                if item is None:
+                    continue
+                status = due_status(item.due, now, board.settings.window_days, zone)
+                overdue += status is DueStatus.OVERDUE
+                due += status is DueStatus.DUE
+        self.query_one("#today", Static).update(
+            Content(now.in_timezone(zone).format("dddd D MMMM YYYY"))
+        )
+        parts = [f"{overdue} overdue", f"{due} due today"]
+        if self.pi_app.demo:
+            parts.append("demo data")
+        self.query_one("#summary", Static).update(Content(" · ".join(parts)))
+
+    def _restore_focus(self, board: BoardData, keep: int | None) -> None:
+        if keep is not None and (stage := board.stage_of(keep)) is not None:
+            column = self.column(stage)
+            if column.select_id(keep):
+                column.focus()
+                return
+        focused = self.focused
+        if isinstance(focused, CardColumn) and focused.card_count:
+            return
+        for stage in STAGE_ORDER:
+            column = self.column(stage)
+            if column.card_count:
+                column.focus()
+                return
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def current_column(self) -> CardColumn | None:
+        """The focused column, if any."""
+        focused = self.focused
+        return focused if isinstance(focused, CardColumn) else None
+
+    def current_id(self) -> int | None:
+        """The id of the highlighted card in the focused column."""
+        column = self.current_column()
+        return column.highlighted_id if column else None
+
+    def current_stage(self) -> Stage | None:
+        """The stage of the focused column."""
+        column = self.current_column()
+        if column is None or column.id is None:
+            return None
+        return Stage(column.id.removeprefix("column-"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_card = {
+            "move_next",
+            "move_previous",
+            "move_to",
+            "edit_application",
+            "open_detail",
+            "delete_application",
+        }
+        if action in needs_card and self.current_id() is None:
+            return None
+        stage = self.current_stage()
+        if action == "move_next" and stage is Stage.CLOSED:
+            return None
+        if action == "move_previous" and stage is Stage.INTERVIEWED:
+            return None
+        return True
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def action_column_left(self) -> None:
+        """Focus the column to the left."""
+        self._step_column(-1)
+
+    def action_column_right(self) -> None:
+        """Focus the column to the right."""
+        self._step_column(1)
+
+    def _step_column(self, delta: int) -> None:
+        stage = self.current_stage() or Stage.INTERVIEWED
+        index = STAGE_ORDER.index(stage) + delta
+        if 0 <= index < len(STAGE_ORDER):
+            self.column(STAGE_ORDER[index]).focus()
+
+    def action_card_up(self) -> None:
+        """Highlight the card above."""
+        if column := self.current_column():
+            column.move_cursor(-1)
+
+    def action_card_down(self) -> None:
+        """Highlight the card below."""
+        if column := self.current_column():
+            column.move_cursor(1)
+
+    @on(CardColumn.ExpandRequested)
+    def _expand_closed(self) -> None:
+        self._expanded_closed = True
+        self.reload()
+
+    @on(CardColumn.CardClicked)
+    def _card_clicked(self, event: CardColumn.CardClicked) -> None:
+        event.column.focus()
+
+    # -- moves -------------------------------------------------------------------------------
+
+    def action_move_next(self) -> None:
+        """Move the highlighted card one stage right."""
+        self._move_by(1)
+
+    def action_move_previous(self) -> None:
+        """Move the highlighted card one stage left."""
+        self._move_by(-1)
+
+    def _move_by(self, delta: int) -> None:
+        stage = self.current_stage()
+        if stage is None:
+            return
+        index = STAGE_ORDER.index(stage) + delta
+        if 0 <= index < len(STAGE_ORDER):
+            self.action_move_to(index + 1)
+
+    def action_move_to(self, number: int) -> None:
+        """Move the highlighted card to stage ``number`` (1-6)."""
+        column = self.current_column()
+        application_id = self.current_id()
+        board = self.board
+        if column is None and self.current_column() is None:
+            column = None
+        if column is not None and column.cursor_on_fold:
+            self._expand_closed()
+            return
+        if application_id is None or board is None:
+            return
+        target = STAGE_ORDER[number - 1]
+        if target is Stage.CLOSED:
+            summary = board.by_id[application_id]
+
+            def closed(answer: tuple[CloseReason, str] | None) -> None:
+                if answer is not None:
+                    self.request_move(application_id, target, reason=answer[0], note=answer[1])
+
+            self.app.push_screen(CloseReasonScreen(f"{summary.company} — {summary.role}"), closed)
+            return
+        self.request_move(application_id, target)
+
+    def request_move(
+        self,
+        application_id: int,
+        target: Stage,
+        *,
+        reason: CloseReason | None = None,
+        note: str = "",
+        force: bool = False,
+    ) -> None:
+        """Move a card under the rules, asking to confirm where a rule wants that."""
+        self._move_worker(application_id, target, reason, note, force)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _move_worker(
+        self,
+        application_id: int,
+        target: Stage,
+        reason: CloseReason | None,
+        note: str,
+        force: bool,
+    ) -> None:
+        app = self.pi_app
+        now = app.clock()
+        try:
+            app.repository.move(
+                application_id,
+                target,
+                when=now,
+                now=now,
+                reason=reason,
+                force=force,
+                reflection=note,
+            )
+        except RuleRefusal as refusal:
+            if refusal.confirmable:
+                app.call_from_thread(
+                    self._confirm_move, application_id, target, reason, note, refusal.message
+                )
+            else:
+                app.call_from_thread(
+                    app.notify, safe_line(refusal.message), severity="warning", markup=False
+                )
+            return
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        self.app.call_from_thread(self.reload, application_id)
+
+    def _confirm_move(
+        self,
+        application_id: int,
+        target: Stage,
+        reason: CloseReason | None,
+        note: str,
+        message: str,
+    ) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.request_move(application_id, target, reason=reason, note=note, force=True)
+
+        self.app.push_screen(ConfirmScreen(message[:1].upper() + message[1:]), answered)
+
+    # -- other actions -----------------------------------------------------------------------
+
+    def action_new_application(self) -> None:
+        """Open the form for a new application."""
+        self.pi_app.open_new_application_form(self._saved)
+
+    def action_edit_application(self) -> None:
+        """Open the form to edit the highlighted application."""
+        application_id = self.current_id()
+        if application_id is not None:
+            self.pi_app.open_edit_form(application_id, self._saved)
+
+    def _saved(self, application_id: int | None) -> None:
+        if application_id is not None:
+            self.reload(application_id)
+
+    def action_open_detail(self) -> None:
+        """Open the highlighted application's details."""
+        column = self.current_column()
+        if column is not None and column.cursor_on_fold:
+            self._expand_closed()
+            return
+        application_id = self.current_id()
+        if application_id is not None:
+            self.pi_app.open_detail(application_id)
+
+    def action_delete_application(self) -> None:
+        """Delete the highlighted application, after asking."""
+        application_id = self.current_id()
+        board = self.board
+        if application_id is None or board is None:
+            return
+        summary = board.by_id[application_id]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_worker(application_id)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete {summary.company} — {summary.role}? (u undoes it)"), answered
+        )
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _delete_worker(self, application_id: int) -> None:
+        app = self.pi_app
+        try:
+            app.repository.delete(application_id, app.clock())
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(app.notify, "Deleted. Press u to undo.")
+        app.call_from_thread(self.reload)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def action_undo(self) -> None:
+        """Undo the last change."""
+        app = self.pi_app
+        try:
+            label = app.repository.undo(app.clock())
+        except NothingToUndo:
+            app.call_from_thread(app.notify, "Nothing to undo.", severity="warning")
+            return
+        except (NotFound, StoreError) as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(app.notify, f"Undid: {label}", markup=False)
+        app.call_from_thread(self.reload, self.current_id())
+
+    def action_filter(self) -> None:
+        """Show the filter box."""
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Clear and hide the filter box."""
+        box = self.query_one("#filter", Input)
+        if box.display or self.filter_text:
+            box.value = ""
+            box.display = False
+            self.filter_text = ""
+            self._restore_focus_after_filter()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self._restore_focus_after_filter()
+
+    def _restore_focus_after_filter(self) -> None:
+        for stage in STAGE_ORDER:
+            column = self.column(stage)
+            if column.card_count:
+                column.focus()
+                return
+
+    def watch_filter_text(self) -> None:
+        board = self.board
+        if board is None:
+            return
+        if self.filter_text and not board.closed_complete:
+            self.reload()
+        else:
+            self.board = board

@@ -1,0 +1,230 @@
+"""The application form: add a new application with its interview, or edit one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pendulum import Timezone
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from postinterview_tui.clock import Clock
+from postinterview_tui.commands import FORM_COMMANDS, bindings
+from postinterview_tui.domain.forms import FormErrors, parse_edit, parse_new_application
+from postinterview_tui.domain.models import ApplicationDetail
+from postinterview_tui.domain.stages import InterviewKind
+from postinterview_tui.domain.text import safe_line
+from postinterview_tui.domain.validation import FIELD_LIMITS
+from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.storage.errors import EditConflict, StoreError
+from postinterview_tui.storage.repository import Repository
+
+# (field id, label, placeholder, only when adding)
+TEXT_FIELDS: tuple[tuple[str, str, str, bool], ...] = (
+    ("company", "Company *", "Acme Ltd", False),
+    ("role", "Role *", "Backend developer", False),
+    ("interviewed", "Interview date and time", "YYYY-MM-DD HH:MM, today, -2d…", True),
+    ("interviewers", "Interviewers", "Ana Ruiz <ana@acme.example>, Tom Lee", True),
+    ("decision_by", "They expect to decide by", "YYYY-MM-DD (optional)", True),
+    ("recruiter", "Recruiter", "Name <address> (optional)", False),
+    ("location", "Location", "optional", False),
+    ("link", "Link to the posting", "optional", False),
+)
+
+
+class ApplicationFormScreen(ModalScreen[int | None]):
+    """Add or edit an application. Errors show beside their fields; nothing typed is lost."""
+
+    BINDINGS = bindings(FORM_COMMANDS)
+
+    def __init__(
+        self,
+        repository: Repository,
+        clock: Clock,
+        zone: Timezone,
+        application_id: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.repository = repository
+        self.clock = clock
+        self.zone = zone
+        self.application_id = application_id
+        self._initial: dict[str, str] = {}
+        self._version: int | None = None
+
+    @property
+    def editing(self) -> bool:
+        """True when editing an existing application."""
+        return self.application_id is not None
+
+    def compose(self) -> ComposeResult:
+        title = "Edit application" if self.editing else "New application"
+        with Vertical(id="form"):
+            yield Static(title, id="form-title")
+            with VerticalScroll(id="form-fields"):
+                for field_id, label, placeholder, adding_only in TEXT_FIELDS:
+                    if adding_only and self.editing:
+                        continue
+                    yield Label(label, classes="field-label")
+                    yield Input(
+                        placeholder=placeholder,
+                        id=f"field-{field_id}",
+                        max_length=FIELD_LIMITS.get(field_id.rstrip("s"), 2000) * 4,
+                    )
+                    yield Static("", id=f"error-{field_id}", classes="field-error")
+                    if field_id == "interviewed":
+                        yield Label("Kind of interview", classes="field-label")
+                        yield Select(
+                            [(kind.value, kind.value) for kind in InterviewKind],
+                            value=InterviewKind.VIDEO.value,
+                            allow_blank=False,
+                            id="field-kind",
+                        )
+                        yield Static("", id="error-kind", classes="field-error")
+                yield Label("Notes", classes="field-label")
+                yield TextArea(id="field-notes", soft_wrap=True, tab_behavior="focus")
+                yield Static("", id="error-notes", classes="field-error")
+            yield Static("", id="form-status")
+            with Horizontal(id="form-hint"):
+                yield Label("ctrl+s saves · escape closes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.editing:
+            self._load_existing()
+        else:
+            now = self.clock().in_timezone(self.zone)
+            self.query_one("#field-interviewed", Input).value = now.format("YYYY-MM-DD HH:mm")
+            self._initial = self._values()
+        self.query_one("#field-company", Input).focus()
+
+    @work(thread=True, exit_on_error=False)
+    def _load_existing(self) -> None:
+        assert self.application_id is not None
+        try:
+            detail = self.repository.detail(self.application_id)
+        except StoreError as error:
+            self.app.call_from_thread(self._show_status, str(error))
+            return
+        self.app.call_from_thread(self._fill, detail)
+
+    def _fill(self, detail: ApplicationDetail) -> None:
+        values = {
+            "company": detail.summary.company,
+            "role": detail.summary.role,
+            "recruiter": detail.recruiter.formatted() if detail.recruiter else "",
+            "location": detail.location,
+            "link": detail.link,
+        }
+        for name, value in values.items():
+            self.query_one(f"#field-{name}", Input).value = value
+        self.query_one("#field-notes", TextArea).text = detail.notes
+        self._version = detail.summary.version
+        self._initial = self._values()
+
+    def _values(self) -> dict[str, str]:
+        values = {
+            widget.id.removeprefix("field-"): widget.value
+            for widget in self.query(Input)
+            if widget.id
+        }
+        values["notes"] = self.query_one("#field-notes", TextArea).text
+        if not self.editing:
+            values["kind"] = str(self.query_one("#field-kind", Select).value)
+        return values
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for widget in self.query(".field-error"):
+            assert isinstance(widget, Static)
+            name = (widget.id or "").removeprefix("error-")
+            message = errors.get(name, "")
+            widget.update(Content(safe_line(message)))
+            widget.set_class(bool(message), "-shown")
+        if errors:
+            first = next(iter(errors))
+            target = self.query(f"#field-{first}")
+            if target:
+                target.first().focus()
+            self._show_status(f"Please fix {len(errors)} field{'s' if len(errors) != 1 else ''}.")
+
+    def _show_status(self, message: str) -> None:
+        self.query_one("#form-status", Static).update(Content(safe_line(message)))
+
+    def action_save(self) -> None:
+        """Check the fields and save."""
+        values = self._values()
+        try:
+            if self.editing:
+                payload: Any = parse_edit(
+                    {
+                        k: values.get(k, "")
+                        for k in ("company", "role", "recruiter", "location", "link", "notes")
+                    }
+                )
+            else:
+                now = self.clock()
+                interviewers = [
+                    part.strip() for part in values["interviewers"].split(",") if part.strip()
+                ]
+                payload = parse_new_application(values, interviewers, now, self.zone)
+        except FormErrors as errors:
+            self._show_errors(errors.errors)
+            return
+        self._show_errors({})
+        self._show_status("Saving…")
+        self._save_worker(payload)
+
+    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
+    def _save_worker(self, payload: Any) -> None:
+        now = self.clock()
+        try:
+            if self.application_id is not None:
+                self.repository.edit(
+                    self.application_id, payload, now, expected_version=self._version
+                )
+                result = self.application_id
+            else:
+                result = self.repository.add_application(payload, now)
+        except EditConflict as conflict:
+            self.app.call_from_thread(self._conflict, conflict.message)
+            return
+        except (StoreError, OSError) as error:
+            message = getattr(error, "message", str(error))
+            self.app.call_from_thread(
+                self._show_status, f"Could not save: {message}. Nothing you typed is lost."
+            )
+            return
+        self.app.call_from_thread(self.dismiss, result)
+
+    def _conflict(self, message: str) -> None:
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self._version = None
+                self.action_save()
+            else:
+                self._load_existing()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{message}. Overwrite with your version?", yes="Overwrite", no="Reload theirs"
+            ),
+            answered,
+        )
+
+    def action_cancel(self) -> None:
+        """Close, asking first when something was typed."""
+        if self._values() == self._initial:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard what you typed?", yes="Discard", no="Keep editing"), answered
+        )
