@@ -34,6 +34,7 @@ class BoardScreen(Screen[None]):
     """The kanban of post-interview stages."""
 
     BINDINGS = bindings(BOARD_COMMANDS)
+    AUTO_FOCUS = None
 
     board: reactive[BoardData | None] = reactive(None, always_update=True, init=False)
     """The current snapshot of the board (reassigned, never mutated)."""
@@ -73,7 +74,6 @@ class BoardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
         if self._initial is not None:
             self.board = self._initial
         else:
@@ -175,6 +175,8 @@ class BoardScreen(Screen[None]):
         self.query_one("#summary", Static).update(Content(" · ".join(parts)))
 
     def _restore_focus(self, board: BoardData, keep: int | None) -> None:
+        if isinstance(self.focused, Input) and self.focused.has_class("-shown"):
+            return  # the user is typing a filter: never take the cursor away
         if keep is not None and (stage := board.stage_of(keep)) is not None:
             column = self.column(stage)
             if column.select_id(keep):
@@ -436,15 +438,15 @@ class BoardScreen(Screen[None]):
     def action_filter(self) -> None:
         """Show the filter box."""
         box = self.query_one("#filter", Input)
-        box.display = True
+        box.add_class("-shown")
         box.focus()
 
     def action_clear_filter(self) -> None:
         """Clear and hide the filter box."""
         box = self.query_one("#filter", Input)
-        if box.display or self.filter_text:
+        if box.has_class("-shown") or self.filter_text:
             box.value = ""
-            box.display = False
+            box.remove_class("-shown")
             self.filter_text = ""
             self._restore_focus_after_filter()
 

@@ -1,0 +1,68 @@
+"""Helpers for driving the real app on a temp database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pendulum import DateTime, Timezone
+from textual.pilot import Pilot
+
+from postinterview_tui.app import PostInterviewApp, build_app
+from postinterview_tui.demo import write_demo_database
+from postinterview_tui.domain.stages import Stage
+from postinterview_tui.screens.board import BoardScreen
+from postinterview_tui.storage.repository import Repository
+from postinterview_tui.widgets.card_column import CardColumn
+
+
+def make_app(
+    db_path: Path, now: DateTime, zone: Timezone, *, demo: bool = True
+) -> PostInterviewApp:
+    """The real app on ``db_path`` (seeded with the demo data when ``demo``), clock fixed."""
+    if demo:
+        write_demo_database(db_path, now=now, zone=zone)
+    return build_app(db_path, zone=zone, clock=lambda: now)
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait for workers and the screen to catch up."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def board(app: PostInterviewApp) -> BoardScreen:
+    """The board screen."""
+    for screen in app.screen_stack:
+        if isinstance(screen, BoardScreen):
+            return screen
+    raise AssertionError("no board screen")
+
+
+def column(app: PostInterviewApp, stage: Stage) -> CardColumn:
+    """A stage's column widget."""
+    return board(app).column(stage)
+
+
+def open_repository(db_path: Path, zone: Timezone) -> Repository:
+    """A second connection to the same file, as another window would have."""
+    repository = Repository.open(db_path, zone=zone, create=False)
+    assert repository is not None
+    return repository
+
+
+def focus_card(app: PostInterviewApp, application_id: int) -> CardColumn:
+    """Focus the card of an application."""
+    screen = board(app)
+    assert screen.board is not None
+    stage = screen.board.stage_of(application_id)
+    assert stage is not None
+    target = screen.column(stage)
+    assert target.select_id(application_id)
+    target.focus()
+    return target
+
+
+def column_text(target: CardColumn) -> str:
+    """The text a column shows on screen, line by line."""
+    return "\n".join(target.render_line(y).text for y in range(target.size.height))
