@@ -30,6 +30,8 @@ class CardStatus:
     text: str
     tone: str
     symbol: str = ""
+    short: str = ""
+    """A compact form for narrow columns, e.g. "overdue 2d"."""
 
 
 def card_status(
@@ -38,10 +40,10 @@ def card_status(
     """Describe where an application stands, e.g. "thank-you overdue 2d" or "follow up in 3d"."""
     progress = summary.progress
     if summary.stage is Stage.CLOSED:
-        reason = summary.close_reason.label.lower() if summary.close_reason else "closed"
-        return CardStatus(f"closed: {reason}", "done")
+        reason = summary.close_reason.label if summary.close_reason else "closed"
+        return CardStatus(f"closed: {reason}", "done", short=reason)
     if summary.stage is Stage.ACCEPTED:
-        return CardStatus("offer accepted", "done")
+        return CardStatus("offer accepted", "done", short="accepted")
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
         return CardStatus(
@@ -58,15 +60,19 @@ def card_status(
     delta = short_delta(item.due, now, zone)
     if item.action is ActionKind.MOVE_ON:
         if status is DueStatus.OVERDUE:
-            return CardStatus(label, "overdue", OVERDUE_SYMBOL)
-        return CardStatus(label, "due" if status is DueStatus.DUE else "calm", DUE_SYMBOL)
+            return CardStatus(label, "overdue", OVERDUE_SYMBOL, short="move on?")
+        tone = "due" if status is DueStatus.DUE else "calm"
+        return CardStatus(label, tone, DUE_SYMBOL, short="move on?")
     if status is DueStatus.OVERDUE:
-        return CardStatus(f"{label} overdue {delta}", "overdue", OVERDUE_SYMBOL)
+        return CardStatus(
+            f"{label} overdue {delta}", "overdue", OVERDUE_SYMBOL, short=f"{delta} late"
+        )
     if status is DueStatus.DUE:
-        return CardStatus(f"{label} due {delta}", "due", DUE_SYMBOL)
+        return CardStatus(f"{label} due {delta}", "due", DUE_SYMBOL, short=f"due {delta}")
     when = delta if delta in ("today", "tomorrow") else f"in {delta}"
     tone = "upcoming" if status is DueStatus.UPCOMING else "calm"
-    return CardStatus(f"{label} {when}", tone, UPCOMING_SYMBOL if tone == "upcoming" else "")
+    symbol = UPCOMING_SYMBOL if tone == "upcoming" else ""
+    return CardStatus(f"{label} {when}", tone, symbol, short=when)
 
 
 def _label(summary: ApplicationSummary, action: ActionKind) -> str:

@@ -151,6 +151,7 @@ class BoardScreen(Screen[None]):
                 status=status.text,
                 tone=status.tone,
                 symbol=status.symbol,
+                short_status=status.short,
             )
 
         return describe

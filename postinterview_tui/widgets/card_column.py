@@ -46,6 +46,7 @@ class CardFace:
     status: str  # third line: "thank-you overdue 2d", "follow up in 3d", "interview tomorrow"
     tone: str  # one of TONES; picks the colour of the status line
     symbol: str = ""  # before the status ("!" overdue, "•" due) so it reads without colour
+    short_status: str = ""  # used instead of ``status`` when that does not fit ("2d late")
 
 
 def _fit(text: str, width: int) -> str:
@@ -70,6 +71,7 @@ def _clean_face(face: CardFace) -> CardFace:
         status=safe_line(face.status),
         tone=face.tone if face.tone in TONES else "calm",
         symbol=safe_line(face.symbol),
+        short_status=safe_line(face.short_status),
     )
 
 
@@ -437,6 +439,9 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         if line == 1:
             return self._text_line(names, "card-column--subtitle", face.subtitle, bar, width)
         if line == 2:
-            status = f"{face.symbol} {face.status}" if face.symbol else face.status
+            text = face.status
+            if face.short_status and cell_len(text) + 2 > width - 2:
+                text = face.short_status
+            status = f"{face.symbol} {text}" if face.symbol else text
             return self._text_line(names, f"card-column--{face.tone}", status, bar, width)
         return self._text_line(names, "card-column--subtitle", "", bar, width)  # taller cards
