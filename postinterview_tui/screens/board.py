@@ -57,7 +57,9 @@ class BoardScreen(Screen[None]):
             yield Static("postinterview", id="app-title")
             yield Static("", id="today")
             yield Static("", id="summary")
-        yield Input(placeholder="Filter by company or role (escape clears)", id="filter")
+        yield Input(
+            placeholder="Filter by company or role (escape clears)", id="filter", disabled=True
+        )
         with Horizontal(id="columns"):
             for stage in STAGE_ORDER:
                 with Vertical(classes="stage", id=f"stage-{stage.value}"):
@@ -440,6 +442,7 @@ class BoardScreen(Screen[None]):
         """Show the filter box."""
         box = self.query_one("#filter", Input)
         box.add_class("-shown")
+        box.disabled = False
         box.focus()
 
     def action_clear_filter(self) -> None:
@@ -448,6 +451,7 @@ class BoardScreen(Screen[None]):
         if box.has_class("-shown") or self.filter_text:
             box.value = ""
             box.remove_class("-shown")
+            box.disabled = True
             self.filter_text = ""
             self._restore_focus_after_filter()
 

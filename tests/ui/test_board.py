@@ -436,3 +436,12 @@ async def test_help_lists_every_board_key(db_path: Path, now: DateTime, zone: Ti
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_work_on_an_empty_board(db_path: Path, now: DateTime, zone: Timezone) -> None:
+    app = make_app(db_path, now, zone, demo=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ApplicationFormScreen)
