@@ -6,6 +6,7 @@ the rules come from the domain, this module only persists their outcome.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
@@ -442,6 +443,62 @@ class Repository:
             )
             self._update_application(act, application_id, {})
             act.event(application_id, kind, act.now, {"condition": row[0]})
+
+    def snooze(self, application_id: int, until: DateTime, now: DateTime) -> None:
+        """Hide an application's pending actions until ``until`` (a new change clears it).
+
+        Raises:
+            NotFound: no such application.
+        """
+        with self._tx.action("snooze", now) as act:
+            self._summary(self.db, application_id)
+            act.remember("applications", application_id)
+            self._update_application(
+                act, application_id, {"snoozed_until": to_text(truncate(until))}
+            )
+            act.event(application_id, EventKind.SNOOZED, act.now, {"until": to_text(until)})
+
+    def check_in_condition(self, application_id: int, condition_id: int, now: DateTime) -> None:
+        """Record a polite check-in on a pending offer condition (the next one is due later).
+
+        Raises:
+            NotFound: no such application or condition.
+        """
+        with self._tx.action("condition check-in", now) as act:
+            self._summary(self.db, application_id)
+            row = self.db.execute(
+                "SELECT label FROM conditions WHERE id = ? AND application_id = ?",
+                [condition_id, application_id],
+            ).fetchone()
+            if row is None:
+                raise NotFound(f"application {application_id} has no condition {condition_id}")
+            act.remember("conditions", condition_id)
+            act.remember("applications", application_id)
+            self.db.execute(
+                "UPDATE conditions SET last_check_in_at = ? WHERE id = ?",
+                [act.now_text, condition_id],
+            )
+            self._update_application(act, application_id, {"snoozed_until": None})
+            act.event(
+                application_id, EventKind.CONDITION_CHECKED_IN, act.now, {"condition": row[0]}
+            )
+
+    def stage_before_closing(self, application_id: int) -> Stage:
+        """The stage a closed application was in before it closed (Interviewed if unknown)."""
+        with self._tx.read() as db:
+            rows = db.execute(
+                "SELECT data FROM events WHERE application_id = ? AND kind = ? "
+                "ORDER BY at DESC, id DESC",
+                [application_id, str(EventKind.STAGE_MOVED)],
+            ).fetchall()
+        for (data_text,) in rows:
+            data = json.loads(data_text)
+            if data.get("to") == str(Stage.CLOSED) and data.get("from"):
+                try:
+                    return Stage(str(data["from"]))
+                except ValueError:
+                    break
+        return Stage.INTERVIEWED
 
     def set_setting(self, key: str, text: str, now: DateTime) -> None:
         """Store a setting after checking it.
