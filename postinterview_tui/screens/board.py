@@ -222,6 +222,10 @@ class BoardScreen(Screen[None]):
             "open_detail",
             "delete_application",
         }
+        column = self.current_column()
+        on_fold = column is not None and column.cursor_on_fold
+        if action == "open_detail" and on_fold:
+            return True
         if action in needs_card and self.current_id() is None:
             return None
         stage = self.current_stage()

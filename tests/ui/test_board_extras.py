@@ -1,0 +1,160 @@
+"""More of the board: the closed fold, the palette, the theme, and the demo's promise."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pendulum import DateTime, Timezone
+from textual.command import CommandPalette
+
+from postinterview_tui.board_data import CLOSED_SHOWN
+from postinterview_tui.commands import BOARD_COMMANDS
+from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.stages import CloseReason, Stage
+from postinterview_tui.storage.repository import Repository
+from tests.ui.helpers import board, column, make_app, open_repository, settle
+
+SIZE = (140, 40)
+
+
+def _seed_closed(db_path: Path, now: DateTime, zone: Timezone, count: int) -> None:
+    repository = Repository.open(db_path, zone=zone, create=True)
+    assert repository is not None
+    for number in range(count):
+        when = now.subtract(days=40 - number)
+        new_id = repository.add_application(
+            NewApplication(f"Old Co {number}", "Engineer", NewInterview(when)), when
+        )
+        repository.move(new_id, Stage.CLOSED, when=when, now=when, reason=CloseReason.NOT_SELECTED)
+    repository.close()
+
+
+async def test_closed_column_folds_and_expands(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    _seed_closed(db_path, now, zone, CLOSED_SHOWN + 7)
+    app = make_app(db_path, now, zone, demo=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        closed = column(app, Stage.CLOSED)
+        assert closed.card_count == CLOSED_SHOWN
+        assert closed.folded_more == 7
+        heading = app.screen.query_one(f"#stage-{Stage.CLOSED.value} .stage-heading")
+        assert f"({CLOSED_SHOWN + 7})" in str(heading.render())
+        closed.focus()
+        closed.move_cursor(CLOSED_SHOWN)  # onto the fold row
+        assert closed.cursor_on_fold
+        await pilot.press("enter")
+        await settle(pilot)
+        assert closed.card_count == CLOSED_SHOWN + 7
+        assert closed.folded_more == 0
+        # The most recently closed comes first.
+        screen = board(app)
+        assert screen.board is not None
+        assert screen.board.by_id[closed.highlighted_id or 0].stage is Stage.CLOSED
+
+
+async def test_palette_offers_every_board_command(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for command in BOARD_COMMANDS:
+            if command.palette:
+                assert command.title in titles, command.id
+
+
+async def test_palette_runs_the_same_action_as_the_key(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        focused_id = column(app, Stage.INTERVIEWED).highlighted_id
+        assert focused_id is not None
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Move card to the next stage")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        repository = open_repository(db_path, zone)
+        assert repository.summary(focused_id).stage is Stage.THANKED
+        repository.close()
+
+
+async def test_go_to_application_focuses_its_card(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Go to Tidewater")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        offer = column(app, Stage.OFFER)
+        assert app.focused is offer
+        screen = board(app)
+        assert screen.board is not None
+        assert screen.board.by_id[offer.highlighted_id or 0].company == "Tidewater Bank"
+
+
+async def test_theme_choice_persists(db_path: Path, now: DateTime, zone: Timezone) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await settle(pilot)
+    again = make_app(db_path, now, zone, demo=False)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.theme == "nord"
+
+
+def test_demo_never_touches_the_users_database(tmp_path: Path) -> None:
+    user_db = tmp_path / "mine.db"
+    script = (
+        "import sys\n"
+        "from postinterview_tui.cli import run\n"
+        "sys.exit(run(['--db', sys.argv[1], '--demo']))\n"
+    )
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    env = {
+        **os.environ,
+        "POSTINTERVIEW_NOW": "2026-11-25T10:00:00Z",
+        "TEXTUAL_SCREENSHOT": "1",
+        "TEXTUAL_SCREENSHOT_LOCATION": str(shots),
+        "TEXTUAL_SCREENSHOT_FILENAME": "demo.svg",
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(user_db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    # The demo board really was on screen...
+    shown = (shots / "demo.svg").read_text().replace("&#160;", " ")
+    assert "demo data" in shown and "Harbor" in shown
+    # ...and the user's own file was never created.
+    assert not user_db.exists()
+    repository = Repository.open(user_db, zone=_zone(), create=False)
+    assert repository is None
+
+
+def _zone() -> Timezone:
+    import pendulum
+
+    return pendulum.timezone("Europe/London")  # type: ignore[return-value]
