@@ -124,7 +124,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     from postinterview_tui.domain.moves import RuleRefusal
     from postinterview_tui.domain.validation import FieldError
     from postinterview_tui.domain.when import WhenError
-    from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreUnusable
+    from postinterview_tui.storage.errors import (
+        EditConflict,
+        NotFound,
+        NothingToUndo,
+        StoreError,
+    )
 
     _register_commands()
     try:
@@ -137,7 +142,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _fail(error.format_message(), EXIT_BAD_INPUT)
     except click.Abort:
         return _fail("aborted", EXIT_BAD_INPUT)
-    except (BadInput, WhenError, FieldError, NotFound, NothingToUndo, ClockError) as error:
+    except (
+        BadInput,
+        WhenError,
+        FieldError,
+        NotFound,
+        NothingToUndo,
+        EditConflict,
+        ClockError,
+    ) as error:
         return _fail(str(error), EXIT_BAD_INPUT)
     except FormErrors as error:
         field, message = next(iter(error.errors.items()))
@@ -145,7 +158,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except RuleRefusal as error:
         hint = " (use --force to do it anyway)" if error.confirmable else ""
         return _fail(error.message + hint, EXIT_BAD_INPUT)
-    except StoreUnusable as error:
+    except StoreError as error:
         return _fail(error.message, EXIT_UNUSABLE)
     except BrokenPipeError:
         return EXIT_OK
@@ -158,7 +171,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    first_line = " ".join(str(message).split())
+    from postinterview_tui.domain.text import safe_line
+
+    first_line = " ".join(safe_line(str(message)).split())
     click.echo(f"{PROG}: error: {first_line}", err=True)
     return code
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from postinterview_tui import cli_doctor
 from postinterview_tui.cli import (
     EXIT_CHECK_FAILED,
     KIND_CHOICES,
@@ -25,6 +26,7 @@ from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.forms import parse_edit, parse_interview, parse_new_application
 from postinterview_tui.domain.rules import DueStatus, next_action
 from postinterview_tui.domain.stages import parse_close_reason, parse_stage
+from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.domain.validation import clean_field
 from postinterview_tui.domain.when import parse_day, parse_when
 
@@ -312,10 +314,10 @@ def config_get(ctx: click.Context, key: str | None) -> None:
     if key is not None:
         if key not in KEYS:
             raise BadInput(f"unknown setting {key!r}")
-        click.echo(texts[key])
+        click.echo(safe_text(texts[key]))
         return
     for name, value in texts.items():
-        click.echo(f"{name} = {value}")
+        click.echo(f"{name} = {safe_line(value)}")
 
 
 @config.command(name="set")
@@ -349,4 +351,5 @@ COMMANDS = (
     note,
     purge,
     config,
+    *cli_doctor.COMMANDS,
 )

@@ -64,8 +64,11 @@ def inspect_file(path: Path) -> int:
     Raises:
         StoreUnusable: not a SQLite file, not ours, from a newer version, or damaged.
     """
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreUnusable(f"{path} cannot be read: {error.strerror}") from None
     if not header:
         return 0
     if header != SQLITE_HEADER:
@@ -143,9 +146,13 @@ def open_database(path: Path, *, create: bool) -> Database | None:
         if not create:
             return None
         try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise StoreUnusable(f"cannot create the folder for {path}: {error.strerror}") from None
+        try:
             create_private_file(path)
         except FileExistsError:
-            pass
+            pass  # another process created it first
         except OSError as error:
             raise StoreUnusable(f"cannot create {path}: {error.strerror}") from None
     elif path.is_dir():

@@ -25,3 +25,7 @@ class EditConflict(StoreError):
 
 class NothingToUndo(StoreError):
     """There is no change left to undo."""
+
+
+class SaveFailed(StoreError):
+    """A change could not be written (disk full, I/O error...); nothing of it was kept."""

@@ -60,6 +60,9 @@ from postinterview_tui.storage.rows import (
 from postinterview_tui.storage.timestamps import optional_to_text, to_text, truncate
 from postinterview_tui.storage.transactions import Action, Transactions
 
+MAX_ID = 2**63 - 1
+"""SQLite's largest integer: a larger id cannot exist."""
+
 
 class Repository:
     """Reads and writes one postinterview database file."""
@@ -521,6 +524,8 @@ class Repository:
     # -- helpers -----------------------------------------------------------------------------
 
     def _summary(self, db: Database, application_id: int) -> ApplicationSummary:
+        if not 0 < application_id <= MAX_ID:
+            raise NotFound(f"no application with id {application_id}")
         rows = _dict_rows(
             db.execute(
                 f"SELECT {SUMMARY_COLUMNS} FROM applications WHERE id = ? AND deleted_at IS NULL",
@@ -538,7 +543,7 @@ class Repository:
                 )
             )
         ]
-        return summary_from_row(rows[0], conditions)
+        return summary_from_row(rows[0], conditions, full=True)
 
     def _offer_conditions(self, db: Database) -> dict[int, list[Condition]]:
         result: dict[int, list[Condition]] = defaultdict(list)

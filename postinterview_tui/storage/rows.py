@@ -50,14 +50,16 @@ def condition_from_row(row: Row) -> Condition:
     )
 
 
-def progress_from_row(row: Row, conditions: Iterable[Condition] = ()) -> Progress:
+def progress_from_row(
+    row: Row, conditions: Iterable[Condition] = (), *, full: bool = False
+) -> Progress:
     """The rules' facts from an applications row.
 
-    Accepted and closed applications need no dates, so those are not parsed (the board loads
-    thousands of them).
+    Accepted and closed applications need no dates to be shown, so unless ``full`` is set
+    (as it is before any change) those are not parsed: the board loads thousands of them.
     """
     stage = Stage(row["stage"])
-    if not stage.is_open:
+    if not stage.is_open and not full:
         return Progress(stage=stage)
     return Progress(
         stage=stage,
@@ -75,8 +77,10 @@ def progress_from_row(row: Row, conditions: Iterable[Condition] = ()) -> Progres
     )
 
 
-def summary_from_row(row: Row, conditions: Iterable[Condition] = ()) -> ApplicationSummary:
-    """An applications row as a summary."""
+def summary_from_row(
+    row: Row, conditions: Iterable[Condition] = (), *, full: bool = False
+) -> ApplicationSummary:
+    """An applications row as a summary (``full``: see :func:`progress_from_row`)."""
     reason = row["close_reason"]
     return ApplicationSummary(
         id=row["id"],
@@ -85,7 +89,7 @@ def summary_from_row(row: Row, conditions: Iterable[Condition] = ()) -> Applicat
         stage=Stage(row["stage"]),
         created_at=from_text(row["created_at"]),
         updated_at=from_text(row["updated_at"]),
-        progress=progress_from_row(row, conditions),
+        progress=progress_from_row(row, conditions, full=full),
         close_reason=CloseReason(reason) if reason else None,
         version=row["version"],
     )

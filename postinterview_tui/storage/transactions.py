@@ -19,11 +19,24 @@ from pendulum import DateTime
 from sqlite_utils import Database
 
 from postinterview_tui.domain.stages import EventKind
-from postinterview_tui.storage.errors import NothingToUndo, StoreUnusable
+from postinterview_tui.storage.errors import NothingToUndo, SaveFailed, StoreUnusable
 from postinterview_tui.storage.timestamps import to_text, truncate
 
 LOCK_RETRIES = 3
 UNDOABLE_TABLES = ("applications", "interviews", "interviewers", "conditions")
+
+
+def _plain_reason(error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the file is read-only"
+    if "locked" in text or "busy" in text:
+        return "the file is locked by another program"
+    if "i/o" in text or "disk" in text:
+        return "the disk reported an error"
+    return str(error)
 
 
 def new_uid() -> str:
@@ -126,10 +139,22 @@ class Transactions:
                         [action.snapshot_json(), action_id],
                     )
                 self.db.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                self._roll_back()
+                if isinstance(error, sqlite3.IntegrityError):
+                    raise
+                raise SaveFailed(f"could not save: {_plain_reason(error)}") from error
             except BaseException:
-                if self.db.conn.in_transaction:
-                    self.db.execute("ROLLBACK")
+                self._roll_back()
                 raise
+
+    def _roll_back(self) -> None:
+        # A failed COMMIT or an I/O error may already have ended the transaction.
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     @contextmanager
     def read(self) -> Iterator[Database]:
@@ -146,7 +171,7 @@ class Transactions:
                 return
             except sqlite3.OperationalError as error:
                 if "locked" not in str(error) and "busy" not in str(error):
-                    raise
+                    raise SaveFailed(f"could not save: {_plain_reason(error)}") from error
                 if attempt == LOCK_RETRIES - 1:
                     raise StoreUnusable(
                         "the database is still locked by another program after several tries"
