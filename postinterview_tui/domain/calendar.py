@@ -37,15 +37,32 @@ def add_business_days_to_date(day: date, count: int, settings: Settings) -> date
 
 
 def local_datetime(day: date, hour: int, minute: int, second: int, zone: Timezone) -> DateTime:
-    """The instant at a local wall-clock time; a time in a DST gap moves forward past the gap."""
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=zone)
+    """The instant at a local wall-clock time; a time in a DST gap moves forward past the gap,
+    but never onto the next day (then it is the last instant of ``day``)."""
+    moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=zone)
+    if moment.date() != day:
+        following = day + timedelta(days=1)
+        start = pendulum.datetime(following.year, following.month, following.day, tz=zone)
+        return start.subtract(seconds=1)
+    return moment
 
 
 def add_business_days(moment: DateTime, count: int, settings: Settings, zone: Timezone) -> DateTime:
     """The same local clock time as ``moment`` on the ``count``-th working date after it."""
     local = moment.in_timezone(zone)
     day = add_business_days_to_date(local.date(), count, settings)
+    while not day_exists(day, zone):
+        # A date the zone skipped entirely (Samoa, 30 December 2011) is not a working day.
+        day = add_business_days_to_date(day, 1, settings)
     return local_datetime(day, local.hour, local.minute, local.second, zone)
+
+
+def day_exists(day: date, zone: Timezone) -> bool:
+    """False for a local date that the zone skipped entirely."""
+    for hour in (0, 12, 23):
+        if pendulum.datetime(day.year, day.month, day.day, hour, tz=zone).date() == day:
+            return True
+    return False
 
 
 def end_of_local_day(day: date, zone: Timezone) -> DateTime:

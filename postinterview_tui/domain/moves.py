@@ -101,7 +101,15 @@ def plan_move(
             pass
         else:
             _check_follow_up(progress, when, force, settings, zone)
-            new = replace(new, follow_ups=progress.follow_ups + 1, last_follow_up_at=when)
+            restart = latest(progress.last_reply_at, progress.last_interview_at)
+            # A follow-up back-dated before the latest reply or round is history: it no longer
+            # counts towards the limit.
+            counts = restart is None or when > restart
+            new = replace(
+                new,
+                follow_ups=progress.follow_ups + (1 if counts else 0),
+                last_follow_up_at=latest_of(progress.last_follow_up_at, when),
+            )
             events.append(PlannedEvent(EventKind.FOLLOW_UP_SENT, {"number": new.follow_ups}))
     elif target is Stage.OFFER:
         if not correction:
@@ -149,12 +157,18 @@ def _check_follow_up(
 
 
 def plan_reply(progress: Progress, *, when: DateTime, decision_by: date | None) -> ChangePlan:
-    """A reply from the employer: it restarts the follow-up count and replaces the decision date."""
+    """A reply from the employer: it restarts the follow-up count and replaces the decision date.
+
+    A reply back-dated before the latest one is only recorded; one back-dated before the latest
+    follow-up does not reset the count (those follow-ups came after it).
+    """
+    is_latest = progress.last_reply_at is None or when >= progress.last_reply_at
+    after_follow_ups = progress.last_follow_up_at is None or when >= progress.last_follow_up_at
     new = replace(
         progress,
         last_reply_at=latest_of(progress.last_reply_at, when),
-        decision_by=decision_by,
-        follow_ups=0,
+        decision_by=decision_by if is_latest else progress.decision_by,
+        follow_ups=0 if is_latest and after_follow_ups else progress.follow_ups,
         snoozed_until=None,
     )
     data: dict[str, object] = {"decision_by": decision_by.isoformat() if decision_by else None}
@@ -195,6 +209,15 @@ def plan_new_round(
             )
         )
     return ChangePlan(new, None, tuple(events))
+
+
+def latest(first: DateTime | None, second: DateTime | None) -> DateTime | None:
+    """The later of two optional instants."""
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return max(first, second)
 
 
 def latest_of(first: DateTime | None, second: DateTime) -> DateTime:

@@ -57,8 +57,9 @@ def pending_actions(
 ) -> tuple[ActionItem, ...]:
     """Every action the rules ask for in the application's current stage, earliest first.
 
-    An interview that has not happened yet creates no thank-you item here; callers that know
-    ``now`` use :func:`is_interview_upcoming` to show it instead.
+    The thank-you item of an interview that has not happened yet is still returned (due a day
+    after it); callers that know ``now`` check :func:`is_interview_upcoming` and show
+    "interview tomorrow" instead, as the board and the agenda do.
 
     Args:
         progress: the application's current facts.

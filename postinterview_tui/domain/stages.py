@@ -127,7 +127,7 @@ def parse_stage(text: str) -> Stage:
         ValueError: the text names no stage.
     """
     cleaned = text.strip().lower()
-    if cleaned.isdigit() and 1 <= int(cleaned) <= len(STAGE_ORDER):
+    if cleaned.isdecimal() and cleaned.isascii() and 1 <= int(cleaned) <= len(STAGE_ORDER):
         return STAGE_ORDER[int(cleaned) - 1]
     for stage in Stage:
         if cleaned in (stage.value, stage.label.lower()):

@@ -51,7 +51,7 @@ def clean_field(field: str, value: str) -> str:
     if any("\ud800" <= char <= "\udfff" for char in value):
         raise FieldError(field, "contains a broken character (a lone surrogate)")
     if field in SINGLE_LINE_FIELDS:
-        if "\n" in value or "\r" in value:
+        if len(value.splitlines()) > 1 or "\n" in value or "\r" in value:
             raise FieldError(field, "must be a single line")
         value = value.strip()
     if field in REQUIRED_FIELDS and not value.strip():

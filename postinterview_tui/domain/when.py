@@ -19,9 +19,10 @@ DATE_ONLY_HOUR = 12
 _ISO = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d{1,9})?)?)?"
-    r"\s*(?P<tz>Z|z|[+-]\d{2}(?::?\d{2})?)?$"
+    r"\s*(?P<tz>Z|z|[+-]\d{2}(?::?\d{2})?)?$",
+    re.ASCII,
 )
-_RELATIVE = re.compile(r"^(?P<sign>[+-]?)(?P<n>\d{1,4})\s*(?P<unit>[hdw])$")
+_RELATIVE = re.compile(r"^(?P<sign>[+-]?)(?P<n>\d{1,4})\s*(?P<unit>[hdw])$", re.ASCII)
 _WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 FORMATS_HELP = (
     "use YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601, now, today, yesterday, tomorrow or ±N{h,d,w}"
@@ -88,7 +89,9 @@ def parse_when(text: str, now: DateTime, zone: Timezone) -> DateTime:
         except (ValueError, pendulum.parsing.exceptions.ParserError):
             raise WhenError(f"{text!r} has an offset that cannot be read") from None
         assert isinstance(moment, DateTime)
-        return moment.in_timezone(zone)
+        local = moment.in_timezone(zone)
+        _check_year(local.year, text)
+        return local
     return _checked_local(day, hour, minute, second, zone, text)
 
 

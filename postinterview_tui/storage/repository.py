@@ -266,8 +266,8 @@ class Repository:
             NotFound: no such application.
             RuleRefusal: the rules refuse the move (or want it confirmed with ``force``).
         """
-        settings = self.settings()
         with self._tx.action(f"move to {target.label}", now) as act:
+            settings = self.settings()
             summary = self._summary(self.db, application_id)
             plan = plan_move(
                 summary.progress,

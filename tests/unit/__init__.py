@@ -1,1 +1,1 @@
-"""Unit tests for the pure domain package (a package so module names cannot clash with other suites)."""
+"""Unit tests for the pure domain (a package, so module names cannot clash with other suites)."""

@@ -1,4 +1,4 @@
-"""Business days in the user's zone: the clock time is kept, weekends and skip dates are not days."""
+"""Business days in the user's zone: the clock time is kept; weekends and skip dates are skipped."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ FRI_SAT_WEEKEND = Settings(weekend_days=(4, 5))
 NO_WEEKEND = Settings(weekend_days=())
 
 
-# --- dates ------------------------------------------------------------------------------------
+# --- dates ----------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_is_working_day(day: date, settings: Settings, expected: bool) -> None:
     assert is_working_day(day, settings) is expected
 
 
-# --- instants -----------------------------------------------------------------------------------
+# --- instants -------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -191,16 +191,11 @@ def test_latest_compares_instants_and_ignores_none() -> None:
     assert latest([]) is None
 
 
-# --- DST gaps that cross local midnight: the result must stay on a working day -------------------
+# --- DST gaps that cross local midnight: the result must stay on a working day --------------------
 
 SUNDAY_ONLY_WEEKEND = Settings(weekend_days=(6,))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: local_datetime moves a wall time in a DST gap forward past the gap even when "
-    "that crosses midnight (or the whole day is skipped), so the due lands on a weekend day",
-)
 @pytest.mark.parametrize(
     ("zone", "moment", "settings"),
     [
@@ -226,11 +221,6 @@ def test_add_business_days_never_lands_on_a_weekend_when_the_evening_is_skipped(
     assert result.weekday() not in settings.weekend_days
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: end_of_local_day puts 23:59:59 in a DST gap forward onto the next day "
-    "(e.g. America/Nuuk 2026-03-28 -> 2026-03-29 00:59:59)",
-)
 @pytest.mark.parametrize(
     ("zone", "day"),
     [
@@ -245,7 +235,7 @@ def test_end_of_local_day_stays_on_its_day_when_the_evening_is_skipped(
     assert result.date() == day
 
 
-# --- properties ----------------------------------------------------------------------------------
+# --- properties -----------------------------------------------------------------------------------
 
 instants = st.datetimes(
     min_value=pendulum.datetime(2000, 1, 2).naive(),
