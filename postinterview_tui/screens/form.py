@@ -22,6 +22,7 @@ from postinterview_tui.domain.validation import FIELD_LIMITS
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.storage.errors import EditConflict, StoreError
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.widgets.single_line_input import SingleLineInput
 
 # (field id, label, placeholder, only when adding)
 TEXT_FIELDS: tuple[tuple[str, str, str, bool], ...] = (
@@ -70,7 +71,7 @@ class ApplicationFormScreen(ModalScreen[int | None]):
                     if adding_only and self.editing:
                         continue
                     yield Label(label, classes="field-label")
-                    yield Input(
+                    yield SingleLineInput(
                         placeholder=placeholder,
                         id=f"field-{field_id}",
                         max_length=FIELD_LIMITS.get(field_id.rstrip("s"), 2000) * 4,
@@ -214,6 +215,18 @@ class ApplicationFormScreen(ModalScreen[int | None]):
             ),
             answered,
         )
+
+    def on_single_line_input_lines_joined(self, event: SingleLineInput.LinesJoined) -> None:
+        """Say that a multi-line paste was joined, beside the field it went into."""
+        name = (event.field.id or "").removeprefix("field-")
+        message = (
+            f"the pasted text had {event.line_count} lines; this field holds one, "
+            "so they were joined with spaces"
+        )
+        for widget in self.query(f"#error-{name}"):
+            assert isinstance(widget, Static)
+            widget.update(Content(message))
+            widget.add_class("-shown")
 
     def action_cancel(self) -> None:
         """Close, asking first when something was typed."""

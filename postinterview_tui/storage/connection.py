@@ -108,6 +108,12 @@ def inspect_file(path: Path) -> int:
         if result != "ok":
             raise StoreUnusable(f"{path} is damaged ({result}); run `postinterview doctor`")
         return int(version)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreUnusable(
+                f"{path} is in use by another program; close it and try again"
+            ) from None
+        raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
     except sqlite3.DatabaseError as error:
         raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
     finally:
@@ -158,6 +164,7 @@ def open_database(path: Path, *, create: bool) -> Database | None:
     elif path.is_dir():
         raise StoreUnusable(f"{path} is a directory, not a database file")
     version = inspect_file(path)
+    db: Database | None = None
     try:
         db = connect(path)
         durability = choose_durability(sqlite3.sqlite_version_info)
@@ -167,10 +174,20 @@ def open_database(path: Path, *, create: bool) -> Database | None:
             apply_migrations(db)
         _set_durability(db, durability)
     except sqlite3.OperationalError as error:
+        _close(db)
         raise StoreUnusable(f"{path} cannot be used right now: {error}") from None
     except sqlite3.DatabaseError as error:
+        _close(db)
         raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
+    except Exception as error:
+        _close(db)
+        raise StoreUnusable(f"{path} could not be upgraded: {error}") from None
     return db
+
+
+def _close(db: Database | None) -> None:
+    if db is not None:
+        db.conn.close()
 
 
 def _set_durability(db: Database, durability: Durability) -> None:

@@ -309,6 +309,11 @@ class Repository:
             EditConflict: ``expected_version`` is given and the record changed since.
         """
         fields = changes.changed_fields()
+        if not fields:
+            current = self.summary(application_id)
+            if expected_version is not None and current.version != expected_version:
+                raise EditConflict("this application was changed elsewhere since you opened it")
+            return
         with self._tx.action("edit", now) as act:
             current = self._summary(self.db, application_id)
             if expected_version is not None and current.version != expected_version:
@@ -364,6 +369,7 @@ class Repository:
                 )
             ]
             for application_id in ids:
+                self.db.execute("DELETE FROM drafts WHERE application_id = ?", [application_id])
                 self.db.execute(
                     "DELETE FROM interviewers WHERE interview_id IN "
                     "(SELECT id FROM interviews WHERE application_id = ?)",

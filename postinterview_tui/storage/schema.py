@@ -119,6 +119,36 @@ def _offers(db: Database) -> None:
     )
 
 
+@migrations(name="0003-drafts")
+def _drafts(db: Database) -> None:
+    # A draft outlives the interview or interviewer it was written for (an undone round
+    # removes those rows), so those links fall back to NULL instead of blocking the removal.
+    db.executescript(
+        """
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            application_id INTEGER NOT NULL REFERENCES applications (id),
+            interview_id INTEGER REFERENCES interviews (id) ON DELETE SET NULL,
+            interviewer_id INTEGER REFERENCES interviewers (id) ON DELETE SET NULL,
+            template TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            sent_at TEXT
+        );
+        CREATE INDEX drafts_application ON drafts (application_id, updated_at);
+        CREATE TABLE templates (
+            id TEXT PRIMARY KEY,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(step.name for step in migrations._migrations)
 LATEST_VERSION = len(MIGRATION_NAMES)
 
@@ -147,12 +177,16 @@ def apply_migrations(db: Database, *, stop_after: int | None = None) -> list[str
         later = list(MIGRATION_NAMES[index + 1 :])
         db.execute("BEGIN IMMEDIATE")
         try:
+            if name in {step.name for step in migrations.applied(db)}:
+                db.execute("ROLLBACK")  # another process applied it while this one waited
+                continue
             migrations.apply(db, stop_before=later or None)
             problems: list[Any] = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise _integrity_error(name, problems)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {version}")
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute(f"PRAGMA user_version = {max(current, version)}")
             db.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:
