@@ -9,7 +9,7 @@ from pathlib import Path
 from pendulum import Timezone
 from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from postinterview_tui.board_data import BoardData, load_board
 from postinterview_tui.clock import Clock
@@ -19,6 +19,9 @@ from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.repository import Repository
 
 log = logging.getLogger(__name__)
+
+AUTO_BACKUP_CHECK_SECONDS = 60.0
+"""How often the app checks whether a backup is due (it makes one at most every 5 minutes)."""
 
 
 class PostInterviewApp(App[int]):
@@ -51,11 +54,51 @@ class PostInterviewApp(App[int]):
     def on_mount(self) -> None:
         from postinterview_tui.screens.board import BoardScreen
 
-        theme = self._initial_board.settings.theme if self._initial_board else "textual-dark"
+        settings = self._initial_board.settings if self._initial_board else None
+        theme = settings.theme if settings else "textual-dark"
         if theme in self.available_themes:
             self.theme = theme
+        if settings and settings.keymap:
+            # Users remap keys by binding id (setting ui.keymap); footer and help follow.
+            self.set_keymap(dict(settings.keymap))
         self.push_screen(BoardScreen(self._initial_board))
         self._initial_board = None
+        if not self.demo:
+            self.run_worker(self._warn_about_sync, thread=True, exit_on_error=False)
+            self.set_interval(AUTO_BACKUP_CHECK_SECONDS, self._auto_backup)
+
+    def _auto_backup(self) -> None:
+        self.run_worker(
+            self._auto_backup_now, thread=True, exclusive=True, group="backup", exit_on_error=False
+        )
+
+    def _auto_backup_now(self) -> None:
+        from postinterview_tui.storage.backup import BackupError, maybe_auto_backup
+
+        try:
+            maybe_auto_backup(self.repository, self.clock())
+        except BackupError as error:
+            log.warning("automatic backup failed: %s", error.message)
+            self.call_from_thread(
+                self.notify,
+                error.message,
+                title="Automatic backup failed",
+                severity="warning",
+                markup=False,
+            )
+
+    def _warn_about_sync(self) -> None:
+        from postinterview_tui.storage.health import sync_risks
+
+        for risk in sync_risks(self.repository.path):
+            self.call_from_thread(
+                self.notify,
+                risk.message,
+                title="Your data may be at risk",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and self.screen_stack:
@@ -97,6 +140,77 @@ class PostInterviewApp(App[int]):
 
         self.push_screen(DetailScreen(application_id))
 
+    def open_review(self) -> None:
+        """Open the daily review (the board reloads when it closes)."""
+        from postinterview_tui.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen(), lambda _result: self._reload_board())
+
+    def open_timeline(self) -> None:
+        """Open the timeline of every application."""
+        from postinterview_tui.screens.timeline import TimelineScreen
+
+        if not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen(), lambda _result: self._reload_board())
+
+    def _reload_board(self) -> None:
+        # Writes made on this connection do not change PRAGMA data_version, so the board's
+        # poll cannot see them: ask it to read again.
+        from postinterview_tui.screens.board import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                screen.reload()
+
+    def open_drafting(
+        self, application_id: int, kind: str, done: Callable[[bool | None], None] | None = None
+    ) -> None:
+        """Open the drafting panel (``kind``: thank-you, follow-up or other) for an application's
+        latest interview; ``done`` gets whether a note was marked sent."""
+        from postinterview_tui.domain.templates import NoteKind
+        from postinterview_tui.screens.drafting import DraftingScreen
+
+        def closed(sent: bool | None) -> None:
+            if sent:
+                self._reload_board()
+            if done is not None:
+                done(sent)
+
+        self.push_screen(DraftingScreen(application_id, NoteKind(str(kind))), closed)
+
+    def action_open_templates(self) -> None:
+        """Open the note templates, to change their text."""
+        from postinterview_tui.screens.templates import TemplatesScreen
+
+        if not isinstance(self.screen, TemplatesScreen):
+            self.push_screen(TemplatesScreen())
+
+    def _drafting_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from postinterview_tui.commands import DETAIL_COMMANDS, DRAFT_COMMANDS, TEMPLATE_COMMANDS
+        from postinterview_tui.screens.detail import DetailScreen
+        from postinterview_tui.screens.drafting import DraftingScreen
+        from postinterview_tui.screens.templates import TemplatesScreen
+
+        for target, group in (
+            (DetailScreen, DETAIL_COMMANDS),
+            (DraftingScreen, DRAFT_COMMANDS),
+            (TemplatesScreen, TEMPLATE_COMMANDS),
+        ):
+            if isinstance(screen, target):
+                for entry in group:
+
+                    def run(action: str = entry.action, on: Screen[object] = screen) -> None:
+                        self.call_later(on.run_action, action)
+
+                    yield SystemCommand(entry.title, entry.help or entry.title, run)
+        if not isinstance(screen, ModalScreen | TemplatesScreen):
+            yield SystemCommand(
+                "Edit note templates",
+                "Change the text new drafts start from",
+                self.action_open_templates,
+            )
+
     def report_store_error(self, error: Exception) -> None:
         """Tell the user a change could not be saved (nothing is lost: it was rolled back)."""
         message = getattr(error, "message", None) or str(error)
@@ -106,11 +220,14 @@ class PostInterviewApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield from self._drafting_commands(screen)
         commands: list[Command] = []
         from postinterview_tui.screens.board import BoardScreen
 
         if isinstance(screen, BoardScreen):
             commands.extend(BOARD_COMMANDS)
+        else:
+            yield from self._review_and_timeline_commands(screen)
         for command in commands:
             if not command.palette:
                 continue
@@ -120,6 +237,29 @@ class PostInterviewApp(App[int]):
                 self.call_later(target.run_action, action)
 
             yield SystemCommand(command.title, command.help or command.title, run)
+
+    def _review_and_timeline_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """On the review or timeline, their own commands; on other full screens, entries that
+        open them (the board has its own, from its command table)."""
+        from postinterview_tui.commands import REVIEW_COMMANDS, TIMELINE_COMMANDS
+        from postinterview_tui.screens.review import ReviewScreen
+        from postinterview_tui.screens.timeline import TimelineScreen
+
+        page = screen
+        for group, target, title, opener in (
+            (REVIEW_COMMANDS, ReviewScreen, "Daily review", self.open_review),
+            (TIMELINE_COMMANDS, TimelineScreen, "Timeline of all applications", self.open_timeline),
+        ):
+            if isinstance(screen, target):
+                for entry in group:
+                    if entry.palette:
+
+                        def run(action: str = entry.action, on: Screen[object] = page) -> None:
+                            self.call_later(on.run_action, action)
+
+                        yield SystemCommand(entry.title, entry.help or entry.title, run)
+            elif not isinstance(screen, ModalScreen):
+                yield SystemCommand(title, f"Open the {title.lower()}", opener)
 
     # -- errors ------------------------------------------------------------------------------
 

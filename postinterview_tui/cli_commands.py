@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from postinterview_tui import cli_doctor
+from postinterview_tui import cli_calendar, cli_data, cli_doctor, cli_offers
 from postinterview_tui.cli import (
     EXIT_CHECK_FAILED,
     KIND_CHOICES,
@@ -352,4 +352,7 @@ COMMANDS = (
     purge,
     config,
     *cli_doctor.COMMANDS,
+    *cli_offers.COMMANDS,
+    *cli_data.COMMANDS,
+    *cli_calendar.COMMANDS,
 )

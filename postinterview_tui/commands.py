@@ -114,6 +114,23 @@ BOARD_COMMANDS: tuple[Command, ...] = (
     ),
     Command("board.edit", "e", "edit_application", "Edit", "Edit application"),
     Command(
+        "board.draft-thank-you",
+        "t",
+        "draft_thank_you",
+        "Thank-you",
+        "Draft thank-you note",
+        "For the latest interview: one note per interviewer.",
+    ),
+    Command(
+        "board.draft-follow-up",
+        "f",
+        "draft_follow_up",
+        "Follow-up",
+        "Draft follow-up note",
+        "Warns when it would be too soon.",
+        show=False,
+    ),
+    Command(
         "board.open",
         "enter",
         "open_detail",
@@ -150,11 +167,31 @@ BOARD_COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=False,
     ),
+    Command(
+        "board.review",
+        "r",
+        "daily_review",
+        "Review",
+        "Daily review",
+        "Overdue, due and upcoming actions, each done from the keyboard.",
+        show=False,
+    ),
+    Command(
+        "board.timeline",
+        "g",
+        "timeline",
+        "Timeline",
+        "Timeline of all applications",
+        "The last 30 days and the next 14, filterable by company.",
+        show=False,
+    ),
 )
 
 DETAIL_COMMANDS: tuple[Command, ...] = (
     Command("detail.back", "escape", "app.pop_screen", "Back", "Back to the board"),
     Command("detail.edit", "e", "edit_application", "Edit", "Edit application"),
+    Command("detail.draft-thank-you", "t", "draft_thank_you", "Thank-you", "Draft thank-you note"),
+    Command("detail.draft-follow-up", "f", "draft_follow_up", "Follow-up", "Draft follow-up note"),
 )
 
 FORM_COMMANDS: tuple[Command, ...] = (
@@ -169,11 +206,130 @@ FORM_COMMANDS: tuple[Command, ...] = (
     ),
 )
 
+REVIEW_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "review.done",
+        "d",
+        "mark_done",
+        "Done",
+        "Mark the action done",
+        "Records what it means: thank-you sent, follow-up sent, check-in, closed...",
+    ),
+    Command("review.snooze", "s", "snooze", "Snooze", "Snooze", "1 day, 3 days, 1 week or a date."),
+    Command("review.draft-thank-you", "t", "draft('thank-you')", "Thank-you", "Draft a thank-you"),
+    Command("review.draft-follow-up", "f", "draft('follow-up')", "Follow-up", "Draft a follow-up"),
+    Command("review.close", "c", "close_application", "Close", "Close with a reason"),
+    Command("review.open", "enter", "open_application", "Open", "Open the application"),
+    Command("review.down", "j", "cursor(1)", "Down", "Next row", show=False, palette=False),
+    Command("review.up", "k", "cursor(-1)", "Up", "Previous row", show=False, palette=False),
+    Command("review.back", "escape", "back", "Back", "Back from the review", palette=False),
+)
+
+TIMELINE_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "timeline.filter",
+        "slash",
+        "filter",
+        "Filter",
+        "Filter the timeline by company",
+        "Type part of a company name; escape clears it.",
+        key_display="/",
+    ),
+    Command("timeline.open", "enter", "open_application", "Open", "Open the row's application"),
+    Command("timeline.down", "j", "cursor(1)", "Down", "Next row", show=False, palette=False),
+    Command("timeline.up", "k", "cursor(-1)", "Up", "Previous row", show=False, palette=False),
+    Command(
+        "timeline.back",
+        "escape",
+        "back",
+        "Back",
+        "Back from the timeline",
+        "Clears the filter first.",
+        palette=False,
+    ),
+)
+
+DRAFT_COMMANDS: tuple[Command, ...] = (
+    Command("drafting.close", "escape", "close", "Close", "Close the drafting panel", "Saved."),
+    Command(
+        "drafting.copy",
+        "ctrl+g",
+        "copy_draft",
+        "Copy",
+        "Copy the note to the clipboard",
+        "Some terminals block this; then save it to a file.",
+        priority=True,
+    ),
+    Command(
+        "drafting.save-file",
+        "ctrl+s",
+        "save_file",
+        "Save file",
+        "Save the note to a text file",
+        "In Documents/postinterview.",
+        priority=True,
+    ),
+    Command(
+        "drafting.editor",
+        "ctrl+o",
+        "open_editor",
+        "Editor",
+        "Edit the note in your $EDITOR",
+        priority=True,
+    ),
+    Command(
+        "drafting.mail",
+        "ctrl+l",
+        "mail_link",
+        "E-mail",
+        "Open the note as a new e-mail",
+        "A mailto: link with the subject and text.",
+        priority=True,
+    ),
+    Command(
+        "drafting.mark-sent",
+        "ctrl+n",
+        "mark_sent",
+        "Mark sent",
+        "Mark the note sent",
+        "Records it and moves the card.",
+        priority=True,
+    ),
+    Command(
+        "drafting.template",
+        "ctrl+t",
+        "choose_template",
+        "Template",
+        "Start from another template",
+        "The current draft stays in the history.",
+        priority=True,
+    ),
+)
+
+TEMPLATE_COMMANDS: tuple[Command, ...] = (
+    Command("templates.close", "escape", "close", "Close", "Close the templates"),
+    Command(
+        "templates.save", "ctrl+s", "save_template", "Save", "Save the template", priority=True
+    ),
+    Command(
+        "templates.reset",
+        "ctrl+o",
+        "reset_template",
+        "Reset",
+        "Reset the template to the original text",
+        priority=True,
+    ),
+)
+
 SCREEN_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", APP_COMMANDS),
     ("Board", BOARD_COMMANDS),
     ("Application details", DETAIL_COMMANDS),
     ("Forms", FORM_COMMANDS),
+    ("Drafting panel", DRAFT_COMMANDS),
+    ("Note templates", TEMPLATE_COMMANDS),
+    ("Daily review", REVIEW_COMMANDS),
+    ("Timeline", TIMELINE_COMMANDS),
 )
 
 

@@ -3,21 +3,71 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
+import click
 from pendulum import Timezone
 
 from postinterview_tui.clock import Clock
+from postinterview_tui.storage.errors import StoreDamaged
 
 
 def launch_app(db_path: Path, *, zone: Timezone, clock: Clock, demo: bool) -> None:
-    """Run the app on ``db_path``, or on a throw-away copy of the sample data with ``demo``."""
+    """Run the app on ``db_path``, or on a throw-away copy of the sample data with ``demo``.
+
+    A damaged file is never replaced by an empty database: the user is offered the latest
+    good backup (the damaged file is kept aside), or told how to restore one.
+    """
     from postinterview_tui.app import build_app
 
-    if not demo:
-        build_app(db_path, zone=zone, clock=clock).run()
+    if demo:
+        _launch_demo(zone=zone, clock=clock)
         return
+    try:
+        app = build_app(db_path, zone=zone, clock=clock)
+    except StoreDamaged as damage:
+        if not offer_restore(db_path, damage, clock):
+            raise
+        app = build_app(db_path, zone=zone, clock=clock)
+    app.run()
+
+
+def offer_restore(db_path: Path, damage: StoreDamaged, clock: Clock) -> bool:
+    """Offer to restore the newest good backup of a damaged file. True once restored."""
+    from postinterview_tui.storage.backup import (
+        BackupError,
+        backups_dir,
+        list_backups,
+        restore_backup,
+        verify_backup,
+    )
+
+    good = None
+    for info in list_backups(backups_dir(db_path)):
+        try:
+            verify_backup(info.path)
+        except BackupError:
+            continue
+        good = info
+        break
+    if good is None or not sys.stdin.isatty():
+        if good is not None:
+            damage.message += f"; restore a backup with `postinterview restore {good.path}`"
+        return False
+    taken = good.taken_at.in_timezone(clock().timezone).format("ddd D MMM YYYY HH:mm")
+    click.echo(f"postinterview: {damage.message}", err=True)
+    question = f"Restore the latest good backup, from {taken}? (the damaged file is kept aside)"
+    if not click.confirm(question, default=True, err=True):
+        return False
+    aside = restore_backup(db_path, good.path, clock())
+    click.echo(f"Restored. The damaged file is kept as {aside}.", err=True)
+    return True
+
+
+def _launch_demo(*, zone: Timezone, clock: Clock) -> None:
+    from postinterview_tui.app import build_app
     from postinterview_tui.demo import write_demo_database
 
     folder = Path(tempfile.mkdtemp(prefix="postinterview-demo-"))

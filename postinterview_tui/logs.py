@@ -14,8 +14,13 @@ def setup_logging(debug: bool) -> Path | None:
     """Send log records to the log file; ``debug`` adds detail. Returns the file, if usable."""
     root = logging.getLogger("postinterview_tui")
     root.setLevel(logging.DEBUG if debug else logging.INFO)
-    if root.handlers:
-        return log_file()
+    wanted = str(log_file())
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.FileHandler) and handler.baseFilename == wanted:
+            return log_file()
+        # Another log location (the environment changed within this process): replace it.
+        root.removeHandler(handler)
+        handler.close()
     try:
         directory = log_dir()
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)

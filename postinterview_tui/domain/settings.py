@@ -7,6 +7,7 @@ parses and validates them so a bad value never reaches the rules.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
@@ -31,6 +32,8 @@ class Settings:
     user_name: str = ""
     user_signature: str = ""
     theme: str = "textual-dark"
+    keymap: tuple[tuple[str, str], ...] = ()
+    """Remapped keys: (binding id, comma-separated keys)."""
 
 
 # Dotted setting key -> field name.
@@ -49,6 +52,7 @@ KEYS: dict[str, str] = {
     "user.name": "user_name",
     "user.signature": "user_signature",
     "ui.theme": "theme",
+    "ui.keymap": "keymap",
 }
 
 _LIMITS: dict[str, tuple[int, int]] = {
@@ -93,6 +97,8 @@ def parse_setting(key: str, text: str) -> object:
         return _parse_weekdays(key, text)
     if name == "skip_dates":
         return _parse_dates(key, text)
+    if name == "keymap":
+        return _parse_keymap(key, text)
     if len(text) > 2000:
         raise ValueError(f"{key} is too long (at most 2000 characters)")
     return text
@@ -107,6 +113,9 @@ def format_setting(key: str, value: object) -> str:
     if name == "skip_dates":
         assert isinstance(value, tuple)
         return json.dumps([day.isoformat() for day in value])
+    if name == "keymap":
+        assert isinstance(value, tuple)
+        return json.dumps(dict(value), sort_keys=True)
     return str(value)
 
 
@@ -162,3 +171,27 @@ def _parse_dates(key: str, text: str) -> tuple[date, ...]:
         except ValueError:
             raise ValueError(f"{key}: {item!r} is not a date (use YYYY-MM-DD)") from None
     return tuple(sorted(result))
+
+
+_BINDING_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
+_KEY_NAME = re.compile(r"^[a-z0-9_+]+$")
+
+
+def _parse_keymap(key: str, text: str) -> tuple[tuple[str, str], ...]:
+    try:
+        mapping = json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError:
+        raise ValueError(f'{key} must be JSON like {{"board.new": "a,ctrl+n"}}') from None
+    if not isinstance(mapping, dict):
+        raise ValueError(f'{key} must be a JSON object like {{"board.new": "a"}}')
+    pairs = []
+    for binding_id, keys in mapping.items():
+        if not isinstance(binding_id, str) or not _BINDING_ID.match(binding_id):
+            raise ValueError(f"{key}: {binding_id!r} is not a binding id (like board.new)")
+        if not isinstance(keys, str) or not keys.strip():
+            raise ValueError(f'{key}: the keys for {binding_id} must be text like "a,ctrl+n"')
+        names = [name.strip() for name in keys.split(",")]
+        if not all(_KEY_NAME.match(name) for name in names):
+            raise ValueError(f"{key}: {keys!r} is not a list of key names")
+        pairs.append((binding_id, ",".join(names)))
+    return tuple(sorted(pairs))

@@ -221,6 +221,8 @@ class BoardScreen(Screen[None]):
             "edit_application",
             "open_detail",
             "delete_application",
+            "draft_thank_you",
+            "draft_follow_up",
         }
         column = self.current_column()
         on_fold = column is not None and column.cursor_on_fold
@@ -400,6 +402,19 @@ class BoardScreen(Screen[None]):
         if application_id is not None:
             self.pi_app.open_detail(application_id)
 
+    def action_draft_thank_you(self) -> None:
+        """Draft thank-you notes for the highlighted application's latest interview."""
+        self._draft("thank-you")
+
+    def action_draft_follow_up(self) -> None:
+        """Draft a follow-up for the highlighted application."""
+        self._draft("follow-up")
+
+    def _draft(self, kind: str) -> None:
+        application_id = self.current_id()
+        if application_id is not None:
+            self.pi_app.open_drafting(application_id, kind, lambda _: self.reload(application_id))
+
     def action_delete_application(self) -> None:
         """Delete the highlighted application, after asking."""
         application_id = self.current_id()
@@ -441,6 +456,14 @@ class BoardScreen(Screen[None]):
             return
         app.call_from_thread(app.notify, f"Undid: {label}", markup=False)
         app.call_from_thread(self.reload, self.current_id())
+
+    def action_daily_review(self) -> None:
+        """Open the daily review."""
+        self.pi_app.open_review()
+
+    def action_timeline(self) -> None:
+        """Open the timeline of every application."""
+        self.pi_app.open_timeline()
 
     def action_filter(self) -> None:
         """Show the filter box."""

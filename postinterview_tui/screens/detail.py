@@ -13,10 +13,8 @@ from textual.widgets import Footer, Static
 
 from postinterview_tui.commands import DETAIL_COMMANDS, bindings
 from postinterview_tui.domain.models import ApplicationDetail
-from postinterview_tui.domain.rules import DueStatus, due_status, pending_actions
 from postinterview_tui.domain.text import safe_line, safe_text
-from postinterview_tui.domain.timeline import describe_event
-from postinterview_tui.domain.wording import ACTION_LABELS, lateness
+from postinterview_tui.screens.timeline import detail_timeline
 from postinterview_tui.storage.errors import StoreError
 
 if TYPE_CHECKING:
@@ -90,27 +88,17 @@ class DetailScreen(Screen[None]):
         if detail.notes:
             facts.append("Notes: " + safe_text(detail.notes))
         self.query_one("#detail-facts", Static).update(Content("\n".join(facts)))
-        lines: list[Content] = []
-        for event in detail.events:
-            when = event.at.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
-            lines.append(Content(f"  {when}  {safe_line(describe_event(event))}"))
-        lines.append(
-            Content.styled(
-                f"── today, {now.in_timezone(zone).format('ddd D MMM')} ──", "bold $accent"
-            )
-        )
-        for item in pending_actions(summary.progress, settings, zone):
-            status = due_status(item.due, now, 3650, zone)
-            label = ACTION_LABELS[item.action]
-            text = f"{label}: {lateness(item.due, now, zone)}"
-            if item.detail:
-                text += f" ({safe_line(item.detail)})"
-            if status is DueStatus.OVERDUE:
-                lines.append(Content.styled(f"! {text} (overdue)", "bold $error"))
-            else:
-                lines.append(Content(f"› {text}"))
+        lines = detail_timeline(detail, settings, now, zone)
         self.query_one("#detail-timeline", Static).update(Content("\n").join(lines))
 
     def action_edit_application(self) -> None:
         """Edit this application."""
         self.pi_app.open_edit_form(self.application_id, lambda _saved: self.load())
+
+    def action_draft_thank_you(self) -> None:
+        """Draft thank-you notes for this application's latest interview."""
+        self.pi_app.open_drafting(self.application_id, "thank-you", lambda _: self.load())
+
+    def action_draft_follow_up(self) -> None:
+        """Draft a follow-up for this application."""
+        self.pi_app.open_drafting(self.application_id, "follow-up", lambda _: self.load())

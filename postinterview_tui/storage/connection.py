@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from postinterview_tui.storage.errors import StoreUnusable
+from postinterview_tui.storage.errors import StoreDamaged, StoreUnusable
 from postinterview_tui.storage.schema import (
     APPLICATION_ID,
     LATEST_VERSION,
@@ -72,7 +73,7 @@ def inspect_file(path: Path) -> int:
     if not header:
         return 0
     if header != SQLITE_HEADER:
-        raise StoreUnusable(f"{path} is not a postinterview database (it is not a SQLite file)")
+        raise StoreDamaged(f"{path} is not a postinterview database (it is not a SQLite file)")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as error:
@@ -106,16 +107,16 @@ def inspect_file(path: Path) -> int:
                 )
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise StoreUnusable(f"{path} is damaged ({result}); run `postinterview doctor`")
+            raise StoreDamaged(f"{path} is damaged ({result}); run `postinterview doctor`")
         return int(version)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise StoreUnusable(
                 f"{path} is in use by another program; close it and try again"
             ) from None
-        raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
+        raise StoreDamaged(f"{path} is damaged or not a database ({error})") from None
     except sqlite3.DatabaseError as error:
-        raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
+        raise StoreDamaged(f"{path} is damaged or not a database ({error})") from None
     finally:
         conn.close()
 
@@ -171,6 +172,7 @@ def open_database(path: Path, *, create: bool) -> Database | None:
         if version < LATEST_VERSION:
             if version > 0:
                 log.info("migrating %s from schema %s", path, version)
+                pre_migration_backup(path, version)
             apply_migrations(db)
         _set_durability(db, durability)
     except sqlite3.OperationalError as error:
@@ -178,11 +180,37 @@ def open_database(path: Path, *, create: bool) -> Database | None:
         raise StoreUnusable(f"{path} cannot be used right now: {error}") from None
     except sqlite3.DatabaseError as error:
         _close(db)
-        raise StoreUnusable(f"{path} is damaged or not a database ({error})") from None
+        raise StoreDamaged(f"{path} is damaged or not a database ({error})") from None
     except Exception as error:
         _close(db)
         raise StoreUnusable(f"{path} could not be upgraded: {error}") from None
     return db
+
+
+def pre_migration_backup(path: Path, version: int) -> Path:
+    """A verified copy of the file as it was before upgrading it, in ``backups/``.
+
+    Raises:
+        StoreUnusable: the copy could not be made (then nothing is migrated).
+    """
+    # Imported here: the backup module builds on this one.
+    from postinterview_tui.storage.backup import BackupError, backup_file, backups_dir
+
+    folder = backups_dir(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    dest = folder / f"pre-migrate-v{version}-{stamp}.db"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if dest.exists():
+            dest = folder / f"pre-migrate-v{version}-{stamp}-{os.getpid()}.db"
+        backup_file(path, dest)
+    except (BackupError, OSError) as error:
+        raise StoreUnusable(
+            f"{path} needs an upgrade, but a backup could not be made first ({error}); "
+            "nothing was changed"
+        ) from None
+    log.info("backed up %s to %s before migrating", path, dest)
+    return dest
 
 
 def _close(db: Database | None) -> None:

@@ -15,6 +15,10 @@ class StoreUnusable(StoreError):
     """The file cannot be used: not ours, from a newer version, damaged, or locked."""
 
 
+class StoreDamaged(StoreUnusable):
+    """The file is damaged (or not a database at all): a backup may bring the data back."""
+
+
 class NotFound(StoreError):
     """No application with that id (or it was deleted)."""
 

@@ -61,3 +61,86 @@ def test_help_screen(snap_compare: Any, db_path: Path, now: DateTime, zone: Time
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 50), run_before=run_before)
+
+
+def test_review_busy(snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone) -> None:
+    """The daily review on the demo data: Overdue (most overdue first, "!" and red), Due and
+    Upcoming, with what d does for the highlighted row."""
+    app = make_app(db_path, now, zone)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
+def test_review_empty(snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone) -> None:
+    """Nothing to do in the window: the review says so, and names what comes next."""
+    from postinterview_tui.domain.models import NewApplication, NewInterview
+    from postinterview_tui.domain.stages import Stage
+    from tests.ui.helpers import open_repository
+
+    app = make_app(db_path, now, zone, demo=False)
+    repository = open_repository(db_path, zone)
+    interview = NewInterview(now.subtract(days=1), decision_by=now.add(days=20).date())
+    new_id = repository.add_application(NewApplication("Kestrel Labs", "Analyst", interview), now)
+    repository.move(new_id, Stage.THANKED, when=now, now=now)
+    repository.close()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 24), run_before=run_before)
+
+
+def test_detail_timeline_overdue(
+    snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """An application's timeline: its history, the "today" marker, then the overdue move-on
+    suggestion marked "!" in the error colour."""
+    from tests.ui.helpers import focus_card
+
+    app = make_app(db_path, now, zone)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        cobalt = next(
+            summary.id
+            for summary in app.repository.summaries()
+            if summary.company == "Cobalt Robotics"
+        )
+        focus_card(app, cobalt)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(110, 30), run_before=run_before)
+
+
+def test_drafting_panel(snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone) -> None:
+    """The drafting panel on a two-interviewer card: one thank-you each, filled from the data,
+    with a visible placeholder where the interview notes are missing."""
+    from textual.widgets import Input, TextArea
+
+    from tests.ui.helpers import focus_card
+
+    app = make_app(db_path, now, zone)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        northwind = next(
+            summary.id
+            for summary in app.repository.summaries()
+            if summary.company == "Northwind Analytics"
+        )
+        focus_card(app, northwind)
+        await pilot.press("t")
+        await settle(pilot)
+        for widget in (*app.screen.query(Input), *app.screen.query(TextArea)):
+            widget.cursor_blink = False
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)

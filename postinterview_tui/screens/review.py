@@ -1,0 +1,484 @@
+"""The daily review: every overdue, due and upcoming action on one screen, each one done,
+snoozed, drafted or closed from the keyboard without leaving it."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pendulum import DateTime, Timezone
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from postinterview_tui.commands import REVIEW_COMMANDS, bindings
+from postinterview_tui.domain.agenda import AgendaItem, build_agenda
+from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
+from postinterview_tui.domain.models import ApplicationSummary
+from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.review import (
+    DONE_HINTS,
+    SNOOZE_CHOICES,
+    ItemKey,
+    ReviewSession,
+    ReviewStep,
+    StepKind,
+    close_step,
+    done_step,
+    grouped,
+    item_key,
+    next_up,
+    offer_step,
+    parse_snooze,
+    row_text,
+    snooze_step,
+    snooze_until,
+)
+from postinterview_tui.domain.rules import ActionKind, DueStatus
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import CloseReason
+from postinterview_tui.domain.text import safe_line
+from postinterview_tui.domain.when import WhenError
+from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.storage.errors import StoreError
+
+if TYPE_CHECKING:
+    from postinterview_tui.app import PostInterviewApp
+
+log = logging.getLogger(__name__)
+
+_SYMBOLS = {
+    DueStatus.OVERDUE: (OVERDUE_SYMBOL, "bold $error"),
+    DueStatus.DUE: (DUE_SYMBOL, "bold $warning"),
+    DueStatus.UPCOMING: (UPCOMING_SYMBOL, "$text-muted"),
+}
+_NEEDS_ROW = {"mark_done", "snooze", "draft", "close_application", "open_application"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewData:
+    """One read of the store: the agenda and what it was built from."""
+
+    agenda: tuple[AgendaItem, ...]
+    summaries: tuple[ApplicationSummary, ...]
+    settings: Settings
+    now: DateTime
+
+
+class ReviewScreen(Screen[None]):
+    """The daily review, grouped like ``postinterview today``."""
+
+    BINDINGS = bindings(REVIEW_COMMANDS)
+    AUTO_FOCUS = "#review-list"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session = ReviewSession()
+        """What was acted on since the review opened (replaced, never mutated)."""
+        self.data: ReviewData | None = None
+        self._rows: dict[str, AgendaItem] = {}
+        self._order: list[str] = []
+        self._load_token = 0
+
+    @property
+    def pi_app(self) -> PostInterviewApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-header"):
+            yield Static("Daily review", id="review-title")
+            yield Static("", id="review-counts")
+        yield OptionList(id="review-list")
+        yield Static("Loading…", id="review-empty")
+        yield Static("", id="review-hint")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    # -- data --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the agenda again (the latest read wins)."""
+        self._load_token += 1
+        self._load_worker(self._load_token)
+
+    @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
+    def _load_worker(self, token: int) -> None:
+        app = self.pi_app
+        try:
+            settings = app.repository.settings()
+            summaries = tuple(app.repository.open_summaries())
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        now = app.clock()
+        agenda = tuple(build_agenda(summaries, settings, now, app.zone))
+        app.call_from_thread(self._loaded, token, ReviewData(agenda, summaries, settings, now))
+
+    def _loaded(self, token: int, data: ReviewData) -> None:
+        if token != self._load_token:
+            return  # an older read finished late
+        self.data = data
+        self._show(keep=self.current_key())
+
+    def _show(self, *, keep: ItemKey | None = None, position: int | None = None) -> None:
+        """Draw the rows; highlight ``keep`` if still listed, else the row at ``position``."""
+        data = self.data
+        if data is None:
+            return
+        now, zone = data.now, self.pi_app.zone
+        visible = self.session.visible(data.agenda)
+        self.session = self.session.showing(visible)
+        options: list[Option | None] = []
+        self._rows, self._order = {}, []
+        for title, members in grouped(visible):
+            if options:
+                options.append(None)
+            heading = Content.styled(f"{title} ({len(members)})", "bold")
+            options.append(Option(heading, disabled=True))
+            for item in members:
+                option_id = "row-" + "-".join(str(part) for part in item_key(item))
+                self._rows[option_id] = item
+                self._order.append(option_id)
+                options.append(Option(_row_content(item, now, zone), id=option_id))
+        rows = self.query_one("#review-list", OptionList)
+        rows.set_options(options)
+        rows.display = bool(visible)
+        empty = self.query_one("#review-empty", Static)
+        empty.display = not visible
+        if not visible:
+            empty.update(self._empty_text(data, zone))
+        self._update_counts(visible, now, zone)
+        if self._order:
+            target = self._order[min(position or 0, len(self._order) - 1)]
+            if keep is not None and (found := _option_id_of(self._rows, keep)) is not None:
+                target = found
+            rows.highlighted = rows.get_option_index(target)
+        self._update_hint()
+
+    def _empty_text(self, data: ReviewData, zone: Timezone) -> Content:
+        if data.agenda:
+            first = "All done for now: nothing left in this review."
+        else:
+            first = f"Nothing to do in the next {data.settings.window_days} days."
+        upcoming = next_up(data.summaries, data.settings, data.now, zone)
+        if upcoming is None:
+            second = Content("Nothing else is waiting on you.")
+        else:
+            text = row_text(upcoming, data.now, zone)
+            stamp = upcoming.due.in_timezone(zone).format("ddd D MMM")
+            second = Content.assemble(
+                "Next up: ",
+                (safe_line(f"{text.company} — {text.role}"), "bold"),
+                f" · {safe_line(text.action)} · {text.when} ({stamp})",
+                f" · {safe_line(text.detail)}" if text.detail else "",
+            )
+        return Content("\n\n").join(
+            [Content.styled(first, "bold"), second, Content("escape goes back")]
+        )
+
+    def _update_counts(
+        self, visible: tuple[AgendaItem, ...], now: DateTime, zone: Timezone
+    ) -> None:
+        counts = {status: 0 for status in DueStatus}
+        for item in visible:
+            counts[item.status] += 1
+        parts = [now.in_timezone(zone).format("dddd D MMMM")]
+        parts += [f"{counts[status]} {status}" for status in DueStatus]
+        self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
+
+    def _update_hint(self) -> None:
+        item = self.current_item()
+        hint = self.query_one("#review-hint", Static)
+        hint.display = item is not None
+        if item is not None:
+            hint.update(Content(DONE_HINTS[item.action]))
+
+    @on(OptionList.OptionHighlighted, "#review-list")
+    def _highlighted(self) -> None:
+        self._update_hint()
+
+    @on(OptionList.OptionSelected, "#review-list")
+    def _selected(self) -> None:
+        self.action_open_application()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def current_item(self) -> AgendaItem | None:
+        """The highlighted row's agenda item."""
+        rows = self.query_one("#review-list", OptionList)
+        option = rows.highlighted_option
+        if option is None or option.id is None or not rows.display:
+            return None
+        return self._rows.get(option.id)
+
+    def current_key(self) -> ItemKey | None:
+        """The highlighted row's key."""
+        item = self.current_item()
+        return item_key(item) if item is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NEEDS_ROW and self.current_item() is None:
+            return None
+        return True
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_cursor(self, delta: int) -> None:
+        """Move the highlight (j/k)."""
+        rows = self.query_one("#review-list", OptionList)
+        if delta > 0:
+            rows.action_cursor_down()
+        else:
+            rows.action_cursor_up()
+
+    def action_back(self) -> None:
+        """Leave the review."""
+        self.dismiss()
+
+    def action_mark_done(self) -> None:
+        """Record what the highlighted action means (asking first for an offer)."""
+        item = self.current_item()
+        if item is None:
+            return
+        step = done_step(item.action, item.condition_id)
+        if step.kind is not StepKind.DECIDE_OFFER:
+            self.act(item, step)
+            return
+
+        def decided(accept: bool | None) -> None:
+            if accept is not None:
+                self.act(item, offer_step(accept))
+
+        self.app.push_screen(OfferDecisionScreen(_title(item)), decided)
+
+    def action_snooze(self) -> None:
+        """Snooze the highlighted application's actions."""
+        item = self.current_item()
+        if item is None:
+            return
+        zone = self.pi_app.zone
+
+        def chosen(until: DateTime | None) -> None:
+            if until is not None:
+                self.act(item, snooze_step(until, zone))
+
+        self.app.push_screen(SnoozeScreen(_title(item), self.pi_app.clock(), zone), chosen)
+
+    def action_close_application(self) -> None:
+        """Close the highlighted application, asking for a reason."""
+        item = self.current_item()
+        if item is None:
+            return
+
+        def closed(answer: tuple[CloseReason, str] | None) -> None:
+            if answer is not None:
+                self.act(item, close_step(answer[0], answer[1]))
+
+        self.app.push_screen(CloseReasonScreen(_title(item)), closed)
+
+    def action_open_application(self) -> None:
+        """Open the highlighted application's details."""
+        item = self.current_item()
+        if item is not None:
+            self.pi_app.open_detail(item.application_id)
+
+    def action_draft(self, kind: str) -> None:
+        """Draft a thank-you or follow-up note for the highlighted application."""
+        item = self.current_item()
+        if item is None:
+            return
+        opener = getattr(self.app, "open_drafting", None)
+        if callable(opener):
+            opener(item.application_id, ActionKind(kind))
+        else:
+            self.app.notify("drafting is coming", markup=False)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def act(self, item: AgendaItem, step: ReviewStep, *, force: bool = False) -> None:
+        """Take ``item`` off the list, focus the next row, and write ``step`` off the loop."""
+        key = item_key(item)
+        position = next(
+            (index for index, oid in enumerate(self._order) if self._rows[oid] == item), 0
+        )
+        self.session = self.session.handling(item)
+        self._show(position=position)
+        self._write(item, step, force)
+        log.debug("review: %s on %s", step.kind, key)
+
+    @work(thread=True, group="review-write", exit_on_error=False)
+    def _write(self, item: AgendaItem, step: ReviewStep, force: bool) -> None:
+        app = self.pi_app
+        repository = app.repository
+        now = app.clock()
+        try:
+            if step.kind is StepKind.MOVE and step.stage is not None:
+                repository.move(
+                    item.application_id,
+                    step.stage,
+                    when=now,
+                    now=now,
+                    reason=step.reason,
+                    force=force,
+                    reflection=step.note,
+                )
+            elif step.kind is StepKind.CHECK_IN and step.condition_id is not None:
+                repository.check_in_condition(item.application_id, step.condition_id, now)
+            elif step.kind is StepKind.SNOOZE and step.until is not None:
+                repository.snooze(item.application_id, step.until, now)
+            else:
+                raise ValueError(f"the review cannot write {step!r}")
+        except RuleRefusal as refusal:
+            app.call_from_thread(self._refused, item, step, refusal)
+            return
+        except StoreError as error:
+            app.call_from_thread(self._restore, item)
+            app.call_from_thread(app.report_store_error, error)
+            return
+        except Exception as error:  # keep the list truthful even on a bug; the log has it
+            log.exception("review: writing %s failed", step)
+            app.call_from_thread(self._restore, item)
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(self._written, item, step)
+
+    def _written(self, item: AgendaItem, step: ReviewStep) -> None:
+        self.app.notify(safe_line(f"{item.company}: {step.done}"), markup=False)
+        self.load()
+
+    def _refused(self, item: AgendaItem, step: ReviewStep, refusal: RuleRefusal) -> None:
+        if not refusal.confirmable:
+            self._restore(item)
+            self.app.notify(safe_line(refusal.message), severity="warning", markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(item, step, True)
+            else:
+                self._restore(item)
+
+        message = refusal.message[:1].upper() + refusal.message[1:]
+        self.app.push_screen(ConfirmScreen(message), answered)
+
+    def _restore(self, item: AgendaItem) -> None:
+        self.session = self.session.restoring(item)
+        self._show(keep=item_key(item))
+
+
+def _title(item: AgendaItem) -> str:
+    return f"{item.company} — {item.role}"
+
+
+def _option_id_of(rows: dict[str, AgendaItem], key: ItemKey) -> str | None:
+    return next((oid for oid, item in rows.items() if item_key(item) == key), None)
+
+
+def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
+    """Two lines: who, then what, how late or soon, and the detail."""
+    text = row_text(item, now, zone)
+    symbol, style = _SYMBOLS[item.status]
+    when_style = "bold $error" if item.status is DueStatus.OVERDUE else ""
+    return Content.assemble(
+        (symbol, style),
+        " ",
+        (safe_line(text.company), "bold"),
+        " — ",
+        safe_line(text.role),
+        "\n   ",
+        safe_line(text.action),
+        " · ",
+        (text.when, when_style),
+        f" · {safe_line(text.detail)}" if text.detail else "",
+    )
+
+
+# -- dialogs ----------------------------------------------------------------------------------
+
+
+class SnoozeScreen(ModalScreen[DateTime | None]):
+    """Ask how long to snooze: a choice of lengths, or a date typed with the usual forms."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="snooze.cancel")]
+
+    def __init__(self, title: str, now: DateTime, zone: Timezone) -> None:
+        super().__init__()
+        self.title_text = title
+        self.now = now
+        self.zone = zone
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Content(f"Snooze {safe_line(self.title_text)} until…"), id="question")
+            yield OptionList(
+                *(Option(label, id=f"days-{days}") for label, days in SNOOZE_CHOICES),
+                id="snooze-lengths",
+            )
+            yield Input(placeholder="or a date: 2026-12-01, tomorrow, +2d…", id="snooze-date")
+            yield Label("", id="snooze-error")
+            yield Label("enter picks · tab to type a date · escape cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        lengths = self.query_one("#snooze-lengths", OptionList)
+        lengths.highlighted = 0
+        lengths.focus()
+
+    @on(OptionList.OptionSelected, "#snooze-lengths")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        days = int((event.option.id or "days-1").removeprefix("days-"))
+        self.dismiss(snooze_until(days, self.now, self.zone))
+
+    @on(Input.Submitted, "#snooze-date")
+    def _typed(self, event: Input.Submitted) -> None:
+        try:
+            until = parse_snooze(event.value, self.now, self.zone)
+        except WhenError as error:
+            self.query_one("#snooze-error", Label).update(Content(safe_line(str(error))))
+            return
+        self.dismiss(until)
+
+    def action_cancel(self) -> None:
+        """Close without snoozing."""
+        self.dismiss(None)
+
+
+class OfferDecisionScreen(ModalScreen[bool | None]):
+    """Ask whether an offer was accepted or declined."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="offer.cancel")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Content(f"The offer from {safe_line(self.title_text)}:"), id="question")
+            yield OptionList(
+                Option("I accepted it", id="accept"),
+                Option("I declined it", id="decline"),
+                id="offer-choices",
+            )
+            yield Label("enter picks · escape cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#offer-choices", OptionList)
+        choices.highlighted = 0
+        choices.focus()
+
+    @on(OptionList.OptionSelected, "#offer-choices")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id == "accept")
+
+    def action_cancel(self) -> None:
+        """Close without deciding."""
+        self.dismiss(None)

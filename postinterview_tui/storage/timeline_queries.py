@@ -1,0 +1,62 @@
+"""Reads for the global timeline: what happened across every application in a span of time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pendulum import DateTime
+
+from postinterview_tui.domain.models import Event
+from postinterview_tui.storage.repository import Repository
+from postinterview_tui.storage.rows import event_from_row
+from postinterview_tui.storage.timestamps import to_text
+
+DEFAULT_LIMIT = 2000
+"""At most this many events are read (the newest of the span), so a busy year stays quick."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """An event with the application it belongs to."""
+
+    event: Event
+    company: str
+    role: str
+
+
+def recent_events(
+    repository: Repository,
+    *,
+    since: DateTime,
+    until: DateTime,
+    limit: int = DEFAULT_LIMIT,
+) -> tuple[TimelineEvent, ...]:
+    """Events of applications that are not deleted, from ``since`` up to ``until``, oldest first.
+
+    The bounds compare the stored text directly (UTC, fixed width, so text order is time order),
+    which keeps the ``WHERE`` on ``events.at`` usable by an index.
+
+    Args:
+        repository: the store.
+        since: the earliest instant included.
+        until: the latest instant included.
+        limit: how many of the newest events in the span to keep at most.
+
+    Returns:
+        The events, oldest first; when more than ``limit`` fall in the span, the newest ones.
+    """
+    sql = (
+        "SELECT events.id, events.application_id, events.kind, events.at, events.recorded_at, "
+        "events.data, applications.company, applications.role "
+        "FROM events JOIN applications ON applications.id = events.application_id "
+        "WHERE events.at >= ? AND events.at <= ? AND applications.deleted_at IS NULL "
+        "ORDER BY events.at DESC, events.id DESC LIMIT ?"
+    )
+    with repository._tx.read() as db:
+        cursor = db.execute(sql, [to_text(since), to_text(until), limit])
+        names = [column[0] for column in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    rows.reverse()
+    return tuple(
+        TimelineEvent(event_from_row(row), str(row["company"]), str(row["role"])) for row in rows
+    )

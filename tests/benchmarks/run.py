@@ -1,0 +1,573 @@
+"""Issue #7: prove the app is as fast with 10,000 applications as with 10.
+
+Run from the repository root (several minutes; nothing else should run on the machine)::
+
+    python -m tests.benchmarks.run            # or: python tests/benchmarks/run.py
+    python -m tests.benchmarks.run --quick    # fewer repeats, for a first look
+
+Every figure is a ratio against a baseline measured in the same run (absolute times are noise
+on a small shared machine): the bare Textual app (one Static + Footer) for start-up, key
+latency and memory, and ``python -c "import click, pendulum, sqlite_utils"`` for ``today``.
+Medians of repeated runs after a warm-up; a table is printed and the figures are written to
+``tests/benchmarks/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make ``tests.benchmarks`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.common import (  # noqa: E402
+    BENCH_DIR,
+    NOW_TEXT,
+    REPO_ROOT,
+    SEED,
+    TERMINAL_SIZE,
+    child_env,
+    median,
+    percentile,
+    python,
+    spread,
+    work_dir,
+)
+
+STARTUP_SIZES = (0, 100, 1_000, 10_000)
+LATENCY_SIZES = (10, 10_000)
+BIG = 10_000
+ACTIONS = (
+    ("move", "stage move (>/<)"),
+    ("focus_jk", "focus j/k"),
+    ("focus_hl", "focus h/l"),
+    ("detail", "open detail (enter)"),
+    ("review", "daily review (r)"),
+)
+TARGETS = {
+    "startup_1000": 1.3,
+    "startup_10000": 1.6,
+    "latency_vs_bare": 2.0,
+    "latency_10000_vs_10": 1.5,
+    "today": 1.3,
+    "memory": 1.5,
+    "live_refresh_seconds": 2.0,
+    "idle_cpu_percent": 1.0,
+}
+
+
+# -- databases ------------------------------------------------------------------------------
+
+
+def _generator_key() -> str:
+    """Changes whenever the generator or the code that writes the data changes."""
+    digest = hashlib.sha256(f"{SEED}{NOW_TEXT}".encode())
+    sources = [BENCH_DIR / "datagen.py", *sorted((REPO_ROOT / "postinterview_tui").rglob("*.py"))]
+    for path in sources:
+        if path.parent.name in ("storage", "domain") or path.name == "datagen.py":
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def prepare_databases(sizes: set[int], fresh: bool) -> dict[int, Path]:
+    """Generated databases by size, cached until the generator or the store code changes."""
+    cache_root = (
+        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "postinterview-bench"
+    )
+    cache = cache_root / _generator_key()
+    if fresh and cache.exists():
+        shutil.rmtree(cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache_root.iterdir():  # keep one generation
+        if old != cache:
+            shutil.rmtree(old, ignore_errors=True)
+    paths = {}
+    for size in sorted(sizes):
+        path = cache / f"{size}.db"
+        if not path.exists():
+            started = time.perf_counter()
+            partial = path.with_suffix(".partial")
+            partial.unlink(missing_ok=True)
+            subprocess.run(
+                [python(), "-m", "tests.benchmarks.datagen", str(partial), str(size)],
+                check=True,
+                cwd=REPO_ROOT,
+                env=child_env(cache),
+                stdout=subprocess.DEVNULL,
+            )
+            partial.rename(path)
+            print(f"  generated {size:>6,} applications in {time.perf_counter() - started:.1f} s")
+        paths[size] = path
+    return paths
+
+
+def fresh_copy(source: Path, folder: Path) -> Path:
+    """A private copy (measurements that write must not change the cached file)."""
+    target = folder / f"{source.stem}-{time.monotonic_ns()}.db"
+    shutil.copyfile(source, target)
+    return target
+
+
+# -- children -------------------------------------------------------------------------------
+
+
+def run_child(kind: str, phase: str, home: Path, db: Path | None = None) -> dict[str, Any]:
+    """One process of :mod:`tests.benchmarks.child`; its result plus the wall time."""
+    out = home / f"child-{time.monotonic_ns()}.json"
+    env = child_env(home, BENCH_KIND=kind, BENCH_PHASE=phase, BENCH_OUT=str(out))
+    env["BENCH_SIZE"] = f"{TERMINAL_SIZE[0]}x{TERMINAL_SIZE[1]}"
+    if db is not None:
+        env["BENCH_DB"] = str(db)
+    command = [python(), str(BENCH_DIR / "child.py")]
+    env["BENCH_T0"] = repr(time.perf_counter())
+    started = float(env["BENCH_T0"])
+    completed = subprocess.run(
+        command, env=env, stdin=subprocess.DEVNULL, capture_output=True, cwd=REPO_ROOT
+    )
+    wall = time.perf_counter() - started
+    if completed.returncode != 0 or not out.exists():
+        raise RuntimeError(
+            f"child {kind}/{phase} failed ({completed.returncode}):\n"
+            + completed.stderr.decode(errors="replace")[-3000:]
+        )
+    result: dict[str, Any] = json.loads(out.read_text())
+    out.unlink()
+    result["wall"] = wall
+    return result
+
+
+def run_latency_child(home: Path, kind: str, db: Path | None, **options: int) -> dict[str, Any]:
+    out = home / f"latency-{time.monotonic_ns()}.json"
+    command = [python(), "-m", "tests.benchmarks.latency", "--kind", kind, "--out", str(out)]
+    if db is not None:
+        command += ["--db", str(db)]
+    for name, value in options.items():
+        command += [f"--{name}", str(value)]
+    completed = subprocess.run(
+        command,
+        env=child_env(home, BENCH_HOME=str(home)),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        cwd=REPO_ROOT,
+    )
+    if completed.returncode != 0 or not out.exists():
+        raise RuntimeError(
+            f"latency child {kind} failed ({completed.returncode}):\n"
+            + completed.stderr.decode(errors="replace")[-3000:]
+        )
+    result: dict[str, Any] = json.loads(out.read_text())
+    out.unlink()
+    return result
+
+
+# -- the measurements -----------------------------------------------------------------------
+
+
+def measure_startup(dbs: dict[int, Path], home: Path, repeats: int) -> dict[str, Any]:
+    """Process start → first frame showing the board, per size, and the bare app's."""
+    labels = ["bare", *[str(size) for size in STARTUP_SIZES]]
+    samples: dict[str, list[dict[str, Any]]] = {label: [] for label in labels}
+    rng = random.Random(SEED)
+    for label in labels:  # warm-up: byte-code caches, page cache
+        run_child("bare" if label == "bare" else "app", "startup", home, _db(dbs, label))
+    for round_number in range(repeats):
+        order = labels[:]
+        rng.shuffle(order)
+        for label in order:
+            result = run_child(
+                "bare" if label == "bare" else "app", "startup", home, _db(dbs, label)
+            )
+            if label != "bare" and not result.get("verified"):
+                raise RuntimeError(f"the first frame at {label} did not show the board")
+            samples[label].append(result)
+        print(f"  start-up round {round_number + 1}/{repeats} done")
+    summary: dict[str, Any] = {}
+    for label, runs in samples.items():
+        first = [run["since_t0"]["first_frame"] for run in runs]
+        summary[label] = {
+            "first_frame": first,
+            "first_frame_median": median(first),
+            "to_run_median": median([run["since_t0"]["run"] for run in runs]),
+            "wall_to_exit_median": median([run["wall"] for run in runs]),
+            "rss_at_first_frame_kib_median": median(
+                [run["rss_at_first_frame_kib"] for run in runs]
+            ),
+        }
+    return summary
+
+
+def _db(dbs: dict[int, Path], label: str) -> Path | None:
+    return None if label == "bare" else dbs[int(label)]
+
+
+def measure_today(dbs: dict[int, Path], home: Path, repeats: int) -> dict[str, Any]:
+    """``postinterview today`` at 10,000 vs importing click, pendulum and sqlite_utils."""
+    script = Path(sys.executable).with_name("postinterview")
+    cli = [str(script)] if script.exists() else [python(), "-m", "postinterview_tui"]
+    today = [*cli, "--db", str(dbs[BIG]), "today"]
+    baseline = [python(), "-c", "import click, pendulum, sqlite_utils"]
+    env = child_env(home)
+    check = subprocess.run(
+        today, env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, capture_output=True, cwd=home
+    )
+    imported = sorted(
+        {
+            line.split("|")[-1].strip().split(".")[0]
+            for line in check.stderr.decode().splitlines()
+            if line.startswith("import time:")
+        }
+    )
+    output_lines = len(check.stdout.decode().splitlines())
+
+    def wall(command: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=True, cwd=home)
+        return time.perf_counter() - started
+
+    wall(baseline), wall(today)  # warm-up
+    base, ours = [], []
+    for _ in range(repeats):
+        base.append(wall(baseline))
+        ours.append(wall(today))
+    return {
+        "command": " ".join(today[:1] + ["--db", "<10k.db>", "today"]),
+        "baseline": base,
+        "today": ours,
+        "baseline_median": median(base),
+        "today_median": median(ours),
+        "ratio": median(ours) / median(base),
+        "imports_textual": "textual" in imported,
+        "exit_code": check.returncode,
+        "output_lines": output_lines,
+    }
+
+
+def measure_memory(dbs: dict[int, Path], home: Path, repeats: int) -> dict[str, Any]:
+    """Peak RSS after a short session (moves, detail, review), vs the bare app's."""
+    bare, ours = [], []
+    for _ in range(repeats):
+        bare.append(run_child("bare", "memory", home)["max_rss_kib"])
+        ours.append(run_child("app", "memory", home, fresh_copy(dbs[BIG], home))["max_rss_kib"])
+    return {
+        "bare_kib": bare,
+        "app_10000_kib": ours,
+        "bare_median_kib": median(bare),
+        "app_10000_median_kib": median(ours),
+        "ratio": median(ours) / median(bare),
+    }
+
+
+def measure_idle(dbs: dict[int, Path], home: Path) -> dict[str, Any]:
+    """CPU used while sitting idle (five 2 s windows), the app at 10,000 vs the bare app."""
+    bare = run_child("bare", "idle", home)["idle_cpu_fraction_windows"]
+    ours = run_child("app", "idle", home, fresh_copy(dbs[BIG], home))["idle_cpu_fraction_windows"]
+    return {
+        "bare_percent": [100 * value for value in bare],
+        "app_10000_percent": [100 * value for value in ours],
+        "bare_median_percent": 100 * median(bare),
+        "app_10000_median_percent": 100 * median(ours),
+        "polling_cost_percent": 100 * (median(ours) - median(bare)),
+    }
+
+
+def measure_latency(
+    dbs: dict[int, Path], home: Path, rounds: int, presses: int, screens: int, live: int
+) -> dict[str, Any]:
+    """Key → repaint, bare vs the board at 10 and 10,000; and the live refresh at 10,000."""
+    bare: list[float] = []
+    floors: dict[str, list[float]] = {}
+    per_size: dict[int, dict[str, list[float]]] = {size: {} for size in LATENCY_SIZES}
+    phases: dict[int, dict[str, list[float]]] = {size: {} for size in LATENCY_SIZES}
+    notes: dict[int, dict[str, str]] = {size: {} for size in LATENCY_SIZES}
+    for round_number in range(rounds):
+        bare_result = run_latency_child(home, "bare", None, presses=presses)["samples"]
+        bare += bare_result.pop("bare_key")
+        for name, values in bare_result.items():
+            floors.setdefault(name, []).extend(values)
+        for size in LATENCY_SIZES:
+            result = run_latency_child(
+                home,
+                "app",
+                fresh_copy(dbs[size], home),
+                presses=presses,
+                screens=screens,
+                live=live if size == BIG else 0,
+            )
+            for name, values in result["samples"].items():
+                per_size[size].setdefault(name, []).extend(values)
+            for name, values in result["phases"].items():
+                phases[size].setdefault(name, []).extend(values)
+            notes[size].update(result["notes"])
+        print(f"  latency round {round_number + 1}/{rounds} done")
+    return {
+        "bare_key": bare,
+        "bare_key_median": median(bare),
+        "bare_floors": floors,
+        "bare_floor_medians": {name: median(values) for name, values in floors.items()},
+        "samples": {str(size): values for size, values in per_size.items()},
+        "medians": {
+            str(size): {name: median(values) for name, values in values_by_name.items()}
+            for size, values_by_name in per_size.items()
+        },
+        "phase_medians": {
+            str(size): {name: median(values) for name, values in by_name.items()}
+            for size, by_name in phases.items()
+        },
+        "notes": {str(size): value for size, value in notes.items()},
+    }
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a " if ok is None else ("PASS" if ok else "FAIL")
+
+
+def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per checked figure: what, value, bound, PASS/FAIL."""
+    rows: list[dict[str, Any]] = []
+
+    def row(target: str, what: str, value: float | None, bound: float, text: str, ok: bool | None):
+        rows.append(
+            {
+                "target": target,
+                "what": what,
+                "value": value,
+                "bound": bound,
+                "detail": text,
+                "pass": ok,
+            }
+        )
+
+    if "startup" in results:
+        startup = results["startup"]
+        bare = startup["bare"]["first_frame_median"]
+        for size in STARTUP_SIZES:
+            value = startup[str(size)]["first_frame_median"] / bare
+            bound = TARGETS.get(f"startup_{size}")
+            row(
+                "1 start-up",
+                f"first frame at {size:,} / bare",
+                value,
+                bound or float("nan"),
+                f"{_ms(startup[str(size)]['first_frame_median'])} vs bare {_ms(bare)}",
+                None if bound is None else value <= bound,
+            )
+    if "latency" in results:
+        latency = results["latency"]
+        bare = latency["bare_key_median"]
+        for name, label in ACTIONS:
+            big = latency["medians"][str(BIG)].get(name)
+            small = latency["medians"]["10"].get(name)
+            if big is None or small is None:
+                note = latency["notes"][str(BIG)].get(name) or "not measured"
+                row("2 latency", f"{label} at 10,000 / bare", None, 2.0, note, None)
+                row("2 latency", f"{label} 10,000 / 10", None, 1.5, note, None)
+                continue
+            row(
+                "2 latency",
+                f"{label} at 10,000 / bare key",
+                big / bare,
+                TARGETS["latency_vs_bare"],
+                f"{_ms(big)} vs bare {_ms(bare)}",
+                big / bare <= TARGETS["latency_vs_bare"],
+            )
+            row(
+                "2 latency",
+                f"{label} 10,000 / 10",
+                big / small,
+                TARGETS["latency_10000_vs_10"],
+                f"{_ms(big)} vs {_ms(small)}",
+                big / small <= TARGETS["latency_10000_vs_10"],
+            )
+    if "today" in results:
+        today = results["today"]
+        row(
+            "3 today",
+            "today at 10,000 / import click+pendulum+sqlite_utils",
+            today["ratio"],
+            TARGETS["today"],
+            f"{_ms(today['today_median'])} vs {_ms(today['baseline_median'])}",
+            today["ratio"] <= TARGETS["today"],
+        )
+        row(
+            "3 today",
+            "today imports no Textual",
+            float(today["imports_textual"]),
+            0.0,
+            "imports textual" if today["imports_textual"] else "no textual module imported",
+            not today["imports_textual"],
+        )
+    if "memory" in results:
+        memory = results["memory"]
+        row(
+            "4 memory",
+            "peak RSS at 10,000 / bare",
+            memory["ratio"],
+            TARGETS["memory"],
+            f"{memory['app_10000_median_kib'] / 1024:.1f} MiB vs "
+            f"{memory['bare_median_kib'] / 1024:.1f} MiB",
+            memory["ratio"] <= TARGETS["memory"],
+        )
+    if "latency" in results:
+        live = results["latency"]["samples"][str(BIG)].get("live_refresh", [])
+        if live:
+            row(
+                "5 live refresh",
+                "other process's change visible (max, s)",
+                max(live),
+                TARGETS["live_refresh_seconds"],
+                f"median {median(live):.2f} s, max {max(live):.2f} s, n={len(live)}",
+                max(live) <= TARGETS["live_refresh_seconds"],
+            )
+    if "idle" in results:
+        idle = results["idle"]
+        row(
+            "5 idle CPU",
+            "polling cost when idle (% CPU, app - bare)",
+            idle["polling_cost_percent"],
+            TARGETS["idle_cpu_percent"],
+            f"app {idle['app_10000_median_percent']:.2f} % vs bare "
+            f"{idle['bare_median_percent']:.2f} %",
+            idle["polling_cost_percent"] < TARGETS["idle_cpu_percent"],
+        )
+    return rows
+
+
+def print_report(results: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    print()
+    if "startup" in results:
+        print("Start-up, process start -> first frame showing the board (headless, medians):")
+        print(f"  {'':>8} {'first frame':>12} {'-> run()':>12} {'to exit':>12} {'RSS':>9}")
+        for label, item in results["startup"].items():
+            low, high = spread(item["first_frame"])
+            print(
+                f"  {label:>8} {_ms(item['first_frame_median'])} {_ms(item['to_run_median'])} "
+                f"{_ms(item['wall_to_exit_median'])} "
+                f"{item['rss_at_first_frame_kib_median'] / 1024:6.1f} MiB "
+                f"(first frame {low * 1000:.0f}-{high * 1000:.0f} ms)"
+            )
+    if "latency" in results:
+        latency = results["latency"]
+        print("\nKey -> repaint (medians; p90 in brackets):")
+        print(
+            f"  bare key: {_ms(latency['bare_key_median'])} "
+            f"({_ms(percentile(latency['bare_key'], 90)).strip()}, n={len(latency['bare_key'])})"
+        )
+        for name, values in latency.get("bare_floors", {}).items():
+            print(
+                f"  {name}: {_ms(median(values))} ({_ms(percentile(values, 90)).strip()}, "
+                f"n={len(values)})  [info: Textual's own floor]"
+            )
+        names = sorted({n for size in latency["samples"].values() for n in size})
+        for name in names:
+            parts = []
+            for size in LATENCY_SIZES:
+                values = latency["samples"][str(size)].get(name, [])
+                if values:
+                    parts.append(
+                        f"{size:>6,}: {_ms(median(values))} "
+                        f"({_ms(percentile(values, 90)).strip()}, n={len(values)})"
+                    )
+            print(f"  {name:<14} " + "   ".join(parts))
+        for size in LATENCY_SIZES:
+            phase = latency["phase_medians"][str(size)]
+            if phase:
+                text = ", ".join(f"{k} {v * 1000:.1f}" for k, v in phase.items())
+                print(f"  move phases at {size:,} (ms): {text}")
+        for size in LATENCY_SIZES:
+            for name, note in latency["notes"][str(size)].items():
+                print(f"  note at {size:,}: {name}: {note}")
+    print("\nTargets:")
+    print(f"  {'target':<15} {'figure':<52} {'value':>8} {'bound':>7}  verdict  detail")
+    for item in rows:
+        value = "-" if item["value"] is None else f"{item['value']:.2f}"
+        bound = "-" if item["bound"] != item["bound"] else f"{item['bound']:.2f}"
+        verdict = _verdict(item["pass"]) if item["bound"] == item["bound"] else "info"
+        print(
+            f"  {item['target']:<15} {item['what']:<52} {value:>8} {bound:>7}  {verdict:<7}  "
+            f"{item['detail']}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (a first look)")
+    parser.add_argument("--fresh", action="store_true", help="regenerate the databases")
+    parser.add_argument(
+        "--only",
+        default="startup,today,memory,latency,idle",
+        help="comma-separated sections (startup,today,memory,latency,idle)",
+    )
+    parser.add_argument("--out", type=Path, default=BENCH_DIR / "results.json")
+    args = parser.parse_args(argv)
+    sections = set(args.only.split(","))
+    repeats = 3 if args.quick else 7
+    started = time.perf_counter()
+    home = work_dir()
+    print(f"postinterview benchmark (issue #7); scratch folder {home}")
+    try:
+        print("databases:")
+        dbs = prepare_databases({*STARTUP_SIZES, *LATENCY_SIZES}, args.fresh)
+        results: dict[str, Any] = {
+            "machine": {
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
+                "terminal_size": TERMINAL_SIZE,
+                "now": NOW_TEXT,
+            },
+            "repeats": repeats,
+        }
+        if "startup" in sections:
+            print("start-up:")
+            results["startup"] = measure_startup(dbs, home, repeats)
+        if "today" in sections:
+            print("today:")
+            results["today"] = measure_today(dbs, home, repeats)
+        if "memory" in sections:
+            print("memory:")
+            results["memory"] = measure_memory(dbs, home, 3 if args.quick else 5)
+        if "latency" in sections:
+            print("latency:")
+            results["latency"] = measure_latency(
+                dbs,
+                home,
+                rounds=1 if args.quick else 2,
+                presses=10 if args.quick else 16,
+                screens=4 if args.quick else 6,
+                live=3 if args.quick else 5,
+            )
+        if "idle" in sections:
+            print("idle:")
+            results["idle"] = measure_idle(dbs, home)
+        rows = evaluate(results)
+        results["targets"] = rows
+        results["seconds"] = time.perf_counter() - started
+        print_report(results, rows)
+        args.out.write_text(json.dumps(results, indent=1, default=str) + "\n")
+        print(f"\nwritten to {args.out} ({results['seconds']:.0f} s)")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

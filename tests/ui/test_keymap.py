@@ -1,0 +1,42 @@
+"""Keys remapped by binding id with the ui.keymap setting work, and the help shows them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.cli import run
+from postinterview_tui.demo import write_demo_database
+from postinterview_tui.screens.form import ApplicationFormScreen
+from postinterview_tui.screens.help import HelpScreen
+from tests.ui.helpers import make_app, settle
+
+
+async def test_remapped_key_opens_the_form_and_help_shows_it(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    write_demo_database(db_path, now=now, zone=zone)
+    assert run(["--db", str(db_path), "config", "set", "ui.keymap", '{"board.new": "a"}']) == 0
+    app = make_app(db_path, now, zone, demo=False)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert not isinstance(app.screen, ApplicationFormScreen)  # n no longer opens it
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ApplicationFormScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(widget.render()) for widget in app.screen.query(".help-keys"))
+        line = next(row for row in text.split("\n") if "New application" in row)
+        assert line.split()[0] == "a"
+
+
+def test_invalid_keymap_is_refused(db_path: Path) -> None:
+    assert run(["--db", str(db_path), "config", "set", "ui.keymap", "{nope"]) == 2
+    assert not db_path.exists()

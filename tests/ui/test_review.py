@@ -1,0 +1,459 @@
+"""The daily review, driven through the real app on the demo data with a fixed clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pendulum import DateTime, Timezone
+from textual.widgets import Input, OptionList, Static
+
+from postinterview_tui.app import PostInterviewApp, build_app
+from postinterview_tui.domain.agenda import build_agenda
+from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.review import ItemKey, item_key
+from postinterview_tui.domain.rules import ActionKind, DueStatus
+from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
+from postinterview_tui.screens.detail import DetailScreen
+from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.screens.review import OfferDecisionScreen, ReviewScreen, SnoozeScreen
+from tests.ui.helpers import board, make_app, open_repository, settle
+
+SIZE = (120, 40)
+T, F = ActionKind.THANK_YOU, ActionKind.FOLLOW_UP
+
+
+def _ids(db_path: Path, zone: Timezone) -> dict[str, int]:
+    repository = open_repository(db_path, zone)
+    try:
+        return {item.company.split()[0]: item.id for item in repository.summaries()}
+    finally:
+        repository.close()
+
+
+def _read(db_path: Path, zone: Timezone, work: Any) -> Any:
+    repository = open_repository(db_path, zone)
+    try:
+        return work(repository)
+    finally:
+        repository.close()
+
+
+def _review(app: PostInterviewApp) -> ReviewScreen:
+    """The review screen (under any dialog)."""
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, ReviewScreen):
+            return screen
+    raise AssertionError(f"no review screen in {app.screen_stack}")
+
+
+def _keys(app: PostInterviewApp) -> list[ItemKey]:
+    """The rows on screen, top to bottom."""
+    screen = _review(app)
+    rows = screen.query_one("#review-list", OptionList)
+    if not rows.display:
+        return []
+    return [item_key(screen._rows[option.id]) for option in rows.options if option.id]
+
+
+def _highlighted(app: PostInterviewApp) -> ItemKey | None:
+    return _review(app).current_key()
+
+
+def _highlight(app: PostInterviewApp, key: ItemKey) -> None:
+    screen = _review(app)
+    rows = screen.query_one("#review-list", OptionList)
+    option_id = next(oid for oid, item in screen._rows.items() if item_key(item) == key)
+    rows.highlighted = rows.get_option_index(option_id)
+
+
+def _text(app: PostInterviewApp) -> str:
+    screen = _review(app)
+    rows = screen.query_one("#review-list", OptionList)
+    lines = [str(option.prompt) for option in rows.options]
+    return "\n".join(lines) + "\n" + str(screen.query_one("#review-empty", Static).render())
+
+
+async def _open(app: PostInterviewApp, pilot: Any) -> None:
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    assert isinstance(app.screen, ReviewScreen), app.screen
+
+
+async def test_review_is_grouped_exactly_like_today(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    expected = _read(
+        db_path,
+        zone,
+        lambda repo: build_agenda(repo.open_summaries(), repo.settings(), now, zone),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert _keys(app) == [item_key(item) for item in expected]
+        text = _text(app)
+        assert "Overdue (4)" in text and "Due (1)" in text and "Upcoming (4)" in text
+        assert text.index("Overdue (4)") < text.index("Due (1)") < text.index("Upcoming (4)")
+        assert "no reply after 2 follow-ups: close it? · 7 days late" in text
+        assert "send a thank-you note · tomorrow · 0 of 2 interviewers thanked" in text
+        assert "check in on a condition · Friday (in 2 days) · background check" in text
+        # The most overdue comes first, and is highlighted.
+        ids = _ids(db_path, zone)
+        assert _highlighted(app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        header = str(app.screen.query_one("#review-counts", Static).render())
+        assert "4 overdue · 1 due · 4 upcoming" in header
+        assert "d closes it (no response)" in str(app.screen.query_one("#review-hint").render())
+        # j/k move like up/down, skipping the group headings.
+        await pilot.press("j")
+        assert _highlighted(app) == ItemKey(ids["Bright"], F, None)
+        await pilot.press("j", "j", "j")
+        assert _highlighted(app) == ItemKey(ids["Northwind"], T, None)
+        await pilot.press("k", "up", "up", "up")
+        assert _highlighted(app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+
+
+async def test_a_seeded_review_is_cleared_from_the_keyboard(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    ids = _ids(db_path, zone)
+
+    def summary(name: str) -> Any:
+        return _read(db_path, zone, lambda repo: repo.summary(ids[name]))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert len(_keys(app)) == 9
+
+        # 1. Cobalt: no reply after 2 follow-ups -> d closes it as "no response".
+        await pilot.press("d")
+        await settle(pilot)
+        cobalt = summary("Cobalt")
+        assert (cobalt.stage, cobalt.close_reason) == (Stage.CLOSED, CloseReason.NO_RESPONSE)
+        assert _highlighted(app) == ItemKey(ids["Bright"], F, None)
+        assert len(_keys(app)) == 8
+
+        # 2. Bright Ledger: the second follow-up -> d records it.
+        await pilot.press("d")
+        await settle(pilot)
+        bright = summary("Bright")
+        assert (bright.stage, bright.progress.follow_ups) == (Stage.FOLLOWED_UP, 2)
+        assert bright.progress.last_follow_up_at == now
+        assert _highlighted(app) == ItemKey(ids["Quillstone"], F, None)
+
+        # 3. Quillstone: s, then "3 days".
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SnoozeScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert summary("Quillstone").progress.snoozed_until == now.add(days=3)
+        assert _highlighted(app) == ItemKey(ids["Lumen"], T, None)
+
+        # 4. Lumen Health: the thank-you went out.
+        await pilot.press("d")
+        await settle(pilot)
+        lumen = summary("Lumen")
+        assert lumen.stage is Stage.THANKED
+        assert lumen.progress.interviewers_thanked == lumen.progress.interviewers_total == 1
+        # Lumen's first follow-up is now upcoming, but it is for another day.
+        assert all(key.application_id != ids["Lumen"] for key in _keys(app))
+        assert _highlighted(app) == ItemKey(ids["Northwind"], T, None)
+
+        # 5. Northwind: c closes it with a reason (the second one: "I withdrew").
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CloseReasonScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        northwind = summary("Northwind")
+        assert (northwind.stage, northwind.close_reason) == (Stage.CLOSED, CloseReason.WITHDREW)
+
+        # 6. Tidewater, first pending condition: d records a check-in.
+        tidewater = ids["Tidewater"]
+        highlighted = _highlighted(app)
+        assert highlighted is not None
+        assert highlighted[:2] == (tidewater, ActionKind.OFFER_CONDITION)
+        await pilot.press("d")
+        await settle(pilot)
+        conditions = {item.id: item for item in summary("Tidewater").progress.conditions}
+        checked = conditions[highlighted.condition_id or 0]
+        assert checked.last_check_in_at == now
+        assert checked.status is ConditionStatus.PENDING
+
+        # 7. Tidewater, the other condition: s, then a typed date.
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("tab")
+        await pilot.press(*"2026-12-01", "enter")
+        await settle(pilot)
+        assert summary("Tidewater").progress.snoozed_until == now.in_timezone(zone).replace(
+            day=1, month=12, hour=12
+        )
+
+        # 8. Orbital Freight: a follow-up now is "too soon"; the review asks, y goes ahead.
+        assert _highlighted(app) == ItemKey(ids["Orbital"], F, None)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert summary("Orbital").stage is Stage.THANKED
+        await pilot.press("y")
+        await settle(pilot)
+        orbital = summary("Orbital")
+        assert (orbital.stage, orbital.progress.follow_ups) == (Stage.FOLLOWED_UP, 1)
+
+        # 9. Tidewater's offer: d asks accept or decline; decline closes it.
+        assert _highlighted(app) == ItemKey(tidewater, ActionKind.OFFER_DEADLINE, None)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, OfferDecisionScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        offer = summary("Tidewater")
+        assert (offer.stage, offer.close_reason) == (Stage.CLOSED, CloseReason.DECLINED_OFFER)
+
+        # Nothing left: the review says so, with what comes next.
+        assert _keys(app) == []
+        empty = str(app.screen.query_one("#review-empty", Static).render())
+        assert "All done for now" in empty
+        assert "Next up: Orbital Freight — SRE" not in empty
+        assert "Next up: Quillstone — Platform engineer · follow up" in empty
+        # Keys that need a row are greyed out rather than failing.
+        await pilot.press("d", "s", "c")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+
+        # Leaving the review reloads the board.
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = board(app)
+        assert app.screen is screen
+        assert screen.board is not None
+        assert screen.board.stage_of(ids["Cobalt"]) is Stage.CLOSED
+
+
+async def test_accepting_an_offer_with_pending_conditions_asks_first(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    tidewater = _ids(db_path, zone)["Tidewater"]
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("end")
+        assert _highlighted(app) == ItemKey(tidewater, ActionKind.OFFER_DEADLINE, None)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("enter")  # "I accepted it"
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        stage = _read(db_path, zone, lambda repo: repo.summary(tidewater).stage)
+        assert stage is Stage.ACCEPTED
+        assert all(key.application_id != tidewater for key in _keys(app))
+
+
+async def test_saying_no_to_a_confirmation_puts_the_row_back(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    orbital = _ids(db_path, zone)["Orbital"]
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        before = _keys(app)
+        _highlight(app, ItemKey(orbital, F, None))
+        assert _highlighted(app) == ItemKey(orbital, F, None)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert ItemKey(orbital, F, None) not in _keys(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert _keys(app) == before
+        assert _highlighted(app) == ItemKey(orbital, F, None)
+        assert _read(db_path, zone, lambda repo: repo.summary(orbital).stage) is Stage.THANKED
+
+
+async def test_escape_on_a_dialog_changes_nothing(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        before = _keys(app)
+        state = _read(db_path, zone, lambda repo: [s.version for s in repo.summaries()])
+        for key in ("s", "c"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert not isinstance(app.screen, ReviewScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert _keys(app) == before
+        await pilot.press("end", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, OfferDecisionScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert _keys(app) == before
+        assert _read(db_path, zone, lambda repo: [s.version for s in repo.summaries()]) == state
+
+
+async def test_a_typed_snooze_date_that_cannot_be_read_says_why(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("tab", *"yesterday", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SnoozeScreen)
+        error = str(app.screen.query_one("#snooze-error").render())
+        assert "future" in error
+        assert app.screen.query_one("#snooze-date", Input).value == "yesterday"
+
+
+async def test_a_snooze_moves_an_item_out_of_today_and_back_when_it_ends(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    quillstone = _ids(db_path, zone)["Quillstone"]
+    key = ItemKey(quillstone, F, None)
+
+    def agenda_at(moment: DateTime) -> dict[ItemKey, DueStatus]:
+        items = _read(
+            db_path,
+            zone,
+            lambda repo: build_agenda(repo.open_summaries(), repo.settings(), moment, zone),
+        )
+        return {item_key(item): item.status for item in items}
+
+    assert agenda_at(now)[key] is DueStatus.OVERDUE
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("down", "down")
+        assert _highlighted(app) == key
+        await pilot.press("s", "down", "enter")  # 3 days
+        await settle(pilot)
+        assert key not in _keys(app)
+    # Out of today: upcoming, not overdue or due.
+    assert agenda_at(now)[key] is DueStatus.UPCOMING
+    assert agenda_at(now.add(days=2))[key] is DueStatus.DUE
+    # When the snooze ends it is back, overdue, in a new review.
+    later = now.add(days=3, hours=1)
+    second = build_app(db_path, zone=zone, clock=lambda: later)
+    async with second.run_test(size=SIZE) as pilot:
+        await _open(second, pilot)
+        assert key in _keys(second)
+        screen = _review(second)
+        item = next(item for item in screen._rows.values() if item_key(item) == key)
+        assert item.status is DueStatus.OVERDUE
+        assert "1 hour late" in _text(second)
+
+
+async def test_enter_opens_the_application_and_escape_comes_back(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    cobalt = _ids(db_path, zone)["Cobalt"]
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.application_id == cobalt
+        await pilot.press("escape")
+        await settle(pilot)
+        assert _highlighted(app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
+
+
+async def test_t_and_f_open_drafting_when_the_app_has_it(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    cobalt = _ids(db_path, zone)["Cobalt"]
+    calls: list[tuple[int, str]] = []
+    app.open_drafting = lambda application_id, kind, *rest: calls.append(  # type: ignore[method-assign]
+        (application_id, str(kind))
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("t", "f")
+        await settle(pilot)
+        assert calls == [(cobalt, "thank-you"), (cobalt, "follow-up")]
+        assert len(_keys(app)) == 9  # drafting is not doing: the row stays
+
+
+async def test_without_drafting_t_says_it_is_coming(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: Any
+) -> None:
+    app = make_app(db_path, now, zone)
+    monkeypatch.delattr(PostInterviewApp, "open_drafting", raising=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert any("drafting is coming" in str(note.message) for note in app._notifications)
+
+
+async def test_an_empty_review_names_the_next_thing(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone, demo=False)
+    repository = open_repository(db_path, zone)
+    new_id = repository.add_application(
+        NewApplication(
+            "Kestrel <b>Labs</b>",
+            "[red]Analyst[/red]",
+            NewInterview(now.subtract(days=1), decision_by=now.add(days=20).date()),
+        ),
+        now,
+    )
+    repository.move(new_id, Stage.THANKED, when=now, now=now)
+    repository.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert _keys(app) == []
+        empty = str(app.screen.query_one("#review-empty", Static).render())
+        assert "Nothing to do in the next 7 days." in empty
+        assert "Next up: Kestrel <b>Labs</b> — [red]Analyst[/red] · follow up" in empty
+
+
+async def test_a_review_with_nothing_at_all(db_path: Path, now: DateTime, zone: Timezone) -> None:
+    app = make_app(db_path, now, zone, demo=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        empty = str(app.screen.query_one("#review-empty", Static).render())
+        assert "Nothing to do in the next 7 days." in empty
+        assert "Nothing else is waiting on you." in empty
+
+
+async def test_the_palette_offers_the_review_and_the_timeline_everywhere(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Daily review", "Timeline of all applications"} <= titles
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Daily review", "Timeline of all applications"} <= titles
+        app.open_review()
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Mark the action done", "Snooze", "Close with a reason"} <= titles
+        # The palette entry runs the same action as the key.
+        done = next(
+            command
+            for command in app.get_system_commands(app.screen)
+            if command.title == "Mark the action done"
+        )
+        done.callback()
+        await settle(pilot)
+        assert len(_keys(app)) == 8
