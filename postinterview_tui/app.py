@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 
 from postinterview_tui.board_data import BoardData, load_board
 from postinterview_tui.clock import Clock
-from postinterview_tui.commands import APP_COMMANDS, BOARD_COMMANDS, Command, bindings
+from postinterview_tui.commands import APP_COMMANDS, OPENERS, Command, bindings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.repository import Repository
@@ -147,6 +147,19 @@ class PostInterviewApp(App[int]):
         if not isinstance(self.screen, ReviewScreen):
             self.push_screen(ReviewScreen(), lambda _result: self._reload_board())
 
+    def open_insights(self) -> None:
+        """Open the insights screen."""
+        from postinterview_tui.screens.insights import InsightsScreen
+
+        if not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen())
+
+    def open_offer(self, application_id: int) -> None:
+        """Open the offer panel of an application (the board reloads when it closes)."""
+        from postinterview_tui.screens.offer import OfferScreen
+
+        self.push_screen(OfferScreen(application_id), lambda _result: self._reload_board())
+
     def open_timeline(self) -> None:
         """Open the timeline of every application."""
         from postinterview_tui.screens.timeline import TimelineScreen
@@ -186,31 +199,6 @@ class PostInterviewApp(App[int]):
         if not isinstance(self.screen, TemplatesScreen):
             self.push_screen(TemplatesScreen())
 
-    def _drafting_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from postinterview_tui.commands import DETAIL_COMMANDS, DRAFT_COMMANDS, TEMPLATE_COMMANDS
-        from postinterview_tui.screens.detail import DetailScreen
-        from postinterview_tui.screens.drafting import DraftingScreen
-        from postinterview_tui.screens.templates import TemplatesScreen
-
-        for target, group in (
-            (DetailScreen, DETAIL_COMMANDS),
-            (DraftingScreen, DRAFT_COMMANDS),
-            (TemplatesScreen, TEMPLATE_COMMANDS),
-        ):
-            if isinstance(screen, target):
-                for entry in group:
-
-                    def run(action: str = entry.action, on: Screen[object] = screen) -> None:
-                        self.call_later(on.run_action, action)
-
-                    yield SystemCommand(entry.title, entry.help or entry.title, run)
-        if not isinstance(screen, ModalScreen | TemplatesScreen):
-            yield SystemCommand(
-                "Edit note templates",
-                "Change the text new drafts start from",
-                self.action_open_templates,
-            )
-
     def report_store_error(self, error: Exception) -> None:
         """Tell the user a change could not be saved (nothing is lost: it was rolled back)."""
         message = getattr(error, "message", None) or str(error)
@@ -219,47 +207,25 @@ class PostInterviewApp(App[int]):
     # -- palette -----------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own entries, the current screen's commands (from the same table as its
+        keys, running the same actions), and the screens that can be opened from anywhere."""
         yield from super().get_system_commands(screen)
-        yield from self._drafting_commands(screen)
-        commands: list[Command] = []
-        from postinterview_tui.screens.board import BoardScreen
-
-        if isinstance(screen, BoardScreen):
-            commands.extend(BOARD_COMMANDS)
-        else:
-            yield from self._review_and_timeline_commands(screen)
-        for command in commands:
+        table: tuple[Command, ...] = getattr(screen, "COMMAND_TABLE", ())
+        titles = set()
+        for command in table:
             if not command.palette:
                 continue
-            action = command.action
+            titles.add(command.title)
 
-            def run(action: str = action, target: Screen[object] = screen) -> None:
+            def run(action: str = command.action, target: Screen[object] = screen) -> None:
                 self.call_later(target.run_action, action)
 
             yield SystemCommand(command.title, command.help or command.title, run)
-
-    def _review_and_timeline_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """On the review or timeline, their own commands; on other full screens, entries that
-        open them (the board has its own, from its command table)."""
-        from postinterview_tui.commands import REVIEW_COMMANDS, TIMELINE_COMMANDS
-        from postinterview_tui.screens.review import ReviewScreen
-        from postinterview_tui.screens.timeline import TimelineScreen
-
-        page = screen
-        for group, target, title, opener in (
-            (REVIEW_COMMANDS, ReviewScreen, "Daily review", self.open_review),
-            (TIMELINE_COMMANDS, TimelineScreen, "Timeline of all applications", self.open_timeline),
-        ):
-            if isinstance(screen, target):
-                for entry in group:
-                    if entry.palette:
-
-                        def run(action: str = entry.action, on: Screen[object] = page) -> None:
-                            self.call_later(on.run_action, action)
-
-                        yield SystemCommand(entry.title, entry.help or entry.title, run)
-            elif not isinstance(screen, ModalScreen):
-                yield SystemCommand(title, f"Open the {title.lower()}", opener)
+        if isinstance(screen, ModalScreen):
+            return
+        for title, help_text, method, screen_name in OPENERS:
+            if title not in titles and type(screen).__name__ != screen_name:
+                yield SystemCommand(title, help_text, getattr(self, method))
 
     # -- errors ------------------------------------------------------------------------------
 

@@ -177,6 +177,15 @@ BOARD_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command(
+        "board.insights",
+        "i",
+        "insights",
+        "Insights",
+        "Insights",
+        "Applications per stage, reply times, follow-ups and outcomes.",
+        show=False,
+    ),
+    Command(
         "board.timeline",
         "g",
         "timeline",
@@ -192,6 +201,38 @@ DETAIL_COMMANDS: tuple[Command, ...] = (
     Command("detail.edit", "e", "edit_application", "Edit", "Edit application"),
     Command("detail.draft-thank-you", "t", "draft_thank_you", "Thank-you", "Draft thank-you note"),
     Command("detail.draft-follow-up", "f", "draft_follow_up", "Follow-up", "Draft follow-up note"),
+    Command(
+        "detail.offer",
+        "o",
+        "open_offer",
+        "Offer",
+        "Open the offer panel",
+        "Conditions, the reply deadline, accept or decline.",
+    ),
+)
+
+OFFER_COMMANDS: tuple[Command, ...] = (
+    Command("offer.back", "escape", "app.pop_screen", "Back", "Back", palette=False),
+    Command("offer.clear", "c", "clear_condition", "Cleared", "Mark the condition cleared"),
+    Command("offer.fail", "x", "fail_condition", "Failed", "Mark the condition failed"),
+    Command(
+        "offer.accept",
+        "a",
+        "accept",
+        "Accept",
+        "Accept the offer",
+        "Asks first while conditions are pending.",
+    ),
+    Command("offer.decline", "d", "decline", "Decline", "Decline the offer", "Asks first."),
+)
+
+OFFER_FORM_COMMANDS: tuple[Command, ...] = (
+    Command("offer-form.save", "ctrl+s", "save", "Save", "Record the offer", priority=True),
+    Command("offer-form.cancel", "escape", "cancel", "Cancel", "Close without recording it"),
+)
+
+INSIGHTS_COMMANDS: tuple[Command, ...] = (
+    Command("insights.back", "escape,q", "app.pop_screen", "Back", "Back", palette=False),
 )
 
 FORM_COMMANDS: tuple[Command, ...] = (
@@ -330,6 +371,33 @@ SCREEN_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Note templates", TEMPLATE_COMMANDS),
     ("Daily review", REVIEW_COMMANDS),
     ("Timeline", TIMELINE_COMMANDS),
+    ("Offer panel", OFFER_COMMANDS),
+    ("Recording an offer", OFFER_FORM_COMMANDS),
+    ("Insights", INSIGHTS_COMMANDS),
+)
+
+# Screens any full screen can open from the command palette:
+# (title, help, app method that opens it, the screen class it opens).
+OPENERS: tuple[tuple[str, str, str, str], ...] = (
+    ("Daily review", "Overdue, due and upcoming actions", "open_review", "ReviewScreen"),
+    (
+        "Timeline of all applications",
+        "The last 30 days and the next 14",
+        "open_timeline",
+        "TimelineScreen",
+    ),
+    (
+        "Insights",
+        "Applications per stage, reply times and outcomes",
+        "open_insights",
+        "InsightsScreen",
+    ),
+    (
+        "Edit note templates",
+        "Change the text new drafts start from",
+        "action_open_templates",
+        "TemplatesScreen",
+    ),
 )
 
 

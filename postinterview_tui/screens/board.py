@@ -21,6 +21,7 @@ from postinterview_tui.domain.rules import DueStatus, due_status, next_action
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.screens.offer import OfferDetails, OfferFormScreen
 from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
 from postinterview_tui.widgets.card_column import CardColumn, CardFace
 
@@ -33,7 +34,8 @@ POLL_SECONDS = 1.0
 class BoardScreen(Screen[None]):
     """The kanban of post-interview stages."""
 
-    BINDINGS = bindings(BOARD_COMMANDS)
+    COMMAND_TABLE = BOARD_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = None
 
     board: reactive[BoardData | None] = reactive(None, always_update=True, init=False)
@@ -295,8 +297,6 @@ class BoardScreen(Screen[None]):
         column = self.current_column()
         application_id = self.current_id()
         board = self.board
-        if column is None and self.current_column() is None:
-            column = None
         if column is not None and column.cursor_on_fold:
             self._expand_closed()
             return
@@ -312,7 +312,37 @@ class BoardScreen(Screen[None]):
 
             self.app.push_screen(CloseReasonScreen(f"{summary.company} — {summary.role}"), closed)
             return
+        summary = board.by_id[application_id]
+        if target is Stage.OFFER and summary.stage.position < Stage.OFFER.position:
+            self._ask_for_offer(application_id, f"{summary.company} — {summary.role}")
+            return
         self.request_move(application_id, target)
+
+    def _ask_for_offer(self, application_id: int, title: str) -> None:
+        """Moving to Offer asks for its deadline, conditions and notes, then records it."""
+
+        def recorded(details: OfferDetails | None) -> None:
+            if details is not None:
+                self._record_offer_worker(application_id, details)
+
+        app = self.pi_app
+        self.app.push_screen(OfferFormScreen(title, app.clock(), app.zone), recorded)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _record_offer_worker(self, application_id: int, details: OfferDetails) -> None:
+        app = self.pi_app
+        try:
+            app.repository.record_offer(
+                application_id,
+                deadline=details.deadline,
+                conditions=details.conditions,
+                notes=details.notes,
+                now=app.clock(),
+            )
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(self.reload, application_id)
 
     def request_move(
         self,
@@ -464,6 +494,10 @@ class BoardScreen(Screen[None]):
     def action_timeline(self) -> None:
         """Open the timeline of every application."""
         self.pi_app.open_timeline()
+
+    def action_insights(self) -> None:
+        """Open the insights screen."""
+        self.pi_app.open_insights()
 
     def action_filter(self) -> None:
         """Show the filter box."""

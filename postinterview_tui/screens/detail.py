@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 class DetailScreen(Screen[None]):
     """Everything about one application."""
 
-    BINDINGS = bindings(DETAIL_COMMANDS)
+    COMMAND_TABLE = DETAIL_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     def __init__(self, application_id: int) -> None:
         super().__init__()
@@ -102,3 +103,7 @@ class DetailScreen(Screen[None]):
     def action_draft_follow_up(self) -> None:
         """Draft a follow-up for this application."""
         self.pi_app.open_drafting(self.application_id, "follow-up", lambda _: self.load())
+
+    def action_open_offer(self) -> None:
+        """Open the offer panel: conditions, deadline, accept or decline."""
+        self.pi_app.open_offer(self.application_id)

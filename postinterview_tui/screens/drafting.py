@@ -62,7 +62,8 @@ def new_uid() -> str:
 class DraftingScreen(Screen[bool]):
     """Write notes for an application's latest interview; dismissed with "a note was sent"."""
 
-    BINDINGS = bindings(DRAFT_COMMANDS)
+    COMMAND_TABLE = DRAFT_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     def __init__(self, application_id: int, kind: NoteKind) -> None:
         super().__init__()

@@ -40,7 +40,8 @@ TEXT_FIELDS: tuple[tuple[str, str, str, bool], ...] = (
 class ApplicationFormScreen(ModalScreen[int | None]):
     """Add or edit an application. Errors show beside their fields; nothing typed is lost."""
 
-    BINDINGS = bindings(FORM_COMMANDS)
+    COMMAND_TABLE = FORM_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     def __init__(
         self,

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from postinterview_tui.commands import INSIGHTS_COMMANDS, bindings
 from postinterview_tui.domain.insights import Insights, bar, compute_insights
 from postinterview_tui.storage.errors import StoreError
 
@@ -24,7 +24,8 @@ BAR_WIDTH = 30
 class InsightsScreen(Screen[None]):
     """A few honest numbers about the search so far."""
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="insights.back")]
+    COMMAND_TABLE = INSIGHTS_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="insights"):

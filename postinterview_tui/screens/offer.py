@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from pendulum import DateTime, Timezone
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from postinterview_tui.commands import OFFER_COMMANDS, OFFER_FORM_COMMANDS, bindings
 from postinterview_tui.domain.models import ApplicationDetail, Condition
 from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, ConditionStatus, Stage
@@ -46,10 +46,8 @@ class OfferDetails:
 class OfferFormScreen(ModalScreen[OfferDetails | None]):
     """Record an offer: an optional reply deadline, its conditions, and notes."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="offer-form.save"),
-        Binding("escape", "cancel", "Cancel", id="offer-form.cancel"),
-    ]
+    COMMAND_TABLE = OFFER_FORM_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     def __init__(self, title: str, now: DateTime, zone: Timezone) -> None:
         super().__init__()
@@ -103,13 +101,8 @@ class OfferFormScreen(ModalScreen[OfferDetails | None]):
 class OfferScreen(Screen[None]):
     """The offer panel: each condition with its status, and the way to accept or decline."""
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="offer.back"),
-        Binding("c", "clear_condition", "Cleared", id="offer.clear"),
-        Binding("x", "fail_condition", "Failed", id="offer.fail"),
-        Binding("a", "accept", "Accept offer", id="offer.accept"),
-        Binding("d", "decline", "Decline offer", id="offer.decline"),
-    ]
+    COMMAND_TABLE = OFFER_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     def __init__(self, application_id: int) -> None:
         super().__init__()

@@ -74,7 +74,8 @@ class ReviewData:
 class ReviewScreen(Screen[None]):
     """The daily review, grouped like ``postinterview today``."""
 
-    BINDINGS = bindings(REVIEW_COMMANDS)
+    COMMAND_TABLE = REVIEW_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#review-list"
 
     def __init__(self) -> None:

@@ -39,7 +39,8 @@ def template_option(template: NoteTemplate) -> Option:
 class TemplatesScreen(Screen[None]):
     """Every template, editable; changes are saved when you switch templates or close."""
 
-    BINDINGS = bindings(TEMPLATE_COMMANDS)
+    COMMAND_TABLE = TEMPLATE_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     def __init__(self) -> None:
         super().__init__()

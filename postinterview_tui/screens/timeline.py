@@ -136,7 +136,8 @@ class TimelineData:
 class TimelineScreen(Screen[None]):
     """Every application on one timeline, filterable by company."""
 
-    BINDINGS = bindings(TIMELINE_COMMANDS)
+    COMMAND_TABLE = TIMELINE_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#timeline-list"
 
     def __init__(self) -> None:

@@ -11,6 +11,7 @@ from postinterview_tui.domain.stages import CloseReason, EventKind, Stage
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.screens.form import ApplicationFormScreen
 from postinterview_tui.screens.help import HelpScreen
+from postinterview_tui.screens.offer import OfferFormScreen
 from tests.ui.helpers import (
     board,
     column,
@@ -110,6 +111,11 @@ async def test_move_keys_move_the_card_and_keep_focus_on_it(
         await settle(pilot)
         assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
         await pilot.press("4")
+        await settle(pilot)
+        # Moving to Offer asks for the offer's details first.
+        assert isinstance(app.screen, OfferFormScreen)
+        assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert _stage_of(db_path, zone, lumen) is Stage.OFFER
         assert column(app, Stage.OFFER).highlighted_id == lumen
