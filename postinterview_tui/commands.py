@@ -362,6 +362,56 @@ TEMPLATE_COMMANDS: tuple[Command, ...] = (
     ),
 )
 
+DIALOG_COMMANDS: tuple[Command, ...] = (
+    Command("confirm.yes", "y", "answer(True)", "Yes", "Yes (in a question)", palette=False),
+    Command("confirm.no", "n,escape", "answer(False)", "No", "No (in a question)", palette=False),
+    Command("close.cancel", "escape", "cancel", "Cancel", "Cancel closing", palette=False),
+    Command("snooze.cancel", "escape", "cancel", "Cancel", "Cancel the snooze", palette=False),
+    Command(
+        "offer.cancel",
+        "escape",
+        "cancel",
+        "Cancel",
+        "Decide about the offer later",
+        palette=False,
+    ),
+    Command(
+        "template-picker.cancel",
+        "escape",
+        "cancel",
+        "Cancel",
+        "Keep the current template",
+        palette=False,
+    ),
+    Command("name.cancel", "escape", "cancel", "Skip", "Skip giving your name", palette=False),
+    Command("link.close", "escape", "dismiss", "Close", "Close the mail link", palette=False),
+    Command(
+        "link.copy",
+        "ctrl+g",
+        "copy_link",
+        "Copy",
+        "Copy the mail link",
+        palette=False,
+        priority=True,
+    ),
+    Command(
+        "help.close",
+        "escape,q,question_mark",
+        "dismiss",
+        "Close",
+        "Close the help",
+        palette=False,
+    ),
+)
+
+
+def dialog_bindings(*ids: str) -> list[Binding]:
+    """The bindings of the dialog commands with these ids."""
+    chosen = [command for command in DIALOG_COMMANDS if command.id in ids]
+    assert len(chosen) == len(ids), ids
+    return bindings(chosen)
+
+
 SCREEN_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", APP_COMMANDS),
     ("Board", BOARD_COMMANDS),
@@ -374,6 +424,7 @@ SCREEN_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Offer panel", OFFER_COMMANDS),
     ("Recording an offer", OFFER_FORM_COMMANDS),
     ("Insights", INSIGHTS_COMMANDS),
+    ("Dialogs", DIALOG_COMMANDS),
 )
 
 # Screens any full screen can open from the command palette:
@@ -421,3 +472,35 @@ def bindings(commands: Iterable[Command]) -> list[Binding]:
 def all_commands() -> list[Command]:
     """Every command of every screen."""
     return [command for _, group in SCREEN_GROUPS for command in group]
+
+
+_KEY_NAMES = {
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
+    "question_mark": "?",
+    "slash": "/",
+    "comma": ",",
+}
+
+
+def key_text(command: Command, keymap: dict[str, str]) -> str:
+    """How a command's keys read (after the user's remapping), e.g. "shift+right / >"."""
+    keys = keymap.get(command.id, command.keys)
+    names = [_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(",")]
+    return " / ".join(dict.fromkeys(names))
+
+
+def markdown_key_table() -> str:
+    """Every key of every screen as Markdown tables, for the README (a test keeps it current)."""
+    parts: list[str] = []
+    for group, commands in SCREEN_GROUPS:
+        if group == "Dialogs":
+            continue
+        parts.append(f"**{group}**\n\n| Keys | What it does |\n| --- | --- |")
+        for command in commands:
+            keys = key_text(command, {}).replace("|", "\\|")
+            parts.append(f"| `{keys}` | {command.title} |")
+        if group == "Everywhere":
+            parts.append("| `ctrl+p` | Command palette: every command, and Go to application… |")
+        parts.append("")
+    return "\n".join(parts).strip() + "\n"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from postinterview_tui.commands import dialog_bindings
 from postinterview_tui.domain.stages import CloseReason
 from postinterview_tui.domain.text import safe_line
 
@@ -17,10 +17,7 @@ from postinterview_tui.domain.text import safe_line
 class ConfirmScreen(ModalScreen[bool]):
     """Ask a yes/no question; ``y``/``enter`` confirm, ``n``/``escape`` cancel."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS = dialog_bindings("confirm.yes", "confirm.no")
 
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
@@ -49,7 +46,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class CloseReasonScreen(ModalScreen[tuple[CloseReason, str] | None]):
     """Ask why an application is closing, with an optional line of reflection."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="close.cancel")]
+    BINDINGS = dialog_bindings("close.cancel")
 
     def __init__(self, title: str) -> None:
         super().__init__()

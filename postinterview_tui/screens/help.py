@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from postinterview_tui.commands import SCREEN_GROUPS, Command
+from postinterview_tui.commands import SCREEN_GROUPS, dialog_bindings, key_text
 
 INTRO = (
     "postinterview keeps track of what comes after an interview: a thank-you note within a "
@@ -18,20 +17,10 @@ INTRO = (
 )
 
 
-def key_text(command: Command, keymap: dict[str, str]) -> str:
-    """How a command's keys read, after the user's remapping."""
-    keys = keymap.get(command.id, command.keys)
-    if command.key_display and command.id not in keymap:
-        shown = [command.key_display]
-        shown += [key for key in keys.split(",")[1:] if len(key) > 1]
-        return " / ".join(dict.fromkeys(shown))
-    return " / ".join(key.replace("_", " ") for key in keys.split(","))
-
-
 class HelpScreen(ModalScreen[None]):
     """Every key of every screen."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = dialog_bindings("help.close")
 
     def compose(self) -> ComposeResult:
         keymap: dict[str, str] = dict(getattr(self.app, "_keymap", {}) or {})

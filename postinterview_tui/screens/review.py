@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 from pendulum import DateTime, Timezone
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview_tui.commands import REVIEW_COMMANDS, bindings
+from postinterview_tui.commands import REVIEW_COMMANDS, bindings, dialog_bindings
 from postinterview_tui.domain.agenda import AgendaItem, build_agenda
 from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
 from postinterview_tui.domain.models import ApplicationSummary
@@ -409,7 +408,7 @@ def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
 class SnoozeScreen(ModalScreen[DateTime | None]):
     """Ask how long to snooze: a choice of lengths, or a date typed with the usual forms."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="snooze.cancel")]
+    BINDINGS = dialog_bindings("snooze.cancel")
 
     def __init__(self, title: str, now: DateTime, zone: Timezone) -> None:
         super().__init__()
@@ -455,7 +454,7 @@ class SnoozeScreen(ModalScreen[DateTime | None]):
 class OfferDecisionScreen(ModalScreen[bool | None]):
     """Ask whether an offer was accepted or declined."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="offer.cancel")]
+    BINDINGS = dialog_bindings("offer.cancel")
 
     def __init__(self, title: str) -> None:
         super().__init__()

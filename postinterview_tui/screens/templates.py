@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from postinterview_tui.commands import TEMPLATE_COMMANDS, bindings
+from postinterview_tui.commands import TEMPLATE_COMMANDS, bindings, dialog_bindings
 from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, FIELDS, NoteTemplate, TemplateId
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.screens.dialogs import ConfirmScreen
@@ -189,7 +188,7 @@ class TemplatesScreen(Screen[None]):
 class TemplatePickerScreen(ModalScreen[TemplateId | None]):
     """Choose the template a new draft starts from."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="template-picker.cancel")]
+    BINDINGS = dialog_bindings("template-picker.cancel")
 
     def __init__(self, templates: dict[TemplateId, NoteTemplate], current: TemplateId) -> None:
         super().__init__()
@@ -221,7 +220,7 @@ class TemplatePickerScreen(ModalScreen[TemplateId | None]):
 class NameScreen(ModalScreen[tuple[str, str] | None]):
     """Ask once for the name (and signature) notes are signed with."""
 
-    BINDINGS = [Binding("escape", "cancel", "Skip", id="name.cancel")]
+    BINDINGS = dialog_bindings("name.cancel")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -249,10 +248,7 @@ class NameScreen(ModalScreen[tuple[str, str] | None]):
 class LinkScreen(ModalScreen[None]):
     """Show a link that nothing here could open, so it can be copied by hand."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="link.close"),
-        Binding("ctrl+g", "copy_link", "Copy", id="link.copy", priority=True),
-    ]
+    BINDINGS = dialog_bindings("link.close", "link.copy")
 
     def __init__(self, link: str) -> None:
         super().__init__()
