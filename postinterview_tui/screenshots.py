@@ -38,7 +38,7 @@ def _scenes() -> list[tuple[str, tuple[int, int], list[str]]]:
         ("help", (120, 50), ["question_mark"]),
         ("drafting", (130, 40), ["j", "j", "t"]),
         ("review", (120, 36), ["r"]),
-        ("offer", (120, 40), ["l", "l", "l", "enter"]),
+        ("offer", (120, 40), ["l", "l", "l", "enter", "o"]),
     ]
 
 
