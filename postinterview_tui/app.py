@@ -154,6 +154,13 @@ class PostInterviewApp(App[int]):
         if not isinstance(self.screen, InsightsScreen):
             self.push_screen(InsightsScreen())
 
+    def open_settings(self) -> None:
+        """Open the settings (saving them reloads the board: day counts move due dates)."""
+        from postinterview_tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
     def open_offer(self, application_id: int) -> None:
         """Open the offer panel of an application (the board reloads when it closes)."""
         from postinterview_tui.screens.offer import OfferScreen

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
+import click.shell_completion
 
 from postinterview_tui import __version__
 from postinterview_tui.clock import ClockError, local_zone, make_clock
@@ -71,6 +72,39 @@ def db_option(function: F) -> F:
         expose_value=False,
         help="Database file (default: $POSTINTERVIEW_DB or the user data directory).",
     )(function)
+
+
+def complete_ids(
+    ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion for application ids, with company and role as help."""
+    from postinterview_tui.domain.text import safe_line
+
+    try:
+        repository = runtime(ctx).repository(create=False)
+        summaries = repository.summaries() if repository else []
+    except Exception:  # completion must never print an error into the shell
+        return []
+    return [
+        click.shell_completion.CompletionItem(
+            str(item.id), help=safe_line(f"{item.company} — {item.role}")
+        )
+        for item in summaries
+        if str(item.id).startswith(incomplete)
+    ]
+
+
+def complete_stages(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion for stage ids."""
+    from postinterview_tui.domain.stages import Stage
+
+    return [
+        click.shell_completion.CompletionItem(stage.value, help=stage.label)
+        for stage in Stage
+        if stage.value.startswith(incomplete)
+    ]
 
 
 def runtime(ctx: click.Context) -> Runtime:
@@ -131,8 +165,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         StoreError,
     )
 
-    _register_commands()
     try:
+        _register_commands()
         result = cli.main(
             args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
         )

@@ -10,6 +10,8 @@ from postinterview_tui.cli import (
     KIND_CHOICES,
     STAGE_HELP,
     BadInput,
+    complete_ids,
+    complete_stages,
     db_option,
     print_json,
     runtime,
@@ -77,7 +79,7 @@ def add(ctx: click.Context, interviewers: tuple[str, ...], **values: str) -> Non
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", "interviewed", required=True, metavar="WHEN")
 @interview_options
 @click.pass_context
@@ -100,7 +102,7 @@ def interview(
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", default="now", metavar="WHEN")
 @click.option("--decision-by", metavar="WHEN", help="A new date they gave for a decision.")
 @click.pass_context
@@ -117,8 +119,8 @@ def reply(ctx: click.Context, application_id: int, when: str, decision_by: str |
     epilog=f"STAGE: {STAGE_HELP}.  Example: postinterview move 3 closed --reason not-selected"
 )
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
-@click.argument("stage_name", metavar="STAGE")
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
+@click.argument("stage_name", metavar="STAGE", shell_complete=complete_stages)
 @click.option("--when", default="now", metavar="WHEN", help="When it happened.")
 @click.option(
     "--reason", help="Why it closed: not-selected, withdrew, declined-offer, no-response, other."
@@ -149,7 +151,9 @@ def move(
 
 @click.command(name="list")
 @db_option
-@click.option("--stage", "stage_name", metavar="STAGE", help=STAGE_HELP)
+@click.option(
+    "--stage", "stage_name", metavar="STAGE", help=STAGE_HELP, shell_complete=complete_stages
+)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def list_(ctx: click.Context, stage_name: str | None, as_json: bool) -> None:
@@ -214,7 +218,7 @@ def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> i
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
@@ -234,7 +238,7 @@ def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--company")
 @click.option("--role")
 @click.option("--location")
@@ -253,7 +257,7 @@ def edit(ctx: click.Context, application_id: int, **values: str | None) -> None:
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.pass_context
 def delete(ctx: click.Context, application_id: int) -> None:
     """Delete an application (undo brings it back)."""
@@ -272,7 +276,7 @@ def undo(ctx: click.Context) -> None:
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.argument("text")
 @click.pass_context
 def note(ctx: click.Context, application_id: int, text: str) -> None:

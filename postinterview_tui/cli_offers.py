@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from postinterview_tui.cli import BadInput, db_option, runtime
+from postinterview_tui.cli import BadInput, complete_ids, db_option, runtime
 from postinterview_tui.domain.models import Condition
 from postinterview_tui.domain.stages import (
     CloseReason,
@@ -95,7 +95,7 @@ def condition_lines(conditions: tuple[Condition, ...]) -> list[str]:
     "--condition references='two former managers' --condition background"
 )
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--deadline", metavar="WHEN", help="When they need your answer.")
 @click.option(
     "--condition",
@@ -149,7 +149,7 @@ def offer(
     epilog="Example: postinterview condition 3 references cleared  (or the condition's id)"
 )
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.argument("reference", metavar="CONDITION")
 @click.argument("outcome", type=click.Choice(["cleared", "failed"], case_sensitive=False))
 @click.pass_context
@@ -171,7 +171,7 @@ def condition(ctx: click.Context, application_id: int, reference: str, outcome: 
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", default="now", metavar="WHEN", help="When you accepted.")
 @click.option("--force", is_flag=True, help="Accept even with conditions still pending.")
 @click.pass_context
@@ -182,7 +182,7 @@ def accept(ctx: click.Context, application_id: int, when: str, force: bool) -> N
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", default="now", metavar="WHEN", help="When you declined.")
 @click.option("--reflection", default="", help="A line to remember (what you'd do differently).")
 @click.pass_context
@@ -200,7 +200,7 @@ def decline(ctx: click.Context, application_id: int, when: str, reflection: str)
 
 @click.command()
 @db_option
-@click.argument("application_id", metavar="ID", type=int)
+@click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.pass_context
 def reopen(ctx: click.Context, application_id: int) -> None:
     """Reopen a closed application in the stage it was in before it closed."""

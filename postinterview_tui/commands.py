@@ -194,6 +194,16 @@ BOARD_COMMANDS: tuple[Command, ...] = (
         "The last 30 days and the next 14, filterable by company.",
         show=False,
     ),
+    Command(
+        "board.settings",
+        "comma",
+        "settings",
+        "Settings",
+        "Settings",
+        "Your name, signature, the rules' day counts, theme.",
+        show=False,
+        key_display=",",
+    ),
 )
 
 DETAIL_COMMANDS: tuple[Command, ...] = (
@@ -233,6 +243,26 @@ OFFER_FORM_COMMANDS: tuple[Command, ...] = (
 
 INSIGHTS_COMMANDS: tuple[Command, ...] = (
     Command("insights.back", "escape,q", "app.pop_screen", "Back", "Back", palette=False),
+)
+
+SETTINGS_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "settings.save",
+        "ctrl+s",
+        "save",
+        "Save",
+        "Save the settings",
+        "Checks every value first; nothing is written while one is wrong.",
+        priority=True,
+    ),
+    Command(
+        "settings.close",
+        "escape",
+        "close",
+        "Close",
+        "Close the settings",
+        "Asks first when something changed.",
+    ),
 )
 
 FORM_COMMANDS: tuple[Command, ...] = (
@@ -424,6 +454,7 @@ SCREEN_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Offer panel", OFFER_COMMANDS),
     ("Recording an offer", OFFER_FORM_COMMANDS),
     ("Insights", INSIGHTS_COMMANDS),
+    ("Settings", SETTINGS_COMMANDS),
     ("Dialogs", DIALOG_COMMANDS),
 )
 
@@ -448,6 +479,12 @@ OPENERS: tuple[tuple[str, str, str, str], ...] = (
         "Change the text new drafts start from",
         "action_open_templates",
         "TemplatesScreen",
+    ),
+    (
+        "Settings",
+        "Your name, signature, the rules' day counts, theme",
+        "open_settings",
+        "SettingsScreen",
     ),
 )
 

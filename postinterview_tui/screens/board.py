@@ -499,6 +499,10 @@ class BoardScreen(Screen[None]):
         """Open the insights screen."""
         self.pi_app.open_insights()
 
+    def action_settings(self) -> None:
+        """Open the settings."""
+        self.pi_app.open_settings()
+
     def action_filter(self) -> None:
         """Show the filter box."""
         box = self.query_one("#filter", Input)

@@ -144,3 +144,23 @@ def test_drafting_panel(snap_compare: Any, db_path: Path, now: DateTime, zone: T
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
+def test_settings_screen(snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone) -> None:
+    """The settings screen on the demo data: each setting with a line saying what it does, and a
+    refused value ("0" days) explained beside its field while nothing is saved."""
+    from textual.widgets import Input, TextArea
+
+    app = make_app(db_path, now, zone)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("comma")
+        await settle(pilot)
+        for widget in (*app.screen.query(Input), *app.screen.query(TextArea)):
+            widget.cursor_blink = False
+        app.screen.query_one("#setting-follow_up_days", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
