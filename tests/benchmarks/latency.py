@@ -44,6 +44,7 @@ class _Waiter:
     predicate: Predicate
     event: asyncio.Event = field(default_factory=asyncio.Event)
     time: float = 0.0
+    cpu: float = 0.0  # process CPU time (all threads) at that frame
 
 
 class FrameProbe:
@@ -52,6 +53,8 @@ class FrameProbe:
     def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.frames = 0
+        self.last_cpu: list[float] = []
+        """CPU seconds (all threads) of the last :func:`timed_press`, one per predicate."""
         self._waiters: list[_Waiter] = []
         original = app._display
 
@@ -60,6 +63,7 @@ class FrameProbe:
             if renderable is None or app._batch_count:
                 return
             now = time.perf_counter()
+            cpu = time.process_time()
             self.frames += 1
             for waiter in list(self._waiters):
                 try:
@@ -68,6 +72,7 @@ class FrameProbe:
                     ready = False
                 if ready:
                     waiter.time = now
+                    waiter.cpu = cpu
                     waiter.event.set()
                     self._waiters.remove(waiter)
 
@@ -95,9 +100,14 @@ async def timed_press(
     pilot: Pilot[Any], probe: FrameProbe, key: str, predicate: Predicate, *extra: Predicate
 ) -> list[float]:
     """Press ``key``; seconds until the first frame where ``predicate`` (then each ``extra``)
-    holds. Raises TimeoutError if it never does."""
+    holds. Raises TimeoutError if it never does.
+
+    The process CPU time spent over the same span (all threads; steadier than wall time on a
+    busy machine) is left in ``probe.last_cpu``.
+    """
     waiters = [probe.expect(item) for item in (predicate, *extra)]
     started = time.perf_counter()
+    started_cpu = time.process_time()
     await pilot.press(key)
     try:
         for waiter in waiters:
@@ -105,6 +115,7 @@ async def timed_press(
     finally:
         for waiter in waiters:
             probe.cancel(waiter)
+    probe.last_cpu = [waiter.cpu - started_cpu for waiter in waiters]
     return [waiter.time - started for waiter in waiters]
 
 
@@ -207,6 +218,7 @@ async def bare_latencies(
             )
             if index >= warmup:
                 samples["bare_key"].append(latency)
+                samples.setdefault("bare_key_cpu", []).append(probe.last_cpu[0])
             await _quiet(pilot)
         if not floors:
             return samples
@@ -401,6 +413,7 @@ async def app_latencies(
                         )
                         if index >= warmup:
                             result.add("focus_jk", latency)
+                            result.add("focus_jk_cpu", probe.last_cpu[0])
                         await _quiet(pilot)
                     result.notes["focus_jk"] = f"column {stage.value} ({column.card_count} cards)"
                 else:
@@ -423,6 +436,7 @@ async def app_latencies(
                     )
                     if index >= warmup:
                         result.add("focus_hl", latency)
+                        result.add("focus_hl_cpu", probe.last_cpu[0])
                     await _quiet(pilot)
 
             interviewed = screen.board.columns[Stage.INTERVIEWED]
@@ -458,6 +472,7 @@ async def app_latencies(
                     )
                     if index >= warmup:
                         result.add("move", shown)
+                        result.add("move_cpu", probe.last_cpu[0])
                         result.add("move_focused", focused)
                         _record_phases(result, log, started, started + shown)
                     await _quiet(pilot)
@@ -480,6 +495,7 @@ async def app_latencies(
                     (latency,) = await timed_press(pilot, probe, "enter", detail_shown)
                     if index >= warmup:
                         result.add("detail", latency)
+                        result.add("detail_cpu", probe.last_cpu[0])
                     await _quiet(pilot)
                     await pilot.press("escape")
                     await _quiet(pilot)
@@ -503,6 +519,7 @@ async def app_latencies(
                         (latency,) = await timed_press(pilot, probe, "r", review_shown)
                         if index >= warmup:
                             result.add("review", latency)
+                            result.add("review_cpu", probe.last_cpu[0])
                         await _quiet(pilot)
                         await pilot.press("escape")
                         await _quiet(pilot)

@@ -285,6 +285,7 @@ def measure_latency(
 ) -> dict[str, Any]:
     """Key → repaint, bare vs the board at 10 and 10,000; and the live refresh at 10,000."""
     bare: list[float] = []
+    bare_cpu: list[float] = []
     floors: dict[str, list[float]] = {}
     per_size: dict[int, dict[str, list[float]]] = {size: {} for size in LATENCY_SIZES}
     phases: dict[int, dict[str, list[float]]] = {size: {} for size in LATENCY_SIZES}
@@ -292,6 +293,7 @@ def measure_latency(
     for round_number in range(rounds):
         bare_result = run_latency_child(home, "bare", None, presses=presses)["samples"]
         bare += bare_result.pop("bare_key")
+        bare_cpu += bare_result.pop("bare_key_cpu", [])
         for name, values in bare_result.items():
             floors.setdefault(name, []).extend(values)
         for size in LATENCY_SIZES:
@@ -312,6 +314,8 @@ def measure_latency(
     return {
         "bare_key": bare,
         "bare_key_median": median(bare),
+        "bare_key_cpu": bare_cpu,
+        "bare_key_cpu_median": median(bare_cpu),
         "bare_floors": floors,
         "bare_floor_medians": {name: median(values) for name, values in floors.items()},
         "samples": {str(size): values for size, values in per_size.items()},
