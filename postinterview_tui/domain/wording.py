@@ -18,7 +18,8 @@ ACTION_LABELS: dict[ActionKind, str] = {
 def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
     """How late or how soon, in words: "2 days late", "3 hours late", "today", "tomorrow"."""
     if due <= now:
-        hours = int((now - due).total_seconds() // 3600)
+        # Plain timestamps: subtracting pendulum instants builds an Interval, 20x slower.
+        hours = int((now.timestamp() - due.timestamp()) // 3600)
         if hours < 24:
             return "late today" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''} late"
         days = hours // 24
@@ -36,7 +37,7 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
 def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
     """A compact distance for cards: "2d", "5h", "today", "tomorrow"."""
     if due <= now:
-        hours = int((now - due).total_seconds() // 3600)
+        hours = int((now.timestamp() - due.timestamp()) // 3600)
         return f"{hours // 24}d" if hours >= 24 else f"{max(hours, 0)}h"
     days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
     if days_ahead <= 0:

@@ -59,6 +59,9 @@ def choose_durability(version: tuple[int, int, int]) -> Durability:
 def inspect_file(path: Path) -> int:
     """Check an existing file on a read-only connection and return its schema version.
 
+    ``PRAGMA quick_check`` reads the whole file (about 60 ms at 10,000 applications): a
+    damaged file is refused before anything reads or writes it.
+
     Returns:
         0 for an empty (new) database, else its ``user_version``.
 
@@ -133,7 +136,9 @@ def connect(path: Path) -> Database:
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
-    db = Database(conn)
+    # No sqlite-utils plugins: they could change our connection, and finding them scans every
+    # installed package (50 ms at each start).
+    db = Database(conn, execute_plugins=False)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA trusted_schema = OFF")
     return db

@@ -19,7 +19,12 @@ from pendulum import DateTime
 from sqlite_utils import Database
 
 from postinterview_tui.domain.stages import EventKind
-from postinterview_tui.storage.errors import NothingToUndo, SaveFailed, StoreUnusable
+from postinterview_tui.storage.errors import (
+    NothingToUndo,
+    SaveFailed,
+    StoreDamaged,
+    StoreUnusable,
+)
 from postinterview_tui.storage.timestamps import to_text, truncate
 
 LOCK_RETRIES = 3
@@ -158,9 +163,23 @@ class Transactions:
 
     @contextmanager
     def read(self) -> Iterator[Database]:
-        """Serialise reads with writes on the shared connection."""
+        """Serialise reads with writes on the shared connection; a damaged page read on the
+        way is reported as :class:`StoreDamaged`."""
         with self.lock:
-            yield self.db
+            try:
+                yield self.db
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError) and (
+                    "locked" in str(error) or "busy" in str(error)
+                ):
+                    raise StoreUnusable(
+                        "the database is locked by another program; try again"
+                    ) from None
+                if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                    raise
+                raise StoreDamaged(
+                    f"the database file is damaged ({error}); see `postinterview restore`"
+                ) from error
 
     def _begin_immediate(self) -> None:
         # The busy timeout covers most waits; a few retries cover a writer that keeps the lock
