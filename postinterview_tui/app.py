@@ -264,5 +264,9 @@ def build_app(
     repository = Repository.open(db_path, zone=zone, create=True)
     assert repository is not None
     return PostInterviewApp(
-        repository, zone=zone, clock=clock, demo=demo, initial_board=load_board(repository)
+        repository,
+        zone=zone,
+        clock=clock,
+        demo=demo,
+        initial_board=load_board(repository, now=clock(), zone=zone),
     )

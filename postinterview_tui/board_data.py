@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.models import ApplicationSummary
+from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.storage.repository import Repository
@@ -23,6 +27,10 @@ class BoardData:
     closed_complete: bool
     data_version: int = 0
     by_id: dict[int, ApplicationSummary] = field(default_factory=dict)
+    overdue: int = 0
+    """Actions overdue when the board was loaded (as ``postinterview today`` counts them)."""
+    due_soon: int = 0
+    """Actions due within the next 24 hours."""
 
     @property
     def total(self) -> int:
@@ -35,12 +43,21 @@ class BoardData:
         return summary.stage if summary else None
 
 
-def load_board(repository: Repository, *, all_closed: bool = False) -> BoardData:
+def load_board(
+    repository: Repository,
+    *,
+    all_closed: bool = False,
+    now: DateTime | None = None,
+    zone: Timezone | None = None,
+) -> BoardData:
     """Read the board: every open or accepted application, and the latest closed ones.
 
     Args:
         repository: the store.
         all_closed: load every closed application (when unfolded or filtering).
+        now: when given (with ``zone``), count what is overdue and due for the header here,
+            off the event loop, rather than on every redraw.
+        zone: the user's zone.
     """
     version = repository.data_version()
     active = repository.summaries(exclude_stage=Stage.CLOSED)
@@ -53,11 +70,19 @@ def load_board(repository: Repository, *, all_closed: bool = False) -> BoardData
         columns[summary.stage].append(summary)
     columns[Stage.CLOSED] = list(closed)
     by_id = {summary.id: summary for summary in (*active, *closed)}
+    settings = repository.settings()
+    overdue = due_soon = 0
+    if now is not None and zone is not None:
+        for item in build_agenda(active, settings, now, zone, window_days=0):
+            overdue += item.status is DueStatus.OVERDUE
+            due_soon += item.status is DueStatus.DUE
     return BoardData(
         columns={stage: tuple(items) for stage, items in columns.items()},
         counts=counts,
-        settings=repository.settings(),
+        settings=settings,
         closed_complete=all_closed or counts[Stage.CLOSED] <= CLOSED_SHOWN,
         data_version=version,
         by_id=by_id,
+        overdue=overdue,
+        due_soon=due_soon,
     )

@@ -17,7 +17,6 @@ from postinterview_tui.board_data import BoardData, load_board
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.moves import RuleRefusal
-from postinterview_tui.domain.rules import DueStatus, due_status, next_action
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
@@ -93,8 +92,12 @@ class BoardScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="board-load", exit_on_error=False)
     def reload(self, focus_id: int | None = None) -> None:
         """Reload the board from the file, then focus ``focus_id`` if given."""
+        app = self.pi_app
         data = load_board(
-            self.pi_app.repository, all_closed=self._expanded_closed or bool(self.filter_text)
+            app.repository,
+            all_closed=self._expanded_closed or bool(self.filter_text),
+            now=app.clock(),
+            zone=app.zone,
         )
         self.app.call_from_thread(self._loaded, data, focus_id)
 
@@ -162,19 +165,10 @@ class BoardScreen(Screen[None]):
 
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
-        overdue = due = 0
-        for stage in STAGE_ORDER[:4]:
-            for summary in board.columns[stage]:
-                item = next_action(summary.progress, board.settings, zone)
-                if item is None:
-                    continue
-                status = due_status(item.due, now, board.settings.window_days, zone)
-                overdue += status is DueStatus.OVERDUE
-                due += status is DueStatus.DUE
         self.query_one("#today", Static).update(
             Content(now.in_timezone(zone).format("dddd D MMMM YYYY"))
         )
-        parts = [f"{overdue} overdue", f"{due} due today"]
+        parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
         if self.pi_app.demo:
             parts.append("demo data")
         self.query_one("#summary", Static).update(Content(" · ".join(parts)))

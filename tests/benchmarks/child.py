@@ -106,6 +106,7 @@ def _display(self: App[Any], screen: Any, renderable: Any) -> None:
         marks["first_frame"] = time.perf_counter()
         first_frame_seen = True
         result["rss_at_first_frame_kib"] = max_rss_kib()
+        result["cpu_at_first_frame"] = cpu_seconds()  # steadier than wall time when busy
         if profiler is not None:
             profiler.disable() if PROFILER == "cprofile" else profiler.stop()
         result["verified"] = verify_board(screen)

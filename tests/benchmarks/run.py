@@ -198,6 +198,7 @@ def measure_startup(dbs: dict[int, Path], home: Path, repeats: int) -> dict[str,
             "first_frame": first,
             "first_frame_median": median(first),
             "to_run_median": median([run["since_t0"]["run"] for run in runs]),
+            "cpu_at_first_frame_median": median([run["cpu_at_first_frame"] for run in runs]),
             "wall_to_exit_median": median([run["wall"] for run in runs]),
             "rss_at_first_frame_kib_median": median(
                 [run["rss_at_first_frame_kib"] for run in runs]
@@ -457,13 +458,17 @@ def print_report(results: dict[str, Any], rows: list[dict[str, Any]]) -> None:
     print()
     if "startup" in results:
         print("Start-up, process start -> first frame showing the board (headless, medians):")
-        print(f"  {'':>8} {'first frame':>12} {'-> run()':>12} {'to exit':>12} {'RSS':>9}")
+        print(
+            f"  {'':>8} {'first frame':>12} {'-> run()':>12} {'to exit':>12} {'RSS':>9}"
+            f" {'CPU to first frame':>19}"
+        )
         for label, item in results["startup"].items():
             low, high = spread(item["first_frame"])
             print(
                 f"  {label:>8} {_ms(item['first_frame_median'])} {_ms(item['to_run_median'])} "
                 f"{_ms(item['wall_to_exit_median'])} "
                 f"{item['rss_at_first_frame_kib_median'] / 1024:6.1f} MiB "
+                f"{_ms(item['cpu_at_first_frame_median'])}      "
                 f"(first frame {low * 1000:.0f}-{high * 1000:.0f} ms)"
             )
     if "latency" in results:

@@ -1,6 +1,6 @@
 """Where the time goes at 10,000 applications (pyinstrument; ``pip install pyinstrument``).
 
-``python -m tests.benchmarks.profile [--size N] [--out DIR]`` writes one text report per case
+``python -m tests.benchmarks.profiling [--size N] [--out DIR]`` writes one text report per case
 to ``DIR`` (default ``tests/benchmarks/profiles``):
 
 * ``startup``: the whole process, ``postinterview --db`` to the first frame of the board;
