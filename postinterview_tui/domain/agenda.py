@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import (
+    ActionItem,
     ActionKind,
     DueStatus,
     due_status,
@@ -34,6 +35,20 @@ class AgendaItem:
     condition_id: int | None = None
 
 
+def actionable(
+    summaries: Iterable[ApplicationSummary], settings: Settings, now: DateTime, zone: Timezone
+) -> Iterator[tuple[ApplicationSummary, ActionItem]]:
+    """Every pending action of every open application whose interview has happened."""
+    for summary in summaries:
+        progress = summary.progress
+        if not progress.stage.is_open:
+            continue
+        if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
+            continue
+        for item in pending_actions(progress, settings, zone):
+            yield summary, item
+
+
 def build_agenda(
     summaries: Iterable[ApplicationSummary],
     settings: Settings,
@@ -52,28 +67,22 @@ def build_agenda(
     """
     days = settings.window_days if window_days is None else window_days
     items: list[AgendaItem] = []
-    for summary in summaries:
-        progress = summary.progress
-        if not progress.stage.is_open:
+    for summary, item in actionable(summaries, settings, now, zone):
+        status = due_status(item.due, now, days, zone)
+        if status is None:
             continue
-        if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
-            continue
-        for item in pending_actions(progress, settings, zone):
-            status = due_status(item.due, now, days, zone)
-            if status is None:
-                continue
-            items.append(
-                AgendaItem(
-                    application_id=summary.id,
-                    company=summary.company,
-                    role=summary.role,
-                    stage=summary.stage,
-                    action=item.action,
-                    due=item.due,
-                    status=status,
-                    detail=item.detail,
-                    condition_id=item.condition_id,
-                )
+        items.append(
+            AgendaItem(
+                application_id=summary.id,
+                company=summary.company,
+                role=summary.role,
+                stage=summary.stage,
+                action=item.action,
+                due=item.due,
+                status=status,
+                detail=item.detail,
+                condition_id=item.condition_id,
             )
+        )
     items.sort(key=lambda entry: (entry.due, entry.application_id))
     return items

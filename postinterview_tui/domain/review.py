@@ -14,14 +14,12 @@ from typing import NamedTuple
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem
+from postinterview_tui.domain.agenda import AgendaItem, actionable
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import (
     ActionKind,
     DueStatus,
     due_status,
-    is_interview_upcoming,
-    pending_actions,
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
@@ -226,27 +224,20 @@ def next_up(
     whose interview has not happened yet are left out, as the agenda leaves them out.
     """
     best: AgendaItem | None = None
-    for summary in summaries:
-        progress = summary.progress
-        if not progress.stage.is_open:
+    for summary, action in actionable(summaries, settings, now, zone):
+        if action.due <= now or (best is not None and action.due >= best.due):
             continue
-        if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
-            continue
-        for action in pending_actions(progress, settings, zone):
-            if action.due <= now or (best is not None and action.due >= best.due):
-                continue
-            best = AgendaItem(
-                application_id=summary.id,
-                company=summary.company,
-                role=summary.role,
-                stage=summary.stage,
-                action=action.action,
-                due=action.due,
-                status=due_status(action.due, now, settings.window_days, zone)
-                or DueStatus.UPCOMING,
-                detail=action.detail,
-                condition_id=action.condition_id,
-            )
+        best = AgendaItem(
+            application_id=summary.id,
+            company=summary.company,
+            role=summary.role,
+            stage=summary.stage,
+            action=action.action,
+            due=action.due,
+            status=due_status(action.due, now, settings.window_days, zone) or DueStatus.UPCOMING,
+            detail=action.detail,
+            condition_id=action.condition_id,
+        )
     return best
 
 

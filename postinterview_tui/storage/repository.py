@@ -438,12 +438,7 @@ class Repository:
         kind = EventKind.CONDITION_CLEARED if cleared else EventKind.CONDITION_FAILED
         with self._tx.action(f"condition {status}", now) as act:
             self._summary(self.db, application_id)
-            row = self.db.execute(
-                "SELECT label FROM conditions WHERE id = ? AND application_id = ?",
-                [condition_id, application_id],
-            ).fetchone()
-            if row is None:
-                raise NotFound(f"application {application_id} has no condition {condition_id}")
+            label = self._condition_label(application_id, condition_id)
             act.remember("conditions", condition_id)
             act.remember("applications", application_id)
             self.db.execute(
@@ -451,7 +446,7 @@ class Repository:
                 [str(status), act.now_text, condition_id],
             )
             self._update_application(act, application_id, {})
-            act.event(application_id, kind, act.now, {"condition": row[0]})
+            act.event(application_id, kind, act.now, {"condition": label})
 
     def snooze(self, application_id: int, until: DateTime, now: DateTime) -> None:
         """Hide an application's pending actions until ``until`` (a new change clears it).
@@ -475,12 +470,7 @@ class Repository:
         """
         with self._tx.action("condition check-in", now) as act:
             self._summary(self.db, application_id)
-            row = self.db.execute(
-                "SELECT label FROM conditions WHERE id = ? AND application_id = ?",
-                [condition_id, application_id],
-            ).fetchone()
-            if row is None:
-                raise NotFound(f"application {application_id} has no condition {condition_id}")
+            label = self._condition_label(application_id, condition_id)
             act.remember("conditions", condition_id)
             act.remember("applications", application_id)
             self.db.execute(
@@ -488,9 +478,7 @@ class Repository:
                 [act.now_text, condition_id],
             )
             self._update_application(act, application_id, {"snoozed_until": None})
-            act.event(
-                application_id, EventKind.CONDITION_CHECKED_IN, act.now, {"condition": row[0]}
-            )
+            act.event(application_id, EventKind.CONDITION_CHECKED_IN, act.now, {"condition": label})
 
     def stage_before_closing(self, application_id: int) -> Stage:
         """The stage a closed application was in before it closed (Interviewed if unknown)."""
@@ -550,6 +538,15 @@ class Repository:
             )
         ]
         return summary_from_row(rows[0], conditions, full=True)
+
+    def _condition_label(self, application_id: int, condition_id: int) -> str:
+        row = self.db.execute(
+            "SELECT label FROM conditions WHERE id = ? AND application_id = ?",
+            [condition_id, application_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"application {application_id} has no condition {condition_id}")
+        return str(row[0])
 
     def _offer_conditions(self, db: Database) -> dict[int, list[Condition]]:
         result: dict[int, list[Condition]] = defaultdict(list)
