@@ -119,7 +119,16 @@ BOARD_COMMANDS: tuple[Command, ...] = (
         "draft_thank_you",
         "Thank-you",
         "Draft thank-you note",
-        "For the latest interview: one note per interviewer.",
+        "One note per interviewer; on an offer or closed card, the note that fits it.",
+    ),
+    Command(
+        "board.reopen",
+        "R",
+        "reopen",
+        "Reopen",
+        "Reopen a closed application",
+        "Back to the stage it was in before it closed.",
+        show=False,
     ),
     Command(
         "board.draft-follow-up",

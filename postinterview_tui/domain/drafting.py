@@ -12,6 +12,7 @@ from pendulum import Timezone
 
 from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.templates import (
     KIND_TEMPLATES,
     Draft,
@@ -81,6 +82,20 @@ def starting_template(kind: NoteKind, detail: ApplicationDetail) -> TemplateId:
         return TemplateId.THANK_YOU_EMAIL
     if kind is NoteKind.FOLLOW_UP:
         return follow_up_template(detail.summary.progress)
+    return stage_template(detail.summary.stage, detail.summary.close_reason)
+
+
+def stage_template(stage: Stage, reason: CloseReason | None) -> TemplateId:
+    """The note that fits where an application ended up: a reply to a rejection, accepting or
+    declining an offer, withdrawing, or replying to an offer."""
+    if stage is Stage.ACCEPTED:
+        return TemplateId.OFFER_ACCEPT
+    if stage is Stage.CLOSED:
+        if reason is CloseReason.DECLINED_OFFER:
+            return TemplateId.OFFER_DECLINE
+        if reason is CloseReason.WITHDREW:
+            return TemplateId.WITHDRAW
+        return TemplateId.REJECTION_REPLY
     return TemplateId.OFFER_REPLY
 
 

@@ -211,6 +211,7 @@ class BoardScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_card = {
+            "reopen",
             "move_next",
             "move_previous",
             "move_to",
@@ -231,7 +232,28 @@ class BoardScreen(Screen[None]):
             return None
         if action == "move_previous" and stage is Stage.INTERVIEWED:
             return None
+        if action == "reopen" and stage is not Stage.CLOSED:
+            return None
         return True
+
+    def action_reopen(self) -> None:
+        """Reopen the highlighted closed application in the stage it was in before."""
+        application_id = self.current_id()
+        if application_id is not None and self.current_stage() is Stage.CLOSED:
+            self._reopen_worker(application_id)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _reopen_worker(self, application_id: int) -> None:
+        app = self.pi_app
+        now = app.clock()
+        try:
+            stage = app.repository.stage_before_closing(application_id)
+            app.repository.move(application_id, stage, when=now, now=now, force=True)
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(app.notify, f"Reopened in {stage.label}.")
+        app.call_from_thread(self.reload, application_id)
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -427,8 +449,11 @@ class BoardScreen(Screen[None]):
             self.pi_app.open_detail(application_id)
 
     def action_draft_thank_you(self) -> None:
-        """Draft thank-you notes for the highlighted application's latest interview."""
-        self._draft("thank-you")
+        """Draft thank-you notes for the highlighted application's latest interview; on an
+        offer, accepted or closed card, the note that fits (e.g. a reply to a rejection)."""
+        stage = self.current_stage()
+        late_stages = (Stage.OFFER, Stage.ACCEPTED, Stage.CLOSED)
+        self._draft("other" if stage in late_stages else "thank-you")
 
     def action_draft_follow_up(self) -> None:
         """Draft a follow-up for the highlighted application."""

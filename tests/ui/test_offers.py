@@ -149,3 +149,29 @@ async def test_insights_screen_shows_numbers(db_path: Path, now: DateTime, zone:
         assert "Applications per stage" in text
         assert "Closed" in text and "No response" in text
         assert "Offers accepted: 1" in text
+
+
+async def test_t_on_a_closed_card_drafts_the_rejection_reply_and_R_reopens(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    from postinterview_tui.screens.drafting import DraftingScreen
+
+    app = make_app(db_path, now, zone)
+    foxglove = _id(db_path, zone, "Foxglove Media")  # closed: not selected
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        focus_card(app, foxglove)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, DraftingScreen)
+        assert app.screen.slots[app.screen.slot].template.id == "rejection-reply"
+        await pilot.press("escape")
+        await settle(pilot)
+        focus_card(app, foxglove)
+        await pilot.press("R")
+        await settle(pilot)
+    repository = open_repository(db_path, zone)
+    summary = repository.summary(foxglove)
+    repository.close()
+    assert summary.stage is Stage.THANKED  # where it was before it closed
+    assert summary.close_reason is None
