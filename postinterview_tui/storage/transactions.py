@@ -169,14 +169,14 @@ class Transactions:
             try:
                 yield self.db
             except sqlite3.DatabaseError as error:
-                if isinstance(error, sqlite3.OperationalError) and (
-                    "locked" in str(error) or "busy" in str(error)
-                ):
-                    raise StoreUnusable(
-                        "the database is locked by another program; try again"
-                    ) from None
                 if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
                     raise
+                if isinstance(error, sqlite3.OperationalError):
+                    if self.db.conn.in_transaction:
+                        raise  # part of an action: it rolls back and reports SaveFailed
+                    raise StoreUnusable(
+                        f"could not read the database: {_plain_reason(error)}"
+                    ) from error
                 raise StoreDamaged(
                     f"the database file is damaged ({error}); see `postinterview restore`"
                 ) from error
