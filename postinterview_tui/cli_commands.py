@@ -77,7 +77,12 @@ def add(ctx: click.Context, interviewers: tuple[str, ...], **values: str) -> Non
     click.echo(rt.repository(create=True).add_application(new, now))
 
 
-@click.command()
+@click.command(
+    epilog=(
+        "Example: postinterview interview 3 --when '2026-12-02 14:00' --kind "
+        "final --interviewer 'Sam Lee <sam@acme.example>'"
+    )
+)
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", "interviewed", required=True, metavar="WHEN")
@@ -100,7 +105,7 @@ def interview(
     rt.existing().add_interview(application_id, round_, now)
 
 
-@click.command()
+@click.command(epilog="Example: postinterview reply 3 --decision-by 2026-12-10")
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", default="now", metavar="WHEN")
@@ -149,7 +154,9 @@ def move(
     )
 
 
-@click.command(name="list")
+@click.command(
+    name="list", epilog="Examples: postinterview list;  postinterview list --stage offer --json"
+)
 @db_option
 @click.option(
     "--stage", "stage_name", metavar="STAGE", help=STAGE_HELP, shell_complete=complete_stages
@@ -216,7 +223,7 @@ def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> i
     return 0
 
 
-@click.command()
+@click.command(epilog="Examples: postinterview show 3;  postinterview show 3 --json")
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--json", "as_json", is_flag=True)
@@ -236,7 +243,12 @@ def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
             click.echo(line)
 
 
-@click.command()
+@click.command(
+    epilog=(
+        "Example: postinterview edit 3 --role 'Senior data engineer' --link "
+        "https://acme.example/jobs/42"
+    )
+)
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--company")
@@ -255,7 +267,9 @@ def edit(ctx: click.Context, application_id: int, **values: str | None) -> None:
     rt.existing().edit(application_id, changes, rt.clock())
 
 
-@click.command()
+@click.command(
+    epilog="Example: postinterview delete 3   (then `postinterview undo` brings it back)"
+)
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.pass_context
@@ -265,7 +279,7 @@ def delete(ctx: click.Context, application_id: int) -> None:
     rt.existing().delete(application_id, rt.clock())
 
 
-@click.command()
+@click.command(epilog="Example: postinterview move 3 closed --reason other; postinterview undo")
 @db_option
 @click.pass_context
 def undo(ctx: click.Context) -> None:
@@ -274,7 +288,7 @@ def undo(ctx: click.Context) -> None:
     click.echo(f"Undid: {rt.existing().undo(rt.clock())}")
 
 
-@click.command()
+@click.command(epilog="Example: postinterview note 3 'Recruiter says the team decides on Friday'")
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.argument("text")
@@ -288,7 +302,7 @@ def note(ctx: click.Context, application_id: int, text: str) -> None:
     rt.existing().add_note(application_id, cleaned, rt.clock())
 
 
-@click.command()
+@click.command(epilog="Example: postinterview delete 3; postinterview purge")
 @db_option
 @click.pass_context
 def purge(ctx: click.Context) -> None:
@@ -299,7 +313,13 @@ def purge(ctx: click.Context) -> None:
     click.echo(f"Removed {count} deleted application{'s' if count != 1 else ''}.")
 
 
-@click.group()
+@click.group(
+    epilog=(
+        "Examples: postinterview config get;  postinterview config set "
+        "user.name 'Alex Morgan';  postinterview config set "
+        "rules.follow_up_days 7"
+    )
+)
 def config() -> None:
     """Read and change settings (rule day counts, your name and signature...)."""
 

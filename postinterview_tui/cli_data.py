@@ -376,7 +376,10 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
 
 
 @click.command(
-    epilog="With no BACKUP, lists the backups. BACKUP is a name from that list or a path."
+    epilog=(
+        "With no BACKUP, lists the backups. BACKUP is a name from that list or a path.  "
+        "Examples: postinterview restore;  postinterview restore BACKUP-NAME"
+    )
 )
 @db_option
 @click.argument("name", metavar="[BACKUP]", required=False)

@@ -7,7 +7,7 @@ import click
 from postinterview_tui.cli import EXIT_UNUSABLE, db_option, runtime
 
 
-@click.command()
+@click.command(epilog="Example: postinterview doctor")
 @db_option
 @click.pass_context
 def doctor(ctx: click.Context) -> int:

@@ -169,7 +169,7 @@ def condition(ctx: click.Context, application_id: int, reference: str, outcome: 
     )
 
 
-@click.command()
+@click.command(epilog="Example: postinterview accept 4   (--force if a condition is still pending)")
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", default="now", metavar="WHEN", help="When you accepted.")
@@ -180,7 +180,9 @@ def accept(ctx: click.Context, application_id: int, when: str, force: bool) -> N
     _move(ctx, application_id, Stage.ACCEPTED, when, force=force)
 
 
-@click.command()
+@click.command(
+    epilog="Example: postinterview decline 4 --reflection 'Salary too far from what I need'"
+)
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", default="now", metavar="WHEN", help="When you declined.")
@@ -198,7 +200,7 @@ def decline(ctx: click.Context, application_id: int, when: str, reflection: str)
     )
 
 
-@click.command()
+@click.command(epilog="Example: postinterview reopen 7")
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.pass_context

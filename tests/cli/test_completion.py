@@ -38,3 +38,12 @@ def test_completes_commands_stages_and_ids(db_path: Path) -> None:
 def test_no_database_means_no_id_suggestions(tmp_path: Path) -> None:
     assert _complete(tmp_path / "missing.db", "postinterview show ", 2) == []
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_every_subcommand_help_has_an_example() -> None:
+    from postinterview_tui.cli import _register_commands, cli
+
+    _register_commands()
+    for name, command in cli.commands.items():
+        assert "xample" in (command.epilog or ""), name
+    assert "xample" in (cli.epilog or "")
