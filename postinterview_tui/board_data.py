@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pendulum import DateTime, Timezone
 
@@ -85,4 +85,40 @@ def load_board(
         by_id=by_id,
         overdue=overdue,
         due_soon=due_soon,
+    )
+
+
+def with_moved_card(
+    board: BoardData, moved: ApplicationSummary, now: DateTime, zone: Timezone
+) -> BoardData:
+    """The board after one card changed stage (or was updated): the card leaves its old column
+    and heads its new one (it is now the most recently changed), counts follow.
+
+    This is what a reload would show, without reading every card again.
+    """
+    old = board.by_id.get(moved.id)
+    columns = {
+        stage: tuple(item for item in items if item.id != moved.id)
+        for stage, items in board.columns.items()
+    }
+    columns[moved.stage] = (moved, *columns[moved.stage])
+    counts = dict(board.counts)
+    if old is not None:
+        counts[old.stage] -= 1
+    counts[moved.stage] += 1
+    overdue, due_soon = board.overdue, board.due_soon
+    for summary, sign in ((old, -1), (moved, 1)):
+        if summary is None:
+            continue
+        for item in build_agenda([summary], board.settings, now, zone, window_days=0):
+            overdue += sign * (item.status is DueStatus.OVERDUE)
+            due_soon += sign * (item.status is DueStatus.DUE)
+    return replace(
+        board,
+        columns=columns,
+        counts=counts,
+        by_id={**board.by_id, moved.id: moved},
+        overdue=max(overdue, 0),
+        due_soon=max(due_soon, 0),
+        closed_complete=board.closed_complete or counts[Stage.CLOSED] <= CLOSED_SHOWN,
     )

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from postinterview_tui.board_data import BoardData, load_board
+from postinterview_tui.board_data import BoardData, load_board, with_moved_card
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.moves import RuleRefusal
@@ -384,7 +384,7 @@ class BoardScreen(Screen[None]):
         app = self.pi_app
         now = app.clock()
         try:
-            app.repository.move(
+            moved = app.repository.move(
                 application_id,
                 target,
                 when=now,
@@ -406,7 +406,13 @@ class BoardScreen(Screen[None]):
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
             return
-        self.app.call_from_thread(self.reload, application_id)
+        board = self.board
+        if board is None or self.filter_text:
+            app.call_from_thread(self.reload, application_id)
+            return
+        # Only the moved card changed: patch it in rather than reading every card again.
+        patched = with_moved_card(board, moved, now, app.zone)
+        app.call_from_thread(self._loaded, patched, application_id)
 
     def _confirm_move(
         self,

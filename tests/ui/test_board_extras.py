@@ -158,3 +158,31 @@ def _zone() -> Timezone:
     import pendulum
 
     return pendulum.timezone("Europe/London")  # type: ignore[return-value]
+
+
+def test_a_patched_move_matches_a_full_reload(db_path: Path, now: DateTime, zone: Timezone) -> None:
+    from postinterview_tui.board_data import load_board, with_moved_card
+    from postinterview_tui.demo import write_demo_database
+
+    write_demo_database(db_path, now=now, zone=zone)
+    repository = Repository.open(db_path, zone=zone, create=False)
+    assert repository is not None
+    ids = {item.company: item.id for item in repository.summaries()}
+    board = load_board(repository, now=now, zone=zone)
+    for company, target in (
+        ("Lumen Health", Stage.THANKED),
+        ("Quillstone", Stage.FOLLOWED_UP),
+        ("Cobalt Robotics", Stage.CLOSED),
+        ("Foxglove Media", Stage.INTERVIEWED),
+    ):
+        reason = CloseReason.NO_RESPONSE if target is Stage.CLOSED else None
+        moved = repository.move(ids[company], target, when=now, now=now, reason=reason, force=True)
+        board = with_moved_card(board, moved, now, zone)
+        fresh = load_board(repository, now=now, zone=zone)
+        for stage in Stage:
+            assert [item.id for item in board.columns[stage]][:5] == [
+                item.id for item in fresh.columns[stage]
+            ][:5], (company, stage)
+        assert board.counts == fresh.counts
+        assert (board.overdue, board.due_soon) == (fresh.overdue, fresh.due_soon), company
+    repository.close()
