@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pendulum import DateTime, Timezone
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Static
@@ -56,19 +56,23 @@ class OfferFormScreen(ModalScreen[OfferDetails | None]):
         self.zone = zone
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        # Scrollable, so every field stays reachable in a short terminal.
+        with VerticalScroll(id="dialog"):
             yield Label(Content(f"Offer from {safe_line(self.title_text)}"), id="question")
             yield Label("Reply by (optional)", classes="field-label")
             yield Input(placeholder="YYYY-MM-DD, +5d…", id="offer-deadline")
             yield Static("", id="error-deadline", classes="field-error")
             yield Label("Conditions still to clear", classes="field-label")
             for kind, label in CONDITION_LABELS.items():
-                yield Checkbox(label, id=f"condition-{kind.value}")
+                yield Checkbox(label, id=f"condition-{kind.value}", compact=True)
             yield Input(placeholder="Another condition (optional)", id="offer-other")
             yield Label("Notes (salary, start date…)", classes="field-label")
             yield Input(id="offer-notes")
             yield Label("ctrl+s saves · escape cancels", classes="hint")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#offer-deadline", Input).focus()
 
     def action_save(self) -> None:
         """Check and return the offer."""
