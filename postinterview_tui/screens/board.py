@@ -413,6 +413,9 @@ class BoardScreen(Screen[None]):
         # Only the moved card changed: patch it in rather than reading every card again.
         patched = with_moved_card(board, moved, now, app.zone)
         app.call_from_thread(self._loaded, patched, application_id)
+        # A reload already in flight may have read the file before this move and would put
+        # the card back; one more read, started after the commit, always has the last word.
+        app.call_from_thread(self.reload, application_id)
 
     def _confirm_move(
         self,
