@@ -35,6 +35,9 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     env.pop("POSTINTERVIEW_DB", None)
     env.pop("TEXTUAL", None)  # no devtools
     env.pop("TEXTUAL_DEBUG", None)
+    # An installed app has its byte code compiled (pip does it); a checkout run with this set
+    # would compile every module of ours from source on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     # The children import this package (tests.benchmarks) and the app from the repo checkout.
     env["PYTHONPATH"] = os.pathsep.join(
         [str(REPO_ROOT), *filter(None, [os.environ.get("PYTHONPATH", "")])]
