@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from postinterview_tui.board_data import BoardData, load_board, with_moved_card
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
@@ -23,6 +23,7 @@ from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.screens.offer import OfferDetails, OfferFormScreen
 from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
 from postinterview_tui.widgets.card_column import CardColumn, CardFace
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -74,7 +75,7 @@ class BoardScreen(Screen[None]):
             ),
             id="empty-state",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self._initial is not None:

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from postinterview_tui.commands import DETAIL_COMMANDS, bindings
 from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.screens.timeline import detail_timeline
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -42,7 +43,7 @@ class DetailScreen(Screen[None]):
             yield Static("", id="detail-facts")
             yield Static("Timeline", classes="section-title")
             yield Static("", id="detail-timeline")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.load()

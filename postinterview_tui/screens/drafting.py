@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from postinterview_tui.commands import DRAFT_COMMANDS, bindings
@@ -46,6 +46,7 @@ from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.screens.templates import NameScreen, TemplatePickerScreen
 from postinterview_tui.storage.drafts import DraftStore, DraftText, DraftWriter
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -116,7 +117,7 @@ class DraftingScreen(Screen[bool]):
                 yield TextArea(id="draft-text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="draft-warning")
                 yield Static("", id="draft-status")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from postinterview_tui.clock import Clock
 from postinterview_tui.commands import FORM_COMMANDS, bindings
@@ -23,6 +23,7 @@ from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.storage.errors import EditConflict, StoreError
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.widgets.single_line_input import SingleLineInput
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 # (field id, label, placeholder, only when adding)
 TEXT_FIELDS: tuple[tuple[str, str, str, bool], ...] = (
@@ -93,7 +94,7 @@ class ApplicationFormScreen(ModalScreen[int | None]):
             yield Static("", id="form-status")
             with Horizontal(id="form-hint"):
                 yield Label("ctrl+s saves · escape closes")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self.editing:

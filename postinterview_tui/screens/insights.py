@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from postinterview_tui.commands import INSIGHTS_COMMANDS, bindings
 from postinterview_tui.domain.insights import Insights, bar, compute_insights
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -31,7 +32,7 @@ class InsightsScreen(Screen[None]):
         with VerticalScroll(id="insights"):
             yield Static("Insights", id="insights-title")
             yield Static("Reading your history…", id="insights-body")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview_tui.commands import OFFER_COMMANDS, OFFER_FORM_COMMANDS, bindings
@@ -22,6 +22,7 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError, parse_when
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -69,7 +70,7 @@ class OfferFormScreen(ModalScreen[OfferDetails | None]):
             yield Label("Notes (salary, start date…)", classes="field-label")
             yield Input(id="offer-notes")
             yield Label("ctrl+s saves · escape cancels", classes="hint")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#offer-deadline", Input).focus()
@@ -127,7 +128,7 @@ class OfferScreen(Screen[None]):
             yield Static(
                 "c cleared · x failed · a accept · d decline · escape back", classes="hint"
             )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.load()

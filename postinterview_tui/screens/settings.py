@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from postinterview_tui.commands import SETTINGS_COMMANDS, bindings
 from postinterview_tui.domain.settings import (
@@ -25,6 +25,7 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.single_line_input import SingleLineInput
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -199,7 +200,7 @@ class SettingsScreen(Screen[None]):
                         id="setting-theme",
                     )
         yield Static("Reading your settings…", id="settings-status")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)

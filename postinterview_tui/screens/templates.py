@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from postinterview_tui.commands import TEMPLATE_COMMANDS, bindings, dialog_bindings
@@ -18,6 +18,7 @@ from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -67,7 +68,7 @@ class TemplatesScreen(Screen[None]):
                 yield TextArea(id="template-text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="template-status")
                 yield Static(fields_help(), id="template-fields")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview_tui.commands import TIMELINE_COMMANDS, bindings
@@ -26,6 +26,7 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.timeline import describe_event
 from postinterview_tui.domain.wording import ACTION_LABELS, lateness
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -158,7 +159,7 @@ class TimelineScreen(Screen[None]):
             )
         yield Input(placeholder="Filter by company (escape clears)", id="timeline-filter")
         yield OptionList(id="timeline-list")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
         self.load()
