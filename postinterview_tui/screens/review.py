@@ -58,6 +58,9 @@ _SYMBOLS = {
     DueStatus.UPCOMING: (UPCOMING_SYMBOL, "$text-muted"),
 }
 _NEEDS_ROW = {"mark_done", "snooze", "draft", "close_application", "open_application"}
+# Read when a review screen is first used, not at start-up; the dialogs name it too so that
+# they are styled even when pushed on their own (Textual reads each file once).
+_CSS_PATH = "../styles/review.tcss"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ class ReviewData:
 class ReviewScreen(Screen[None]):
     """The daily review, grouped like ``postinterview today``."""
 
+    CSS_PATH = _CSS_PATH
     COMMAND_TABLE = REVIEW_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#review-list"
@@ -408,6 +412,7 @@ def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
 class SnoozeScreen(ModalScreen[DateTime | None]):
     """Ask how long to snooze: a choice of lengths, or a date typed with the usual forms."""
 
+    CSS_PATH = _CSS_PATH
     BINDINGS = dialog_bindings("snooze.cancel")
 
     def __init__(self, title: str, now: DateTime, zone: Timezone) -> None:
@@ -454,6 +459,7 @@ class SnoozeScreen(ModalScreen[DateTime | None]):
 class OfferDecisionScreen(ModalScreen[bool | None]):
     """Ask whether an offer was accepted or declined."""
 
+    CSS_PATH = _CSS_PATH
     BINDINGS = dialog_bindings("offer.cancel")
 
     def __init__(self, title: str) -> None:
