@@ -6,6 +6,7 @@ Exit codes: 0 ok; 1 ``today --check`` found overdue items; 2 bad input (one line
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import sys
@@ -107,6 +108,74 @@ def complete_stages(
     ]
 
 
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when one runs or is listed.
+
+    This is click's documented "lazily loading subcommands" pattern: ``today`` then loads only
+    its own module, not the offer, data, calendar and doctor commands and the forms they use.
+    ``--help`` and shell completion still list every command (they load them all).
+    """
+
+    def __init__(
+        self, *args: Any, lazy_subcommands: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_subcommands: dict[str, str] = lazy_subcommands or {}
+        """Command name -> ``"module:attribute"`` of its click command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, loaded or not, sorted as click sorts them."""
+        return sorted({*super().list_commands(ctx), *self.lazy_subcommands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called ``cmd_name``, importing its module the first time."""
+        if cmd_name not in self.commands and cmd_name in self.lazy_subcommands:
+            self.add_command(self._load(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def load_all(self) -> None:
+        """Import every lazy subcommand (for tests and tools that read ``self.commands``)."""
+        for name in self.lazy_subcommands:
+            self.get_command(click.Context(self), name)
+
+    def _load(self, cmd_name: str) -> click.Command:
+        module_name, attribute = self.lazy_subcommands[cmd_name].split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{module_name}:{attribute} is not a click command")
+        return command
+
+
+_COMMANDS_MODULE = "postinterview_tui.cli_commands"
+LAZY_SUBCOMMANDS: dict[str, str] = {
+    "add": f"{_COMMANDS_MODULE}:add",
+    "interview": f"{_COMMANDS_MODULE}:interview",
+    "reply": f"{_COMMANDS_MODULE}:reply",
+    "move": f"{_COMMANDS_MODULE}:move",
+    "list": f"{_COMMANDS_MODULE}:list_",
+    "today": f"{_COMMANDS_MODULE}:today",
+    "show": f"{_COMMANDS_MODULE}:show",
+    "edit": f"{_COMMANDS_MODULE}:edit",
+    "delete": f"{_COMMANDS_MODULE}:delete",
+    "undo": f"{_COMMANDS_MODULE}:undo",
+    "note": f"{_COMMANDS_MODULE}:note",
+    "purge": f"{_COMMANDS_MODULE}:purge",
+    "config": f"{_COMMANDS_MODULE}:config",
+    "doctor": "postinterview_tui.cli_doctor:doctor",
+    "offer": "postinterview_tui.cli_offers:offer",
+    "condition": "postinterview_tui.cli_offers:condition",
+    "accept": "postinterview_tui.cli_offers:accept",
+    "decline": "postinterview_tui.cli_offers:decline",
+    "reopen": "postinterview_tui.cli_offers:reopen",
+    "export": "postinterview_tui.cli_data:export",
+    "import": "postinterview_tui.cli_data:import_",
+    "backup": "postinterview_tui.cli_data:backup",
+    "restore": "postinterview_tui.cli_data:restore",
+    "ics": "postinterview_tui.cli_calendar:ics",
+}
+"""Every subcommand and where it lives (a test checks this against each module's COMMANDS)."""
+
+
 def runtime(ctx: click.Context) -> Runtime:
     """The runtime for this invocation."""
     from postinterview_tui.storage.paths import default_db_path
@@ -117,6 +186,8 @@ def runtime(ctx: click.Context) -> Runtime:
 
 
 @click.group(
+    cls=LazyGroup,
+    lazy_subcommands=LAZY_SUBCOMMANDS,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Examples:\n\n"
@@ -146,14 +217,34 @@ def cli(ctx: click.Context, demo: bool, debug: bool) -> None:
 
 
 def _register_commands() -> None:
-    from postinterview_tui import cli_commands
-
-    for command in cli_commands.COMMANDS:
-        cli.add_command(command)
+    """Load every subcommand into ``cli.commands`` (the command line itself loads them lazily)."""
+    assert isinstance(cli, LazyGroup)
+    cli.load_all()
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code (errors become one line on stderr)."""
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
+        )
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.UsageError as error:
+        return _fail(error.format_message(), EXIT_BAD_INPUT)
+    except click.Abort:
+        return _fail("aborted", EXIT_BAD_INPUT)
+    except Exception as error:
+        return _exit_code_for(error)
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def _exit_code_for(error: Exception) -> int:
+    """The exit code (and the line on stderr) for an error a command raised.
+
+    The error classes are imported here, once something has failed, rather than at start-up:
+    a command that succeeds need not load the forms, moves and validation modules they live in.
+    """
     from postinterview_tui.domain.forms import FormErrors
     from postinterview_tui.domain.moves import RuleRefusal
     from postinterview_tui.domain.validation import FieldError
@@ -165,43 +256,25 @@ def run(argv: Sequence[str] | None = None) -> int:
         StoreError,
     )
 
-    try:
-        _register_commands()
-        result = cli.main(
-            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
-        )
-    except click.exceptions.Exit as done:
-        return int(done.exit_code)
-    except click.UsageError as error:
-        return _fail(error.format_message(), EXIT_BAD_INPUT)
-    except click.Abort:
-        return _fail("aborted", EXIT_BAD_INPUT)
-    except (
-        BadInput,
-        WhenError,
-        FieldError,
-        NotFound,
-        NothingToUndo,
-        EditConflict,
-        ClockError,
-    ) as error:
+    if isinstance(
+        error,
+        (BadInput, WhenError, FieldError, NotFound, NothingToUndo, EditConflict, ClockError),
+    ):
         return _fail(str(error), EXIT_BAD_INPUT)
-    except FormErrors as error:
+    if isinstance(error, FormErrors):
         field, message = next(iter(error.errors.items()))
         return _fail(f"{field.replace('_', '-')}: {message}", EXIT_BAD_INPUT)
-    except RuleRefusal as error:
+    if isinstance(error, RuleRefusal):
         hint = " (use --force to do it anyway)" if error.confirmable else ""
         return _fail(error.message + hint, EXIT_BAD_INPUT)
-    except StoreError as error:
+    if isinstance(error, StoreError):
         return _fail(error.message, EXIT_UNUSABLE)
-    except BrokenPipeError:
+    if isinstance(error, BrokenPipeError):
         return EXIT_OK
-    except Exception:
-        from postinterview_tui.logs import log_file
+    from postinterview_tui.logs import log_file
 
-        log.exception("unexpected error")
-        return _fail(f"something unexpected went wrong; details are in {log_file()}", EXIT_INTERNAL)
-    return int(result) if isinstance(result, int) else EXIT_OK
+    log.exception("unexpected error", exc_info=error)
+    return _fail(f"something unexpected went wrong; details are in {log_file()}", EXIT_INTERNAL)
 
 
 def _fail(message: str, code: int) -> int:

@@ -1,10 +1,13 @@
-"""The subcommands of ``postinterview``. Each validates everything before it opens the file."""
+"""The subcommands of ``postinterview``. Each validates everything before it opens the file.
+
+The parsers for forms, dates and fields are imported inside the commands that need them: this
+module is loaded for ``today`` too, which must start as quickly as possible.
+"""
 
 from __future__ import annotations
 
 import click
 
-from postinterview_tui import cli_calendar, cli_data, cli_doctor, cli_offers
 from postinterview_tui.cli import (
     EXIT_CHECK_FAILED,
     KIND_CHOICES,
@@ -25,12 +28,9 @@ from postinterview_tui.cli_output import (
     summary_json,
 )
 from postinterview_tui.domain.agenda import build_agenda
-from postinterview_tui.domain.forms import parse_edit, parse_interview, parse_new_application
 from postinterview_tui.domain.rules import DueStatus, next_action
 from postinterview_tui.domain.stages import parse_close_reason, parse_stage
 from postinterview_tui.domain.text import safe_line, safe_text
-from postinterview_tui.domain.validation import clean_field
-from postinterview_tui.domain.when import parse_day, parse_when
 
 
 def interview_options(function: click.decorators.FC) -> click.decorators.FC:
@@ -69,6 +69,8 @@ def interview_options(function: click.decorators.FC) -> click.decorators.FC:
 @click.pass_context
 def add(ctx: click.Context, interviewers: tuple[str, ...], **values: str) -> None:
     """Add an application with its interview; prints the new id."""
+    from postinterview_tui.domain.forms import parse_new_application
+
     rt = runtime(ctx)
     now = rt.clock()
     new = parse_new_application(
@@ -92,6 +94,8 @@ def interview(
     ctx: click.Context, application_id: int, interviewers: tuple[str, ...], **values: str
 ) -> None:
     """Record another interview round (moves the card back to Interviewed)."""
+    from postinterview_tui.domain.forms import FormErrors, parse_interview
+
     rt = runtime(ctx)
     now = rt.clock()
     errors: dict[str, str] = {}
@@ -99,8 +103,6 @@ def interview(
         {k: v or "" for k, v in values.items()}, interviewers, now, rt.zone, errors
     )
     if errors or round_ is None:
-        from postinterview_tui.domain.forms import FormErrors
-
         raise FormErrors(errors or {"when": "missing"})
     rt.existing().add_interview(application_id, round_, now)
 
@@ -113,6 +115,8 @@ def interview(
 @click.pass_context
 def reply(ctx: click.Context, application_id: int, when: str, decision_by: str | None) -> None:
     """Record a reply from the employer (restarts the follow-up count)."""
+    from postinterview_tui.domain.when import parse_day, parse_when
+
     rt = runtime(ctx)
     now = rt.clock()
     moment = parse_when(when, now, rt.zone)
@@ -141,6 +145,8 @@ def move(
     force: bool,
 ) -> None:
     """Move an application to another stage."""
+    from postinterview_tui.domain.when import parse_when
+
     rt = runtime(ctx)
     now = rt.clock()
     try:
@@ -260,6 +266,8 @@ def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
 @click.pass_context
 def edit(ctx: click.Context, application_id: int, **values: str | None) -> None:
     """Change an application's details."""
+    from postinterview_tui.domain.forms import parse_edit
+
     rt = runtime(ctx)
     changes = parse_edit(values)
     if not changes.changed_fields():
@@ -295,6 +303,8 @@ def undo(ctx: click.Context) -> None:
 @click.pass_context
 def note(ctx: click.Context, application_id: int, text: str) -> None:
     """Add a note to an application's history."""
+    from postinterview_tui.domain.validation import clean_field
+
     rt = runtime(ctx)
     cleaned = clean_field("notes", text)
     if not cleaned.strip():
@@ -375,8 +385,5 @@ COMMANDS = (
     note,
     purge,
     config,
-    *cli_doctor.COMMANDS,
-    *cli_offers.COMMANDS,
-    *cli_data.COMMANDS,
-    *cli_calendar.COMMANDS,
 )
+"""This module's commands (``cli.LAZY_SUBCOMMANDS`` says where every command lives)."""
