@@ -64,7 +64,10 @@ class PostInterviewApp(App[int]):
         self.push_screen(BoardScreen(self._initial_board))
         self._initial_board = None
         if not self.demo:
-            self.run_worker(self._warn_about_sync, thread=True, exit_on_error=False)
+            # After the first frame: the check imports and stats files the board does not need.
+            self.call_after_refresh(
+                self.run_worker, self._warn_about_sync, thread=True, exit_on_error=False
+            )
             self.set_interval(AUTO_BACKUP_CHECK_SECONDS, self._auto_backup)
 
     def _auto_backup(self) -> None:

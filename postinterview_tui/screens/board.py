@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
 
 POLL_SECONDS = 1.0
+CLOCK_SECONDS = 60.0
+"""How often due labels and header counts catch up with the clock while nothing changes."""
 
 
 class BoardScreen(Screen[None]):
@@ -48,6 +50,11 @@ class BoardScreen(Screen[None]):
         self._initial = initial
         self._expanded_closed = False
         self._focus_after_load: int | None = None
+        # Bumped by every move patched into the board: a read that started before it is stale.
+        self._patches = 0
+        # What each column was last given, so a redraw can skip the columns that did not change.
+        self._shown: dict[Stage, object] = {}
+        self._header: tuple[str, str] = ("", "")
 
     @property
     def pi_app(self) -> PostInterviewApp:
@@ -59,9 +66,6 @@ class BoardScreen(Screen[None]):
             yield Static("postinterview", id="app-title")
             yield Static("", id="today")
             yield Static("", id="summary")
-        yield Input(
-            placeholder="Filter by company or role (escape clears)", id="filter", disabled=True
-        )
         with Horizontal(id="columns"):
             for stage in STAGE_ORDER:
                 with Vertical(classes="stage", id=f"stage-{stage.value}"):
@@ -83,6 +87,7 @@ class BoardScreen(Screen[None]):
         else:
             self.reload()
         self.set_interval(POLL_SECONDS, self._poll_for_changes)
+        self.set_interval(CLOCK_SECONDS, self._catch_up_with_clock)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -94,17 +99,33 @@ class BoardScreen(Screen[None]):
     def reload(self, focus_id: int | None = None) -> None:
         """Reload the board from the file, then focus ``focus_id`` if given."""
         app = self.pi_app
+        patches = self._patches
         data = load_board(
             app.repository,
             all_closed=self._expanded_closed or bool(self.filter_text),
             now=app.clock(),
             zone=app.zone,
         )
-        self.app.call_from_thread(self._loaded, data, focus_id)
+        self.app.call_from_thread(self._loaded, data, focus_id, patches)
 
-    def _loaded(self, data: BoardData, focus_id: int | None) -> None:
+    def _loaded(self, data: BoardData, focus_id: int | None, patches: int) -> None:
+        if patches != self._patches:
+            # Read before a move was patched in: it would put the card back. Changes made by
+            # others meanwhile are not lost: the patched board keeps the older data_version,
+            # so the next poll reads again.
+            return
         self._focus_after_load = focus_id if focus_id is not None else self.current_id()
         self.board = data
+
+    def _patched(self, data: BoardData, focus_id: int) -> None:
+        self._patches += 1
+        self._focus_after_load = focus_id
+        self.board = data
+
+    def _catch_up_with_clock(self) -> None:
+        # Due labels and counts depend on the time as well as on the data.
+        self._shown.clear()
+        self.reload()
 
     @work(thread=True, exclusive=True, group="board-poll", exit_on_error=False)
     def _poll_for_changes(self) -> None:
@@ -131,8 +152,11 @@ class BoardScreen(Screen[None]):
             if stage is Stage.CLOSED and not needle and not self._expanded_closed:
                 folded = max(board.counts[stage] - 5, 0)
                 items = items[:5]
-            column = self.column(stage)
-            column.set_cards(
+            shown = (items, folded, needle, board.settings)
+            if self._shown.get(stage) == shown:
+                continue  # unchanged: a move redraws two columns, not six
+            self._shown[stage] = shown
+            self.column(stage).set_cards(
                 [item.id for item in items],
                 self._describer(board, now),
                 folded_more=folded,
@@ -166,13 +190,15 @@ class BoardScreen(Screen[None]):
 
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
-        self.query_one("#today", Static).update(
-            Content(now.in_timezone(zone).format("dddd D MMMM YYYY"))
-        )
         parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
         if self.pi_app.demo:
             parts.append("demo data")
-        self.query_one("#summary", Static).update(Content(" · ".join(parts)))
+        header = (now.in_timezone(zone).format("dddd D MMMM YYYY"), " · ".join(parts))
+        if header == self._header:
+            return  # an update would lay the header out again for nothing
+        self._header = header
+        self.query_one("#today", Static).update(Content(header[0]))
+        self.query_one("#summary", Static).update(Content(header[1]))
 
     def _restore_focus(self, board: BoardData, keep: int | None) -> None:
         if isinstance(self.focused, Input) and self.focused.has_class("-shown"):
@@ -413,10 +439,7 @@ class BoardScreen(Screen[None]):
             return
         # Only the moved card changed: patch it in rather than reading every card again.
         patched = with_moved_card(board, moved, now, app.zone)
-        app.call_from_thread(self._loaded, patched, application_id)
-        # A reload already in flight may have read the file before this move and would put
-        # the card back; one more read, started after the commit, always has the last word.
-        app.call_from_thread(self.reload, application_id)
+        app.call_from_thread(self._patched, patched, application_id)
 
     def _confirm_move(
         self,
@@ -532,16 +555,26 @@ class BoardScreen(Screen[None]):
         """Open the settings."""
         self.pi_app.open_settings()
 
-    def action_filter(self) -> None:
-        """Show the filter box."""
-        box = self.query_one("#filter", Input)
+    def _filter_box(self) -> Input | None:
+        """The filter box, once it has been opened."""
+        boxes = self.query("#filter").results(Input)
+        return next(boxes, None)
+
+    async def action_filter(self) -> None:
+        """Show the filter box (mounted the first time: most sessions never filter)."""
+        box = self._filter_box()
+        if box is None:
+            box = Input(placeholder="Filter by company or role (escape clears)", id="filter")
+            await self.mount(box, after="#board-header")
         box.add_class("-shown")
         box.disabled = False
         box.focus()
 
     def action_clear_filter(self) -> None:
         """Clear and hide the filter box."""
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
+        if box is None:
+            return
         if box.has_class("-shown") or self.filter_text:
             box.value = ""
             box.remove_class("-shown")

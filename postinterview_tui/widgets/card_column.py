@@ -197,8 +197,11 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._describe: Callable[[int], CardFace] = _no_face
         self._faces: dict[int, CardFace] = {}
         self._folded_more = 0
-        # Drawn lines, keyed by what they depend on; cleared when data or styles change.
+        # Drawn lines, keyed by what they depend on (a card's face, not its id, so lines
+        # survive set_cards when a card did not change); cleared when the styles change.
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        # Resolved component styles: resolving one costs more than drawing a line.
+        self._styles: dict[tuple[bool, tuple[str, ...]], RichStyle] = {}
         self._announced: object = _UNSET
         self._scroll_pending = False
 
@@ -245,7 +248,6 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self._index = {app_id: position for position, app_id in enumerate(self._ids)}
         self._describe = describe
         self._faces.clear()
-        self._strips.clear()
         self._folded_more = max(0, folded_more)
         target = self._index.get(keep_id) if keep_id is not None else None
         # set_reactive skips the watcher: the whole widget is refreshed below anyway.
@@ -346,6 +348,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         """Theme, CSS or focus changed: every cached line may now have other colours."""
         super().notify_style_update()
         self._strips.clear()
+        self._styles.clear()
 
     def on_click(self, event: events.Click) -> None:
         """Focus, move the cursor to the clicked row and report the click."""
@@ -373,7 +376,11 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, *names: str) -> RichStyle:
         # get_visual_style resolves the component classes against the current theme and the
         # :focus pseudo-class, and blends translucent backgrounds over the widget's own.
-        return self.get_visual_style(*names).rich_style
+        key = (self.has_focus, names)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self.get_visual_style(*names).rich_style
+        return style
 
     def _text_line(
         self, names: tuple[str, ...], text_class: str, text: str, bar: str, width: int
@@ -414,9 +421,8 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             key = ("fold", self._folded_more, on_cursor, width, focused)
             line = 0
         else:
-            app_id = self._ids[row]
             line = virtual_y - row * self.CARD_HEIGHT
-            key = ("card", app_id, line, on_cursor, width, focused)
+            key = ("card", self._face(self._ids[row]), line, on_cursor, width, focused)
         if (strip := self._strips.get(key)) is None:
             strip = self._draw_row_line(row, line, on_cursor, width)
             self._strips[key] = strip

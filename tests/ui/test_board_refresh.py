@@ -1,0 +1,91 @@
+"""How the board keeps up: moves patched in, stale reads dropped, the clock, idle columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.app import build_app
+from postinterview_tui.board_data import load_board
+from postinterview_tui.demo import write_demo_database
+from postinterview_tui.domain.stages import STAGE_ORDER, Stage
+from postinterview_tui.widgets.card_column import CardColumn
+from tests.ui.helpers import board, column, column_text, focus_card, make_app, settle
+
+SIZE = (160, 40)
+
+
+def _first_id(app: Any, stage: Stage) -> int:
+    screen = board(app)
+    assert screen.board is not None
+    return screen.board.columns[stage][0].id
+
+
+async def test_a_read_started_before_a_move_cannot_put_the_card_back(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(app)
+        moved = _first_id(app, Stage.INTERVIEWED)
+        # What a reload in flight read before the move was committed:
+        before_move = load_board(app.repository, now=now, zone=zone)
+        started_at = screen._patches
+        focus_card(app, moved)
+        await pilot.press("greater_than_sign")
+        await settle(pilot)
+        assert screen.board is not None and screen.board.stage_of(moved) is Stage.THANKED
+        screen._loaded(before_move, None, started_at)  # the late answer arrives
+        await settle(pilot)
+        assert screen.board.stage_of(moved) is Stage.THANKED
+        assert moved in [item.id for item in screen.board.columns[Stage.THANKED]]
+        assert column(app, Stage.THANKED).highlighted_id == moved
+
+
+async def test_a_move_redraws_only_the_two_columns_involved(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: Any
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        moved = _first_id(app, Stage.INTERVIEWED)
+        redrawn: list[str | None] = []
+        original = CardColumn.set_cards
+
+        def spy(self: CardColumn, *args: Any, **kwargs: Any) -> None:
+            redrawn.append(self.id)
+            original(self, *args, **kwargs)
+
+        monkeypatch.setattr(CardColumn, "set_cards", spy)
+        focus_card(app, moved)
+        await pilot.press("greater_than_sign")
+        await settle(pilot)
+        assert sorted(set(redrawn)) == ["column-interviewed", "column-thanked"]
+        # Every column still shows what a fresh read shows.
+        fresh = load_board(app.repository, now=now, zone=zone)
+        for stage in STAGE_ORDER[:-1]:
+            ids = [item.id for item in fresh.columns[stage]]
+            target = column(app, stage)
+            assert target.card_count == len(ids)
+
+
+async def test_due_labels_follow_the_clock_without_any_change_to_the_data(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    write_demo_database(db_path, now=now, zone=zone)
+    clock = {"now": now}
+    app = build_app(db_path, zone=zone, clock=lambda: clock["now"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = {stage: column_text(column(app, stage)) for stage in STAGE_ORDER}
+        clock["now"] = now.add(days=9)
+        board(app)._catch_up_with_clock()
+        await settle(pilot)
+        after = {stage: column_text(column(app, stage)) for stage in STAGE_ORDER}
+        assert after != before
+        assert "late" in after[Stage.INTERVIEWED] or "overdue" in after[Stage.INTERVIEWED]
+        header = str(board(app).query_one("#today").render())
+        assert now.add(days=9).in_timezone(zone).format("D MMMM") in header
