@@ -12,7 +12,8 @@ from postinterview_tui.domain.rules import (
     ActionItem,
     ActionKind,
     DueStatus,
-    due_status,
+    classify_due,
+    due_limits,
     is_interview_upcoming,
     pending_actions,
 )
@@ -66,9 +67,10 @@ def build_agenda(
         window_days: days ahead to include; defaults to ``settings.window_days``.
     """
     days = settings.window_days if window_days is None else window_days
+    limits = due_limits(now, days, zone)  # the same for every item: built once
     items: list[AgendaItem] = []
     for summary, item in actionable(summaries, settings, now, zone):
-        status = due_status(item.due, now, days, zone)
+        status = classify_due(item.due, now, limits)
         if status is None:
             continue
         items.append(
@@ -84,5 +86,8 @@ def build_agenda(
                 condition_id=item.condition_id,
             )
         )
-    items.sort(key=lambda entry: (entry.due, entry.application_id))
+    # By instant, then id. The dues mix stored UTC times and computed local ones; comparing
+    # datetimes of different zones asks both zones for offsets every time, which made this sort
+    # the slowest step of ``today``. Their timestamps give the same order for a fraction of it.
+    items.sort(key=lambda entry: (entry.due.timestamp(), entry.application_id))
     return items

@@ -103,9 +103,32 @@ def due_status(due: DateTime, now: DateTime, window_days: int, zone: Timezone) -
     """
     if due <= now:
         return DueStatus.OVERDUE
-    if due <= now.add(hours=24):
-        return DueStatus.DUE
+    return classify_due(due, now, due_limits(now, window_days, zone))
+
+
+def due_limits(now: DateTime, window_days: int, zone: Timezone) -> tuple[DateTime, DateTime]:
+    """The instants :func:`due_status` compares against at ``now``.
+
+    Building them costs more than a comparison, so code classifying many dues at the same
+    ``now`` builds them once and calls :func:`classify_due`.
+
+    Returns:
+        24 hours after ``now``, and the end of the local day ``window_days`` ahead.
+    """
+    soon = now.add(hours=24)
     window_end = end_of_local_day(now.in_timezone(zone).date() + timedelta(days=window_days), zone)
+    return soon, window_end
+
+
+def classify_due(
+    due: DateTime, now: DateTime, limits: tuple[DateTime, DateTime]
+) -> DueStatus | None:
+    """:func:`due_status` with its limits already built by :func:`due_limits` for ``now``."""
+    if due <= now:
+        return DueStatus.OVERDUE
+    soon, window_end = limits
+    if due <= soon:
+        return DueStatus.DUE
     if due <= window_end:
         return DueStatus.UPCOMING
     return None
