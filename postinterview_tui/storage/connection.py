@@ -23,6 +23,7 @@ from postinterview_tui.storage.schema import (
     MIGRATION_SET,
     apply_migrations,
 )
+from postinterview_tui.storage.verified import is_verified, remember_verified, stamp_of
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +57,12 @@ def choose_durability(version: tuple[int, int, int]) -> Durability:
     return Durability("delete", "extra")
 
 
-def inspect_file(path: Path) -> int:
+def inspect_file(path: Path, *, trust_unchanged: bool = False) -> int:
     """Check an existing file on a read-only connection and return its schema version.
 
     ``PRAGMA quick_check`` reads the whole file (about 60 ms at 10,000 applications): a
-    damaged file is refused before anything reads or writes it.
+    damaged file is refused before anything reads or writes it. With ``trust_unchanged``, a
+    file that has not been written since it last passed (see :mod:`.verified`) skips it.
 
     Returns:
         0 for an empty (new) database, else its ``user_version``.
@@ -77,6 +79,7 @@ def inspect_file(path: Path) -> int:
         return 0
     if header != SQLITE_HEADER:
         raise StoreDamaged(f"{path} is not a postinterview database (it is not a SQLite file)")
+    stamp = stamp_of(path) if trust_unchanged else None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as error:
@@ -108,9 +111,11 @@ def inspect_file(path: Path) -> int:
                 raise StoreUnusable(
                     f"{path} was changed by a newer version of postinterview: please upgrade"
                 )
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise StoreDamaged(f"{path} is damaged ({result}); run `postinterview doctor`")
+        if not is_verified(path, stamp):
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise StoreDamaged(f"{path} is damaged ({result}); run `postinterview doctor`")
+            remember_verified(path, stamp)
         return int(version)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
@@ -169,7 +174,7 @@ def open_database(path: Path, *, create: bool) -> Database | None:
             raise StoreUnusable(f"cannot create {path}: {error.strerror}") from None
     elif path.is_dir():
         raise StoreUnusable(f"{path} is a directory, not a database file")
-    version = inspect_file(path)
+    version = inspect_file(path, trust_unchanged=True)
     db: Database | None = None
     try:
         db = connect(path)
