@@ -4,8 +4,9 @@ snoozed, drafted or closed from the keyboard without leaving it."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, cast
 
 from pendulum import DateTime, Timezone
 from textual import on, work
@@ -46,6 +47,7 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.widgets.agenda_list import AgendaGroup, AgendaList
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -65,12 +67,18 @@ _CSS_PATH = "../styles/review.tcss"
 
 @dataclass(frozen=True, slots=True)
 class ReviewData:
-    """One read of the store: the agenda and what it was built from."""
+    """One read of the store: the agenda and what it was built from (built off the loop)."""
 
     agenda: tuple[AgendaItem, ...]
     summaries: tuple[ApplicationSummary, ...]
     settings: Settings
     now: DateTime
+    groups: tuple[tuple[str, tuple[AgendaItem, ...]], ...] = ()
+    """The agenda in the review's groups and order (``grouped``), sorted once per read."""
+    upcoming: AgendaItem | None = None
+    """What comes next (``next_up``), for a review with nothing left to show."""
+    upcoming_known: bool = False
+    """False when ``upcoming`` was not looked for: the read had rows to show."""
 
 
 class ReviewScreen(Screen[None]):
@@ -86,8 +94,8 @@ class ReviewScreen(Screen[None]):
         self.session = ReviewSession()
         """What was acted on since the review opened (replaced, never mutated)."""
         self.data: ReviewData | None = None
-        self._rows: dict[str, AgendaItem] = {}
-        self._order: list[str] = []
+        self._items: dict[ItemKey, AgendaItem] = {}
+        """The rows shown, by key, top to bottom."""
         self._load_token = 0
 
     @property
@@ -99,7 +107,7 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-header"):
             yield Static("Daily review", id="review-title")
             yield Static("", id="review-counts")
-        yield OptionList(id="review-list")
+        yield AgendaList(id="review-list")
         yield Static("Loading…", id="review-empty")
         yield Static("", id="review-hint")
         yield Footer()
@@ -112,10 +120,10 @@ class ReviewScreen(Screen[None]):
     def load(self) -> None:
         """Read the agenda again (the latest read wins)."""
         self._load_token += 1
-        self._load_worker(self._load_token)
+        self._load_worker(self._load_token, self.session)
 
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
-    def _load_worker(self, token: int) -> None:
+    def _load_worker(self, token: int, session: ReviewSession) -> None:
         app = self.pi_app
         try:
             settings = app.repository.settings()
@@ -123,9 +131,15 @@ class ReviewScreen(Screen[None]):
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
             return
-        now = app.clock()
-        agenda = tuple(build_agenda(summaries, settings, now, app.zone))
-        app.call_from_thread(self._loaded, token, ReviewData(agenda, summaries, settings, now))
+        now, zone = app.clock(), app.zone
+        agenda = tuple(build_agenda(summaries, settings, now, zone))
+        data = ReviewData(agenda, summaries, settings, now, tuple(grouped(agenda)))
+        # What comes next costs another pass over every application: only look it up when
+        # this read leaves nothing to show (``session`` is an immutable snapshot).
+        if not session.visible(agenda):
+            upcoming = next_up(summaries, settings, now, zone)
+            data = replace(data, upcoming=upcoming, upcoming_known=True)
+        app.call_from_thread(self._loaded, token, data)
 
     def _loaded(self, token: int, data: ReviewData) -> None:
         if token != self._load_token:
@@ -139,42 +153,45 @@ class ReviewScreen(Screen[None]):
         if data is None:
             return
         now, zone = data.now, self.pi_app.zone
-        visible = self.session.visible(data.agenda)
+        # O(rows) bookkeeping only: a row's text is built when the list first draws it.
+        items: dict[ItemKey, AgendaItem] = {}
+        groups: list[AgendaGroup] = []
+        for title, members in data.groups:
+            shown = self.session.visible(members)
+            if not shown:
+                continue
+            keys = tuple(item_key(item) for item in shown)
+            items.update(zip(keys, shown, strict=True))
+            groups.append(AgendaGroup(Content.styled(f"{title} ({len(keys)})", "bold"), keys))
+        visible = tuple(items.values())
         self.session = self.session.showing(visible)
-        options: list[Option | None] = []
-        self._rows, self._order = {}, []
-        for title, members in grouped(visible):
-            if options:
-                options.append(None)
-            heading = Content.styled(f"{title} ({len(members)})", "bold")
-            options.append(Option(heading, disabled=True))
-            for item in members:
-                option_id = "row-" + "-".join(str(part) for part in item_key(item))
-                self._rows[option_id] = item
-                self._order.append(option_id)
-                options.append(Option(_row_content(item, now, zone), id=option_id))
-        rows = self.query_one("#review-list", OptionList)
-        rows.set_options(options)
+        self._items = items
+
+        def describe(key: Hashable) -> Content:
+            return _row_content(items[cast(ItemKey, key)], now, zone)
+
+        rows = self.query_one("#review-list", AgendaList)
+        rows.set_groups(groups, describe, keep=keep, position=position or 0)
         rows.display = bool(visible)
         empty = self.query_one("#review-empty", Static)
         empty.display = not visible
         if not visible:
             empty.update(self._empty_text(data, zone))
         self._update_counts(visible, now, zone)
-        if self._order:
-            target = self._order[min(position or 0, len(self._order) - 1)]
-            if keep is not None and (found := _option_id_of(self._rows, keep)) is not None:
-                target = found
-            rows.highlighted = rows.get_option_index(target)
         self._update_hint()
+        # check_action depends on there being a row: the footer greys keys out by it.
+        self.refresh_bindings()
 
     def _empty_text(self, data: ReviewData, zone: Timezone) -> Content:
         if data.agenda:
             first = "All done for now: nothing left in this review."
         else:
             first = f"Nothing to do in the next {data.settings.window_days} days."
-        upcoming = next_up(data.summaries, data.settings, data.now, zone)
-        if upcoming is None:
+        upcoming = data.upcoming
+        if not data.upcoming_known:
+            # The rows were just acted on; the read that follows each action looks it up.
+            second = Content("Looking at what comes next…")
+        elif upcoming is None:
             second = Content("Nothing else is waiting on you.")
         else:
             text = row_text(upcoming, data.now, zone)
@@ -206,11 +223,11 @@ class ReviewScreen(Screen[None]):
         if item is not None:
             hint.update(Content(DONE_HINTS[item.action]))
 
-    @on(OptionList.OptionHighlighted, "#review-list")
+    @on(AgendaList.RowHighlighted, "#review-list")
     def _highlighted(self) -> None:
         self._update_hint()
 
-    @on(OptionList.OptionSelected, "#review-list")
+    @on(AgendaList.RowSelected, "#review-list")
     def _selected(self) -> None:
         self.action_open_application()
 
@@ -218,11 +235,11 @@ class ReviewScreen(Screen[None]):
 
     def current_item(self) -> AgendaItem | None:
         """The highlighted row's agenda item."""
-        rows = self.query_one("#review-list", OptionList)
-        option = rows.highlighted_option
-        if option is None or option.id is None or not rows.display:
+        rows = self.query_one("#review-list", AgendaList)
+        key = rows.highlighted_key
+        if key is None or not rows.display:
             return None
-        return self._rows.get(option.id)
+        return self._items.get(cast(ItemKey, key))
 
     def current_key(self) -> ItemKey | None:
         """The highlighted row's key."""
@@ -238,7 +255,7 @@ class ReviewScreen(Screen[None]):
 
     def action_cursor(self, delta: int) -> None:
         """Move the highlight (j/k)."""
-        rows = self.query_one("#review-list", OptionList)
+        rows = self.query_one("#review-list", AgendaList)
         if delta > 0:
             rows.action_cursor_down()
         else:
@@ -311,9 +328,7 @@ class ReviewScreen(Screen[None]):
     def act(self, item: AgendaItem, step: ReviewStep, *, force: bool = False) -> None:
         """Take ``item`` off the list, focus the next row, and write ``step`` off the loop."""
         key = item_key(item)
-        position = next(
-            (index for index, oid in enumerate(self._order) if self._rows[oid] == item), 0
-        )
+        position = next((index for index, shown in enumerate(self._items) if shown == key), 0)
         self.session = self.session.handling(item)
         self._show(position=position)
         self._write(item, step, force)
@@ -381,10 +396,6 @@ class ReviewScreen(Screen[None]):
 
 def _title(item: AgendaItem) -> str:
     return f"{item.company} — {item.role}"
-
-
-def _option_id_of(rows: dict[str, AgendaItem], key: ItemKey) -> str | None:
-    return next((oid for oid, item in rows.items() if item_key(item) == key), None)
 
 
 def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:

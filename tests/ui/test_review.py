@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from pendulum import DateTime, Timezone
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from postinterview_tui.app import PostInterviewApp, build_app
 from postinterview_tui.domain.agenda import build_agenda
@@ -17,6 +17,7 @@ from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
 from postinterview_tui.screens.detail import DetailScreen
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.screens.review import OfferDecisionScreen, ReviewScreen, SnoozeScreen
+from postinterview_tui.widgets.agenda_list import AgendaList
 from tests.ui.helpers import board, make_app, open_repository, settle
 
 SIZE = (120, 40)
@@ -47,13 +48,19 @@ def _review(app: PostInterviewApp) -> ReviewScreen:
     raise AssertionError(f"no review screen in {app.screen_stack}")
 
 
+def _list(app: PostInterviewApp) -> AgendaList:
+    return _review(app).query_one("#review-list", AgendaList)
+
+
 def _keys(app: PostInterviewApp) -> list[ItemKey]:
     """The rows on screen, top to bottom."""
     screen = _review(app)
-    rows = screen.query_one("#review-list", OptionList)
+    rows = _list(app)
     if not rows.display:
         return []
-    return [item_key(screen._rows[option.id]) for option in rows.options if option.id]
+    keys = [item_key(screen._items[key]) for key in rows.keys]  # type: ignore[index]
+    assert keys == list(screen._items)
+    return keys
 
 
 def _highlighted(app: PostInterviewApp) -> ItemKey | None:
@@ -61,17 +68,24 @@ def _highlighted(app: PostInterviewApp) -> ItemKey | None:
 
 
 def _highlight(app: PostInterviewApp, key: ItemKey) -> None:
-    screen = _review(app)
-    rows = screen.query_one("#review-list", OptionList)
-    option_id = next(oid for oid, item in screen._rows.items() if item_key(item) == key)
-    rows.highlighted = rows.get_option_index(option_id)
+    assert _list(app).select_key(key)
 
 
 def _text(app: PostInterviewApp) -> str:
+    """Every heading and row of the list (drawn or not), then the empty-review text."""
     screen = _review(app)
-    rows = screen.query_one("#review-list", OptionList)
-    lines = [str(option.prompt) for option in rows.options]
+    rows = _list(app)
+    lines = []
+    for group in rows.groups:
+        lines.append(group.heading.plain)
+        lines.extend(rows.row_content(key).plain for key in group.keys)
     return "\n".join(lines) + "\n" + str(screen.query_one("#review-empty", Static).render())
+
+
+def _drawn(app: PostInterviewApp) -> list[str]:
+    """The lines the list draws right now, as text."""
+    rows = _list(app)
+    return [rows.render_line(y).text for y in range(rows.scrollable_content_region.height)]
 
 
 async def _open(app: PostInterviewApp, pilot: Any) -> None:
@@ -349,7 +363,7 @@ async def test_a_snooze_moves_an_item_out_of_today_and_back_when_it_ends(
         await _open(second, pilot)
         assert key in _keys(second)
         screen = _review(second)
-        item = next(item for item in screen._rows.values() if item_key(item) == key)
+        item = screen._items[key]
         assert item.status is DueStatus.OVERDUE
         assert "1 hour late" in _text(second)
 
@@ -457,3 +471,153 @@ async def test_the_palette_offers_the_review_and_the_timeline_everywhere(
         done.callback()
         await settle(pilot)
         assert len(_keys(app)) == 8
+
+
+async def test_user_text_is_shown_literally_never_as_markup(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone, demo=False)
+    repository = open_repository(db_path, zone)
+    repository.add_application(
+        NewApplication(
+            "[bold]x[/bold] \x1b[31mCorp",
+            "[red]Analyst[/red] $error",
+            NewInterview(now.subtract(hours=30)),
+        ),
+        now,
+    )
+    repository.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert len(_keys(app)) == 1
+        drawn = "\n".join(_drawn(app))
+        assert "[bold]x[/bold] [31mCorp — [red]Analyst[/red] $error" in drawn
+        assert "\x1b" not in drawn
+        rows = _list(app)
+        company = next(iter(rows.render_line(1)))
+        assert company.text.startswith("!")  # the overdue symbol comes first, then the company
+
+
+async def test_keys_move_over_rows_only_and_the_hint_follows(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    ids = _ids(db_path, zone)
+    first = ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+    last = ItemKey(ids["Tidewater"], ActionKind.OFFER_DEADLINE, None)
+
+    def hint() -> str:
+        return str(app.screen.query_one("#review-hint", Static).render())
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        keys = _keys(app)
+        assert "closes it" in hint()
+        await pilot.press("down")
+        assert _highlighted(app) == keys[1]
+        assert "follow-up sent" in hint()
+        await pilot.press("end")
+        assert _highlighted(app) == last
+        assert "accept or decline" in hint()
+        # As with the OptionList before it, j past the last row comes back to the first.
+        await pilot.press("j")
+        assert _highlighted(app) == first
+        await pilot.press("k")
+        assert _highlighted(app) == last
+        await pilot.press("home")
+        assert _highlighted(app) == first
+        await pilot.press("pagedown")
+        assert _highlighted(app) in keys[1:]
+        await pilot.press("pageup")
+        assert _highlighted(app) == first
+
+
+async def test_a_click_on_a_row_opens_it_and_a_click_on_a_heading_does_not(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    ids = _ids(db_path, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        # Lines: "Overdue (4)", Cobalt (2 lines), Bright (2 lines)...; x=1 is the padding.
+        await pilot.click("#review-list", offset=(4, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert _highlighted(app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        await pilot.click("#review-list", offset=(4, 4))
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.application_id == ids["Bright"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert _highlighted(app) == ItemKey(ids["Bright"], F, None)
+
+
+async def test_only_the_rows_on_screen_are_described(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: Any
+) -> None:
+    from postinterview_tui.screens import review
+
+    described: list[int] = []
+    original = review._row_content
+
+    def counting(item: Any, *rest: Any) -> Any:
+        described.append(item.application_id)
+        return original(item, *rest)
+
+    monkeypatch.setattr(review, "_row_content", counting)
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=(120, 12)) as pilot:
+        await _open(app, pilot)
+        rows = _list(app)
+        height = rows.scrollable_content_region.height
+        assert len(_keys(app)) == 9 and height < 9 * 2
+        assert 0 < len(described) <= height // 2
+        assert set(described) <= {key.application_id for key in _keys(app)[: height // 2]}
+        await pilot.press("end")
+        await pilot.pause()
+        assert _keys(app)[-1].application_id in described
+        assert len(described) < 9 + 1
+
+
+async def test_the_cursor_stays_on_the_next_row_after_an_action(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        keys = _keys(app)
+        # The last overdue row: the next row is the first of the Due group, past its heading.
+        _highlight(app, keys[3])
+        await pilot.press("d")
+        await pilot.pause()  # before the write and the reload
+        assert _highlighted(app) == keys[4]
+        await settle(pilot)  # and after them
+        assert _highlighted(app) == keys[4]
+        assert _keys(app) == keys[:3] + keys[4:]
+        assert "Overdue (3)" in _text(app)
+
+
+async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: Any
+) -> None:
+    import time
+
+    from textual.widgets._footer import FooterKey
+
+    from postinterview_tui.screens import review
+
+    original = review.build_agenda
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)  # as at 10,000 applications: the footer is drawn before the rows
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(review, "build_agenda", slow)
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert len(_keys(app)) == 9
+        keys = {key.key: key for key in app.screen.query(FooterKey)}
+        assert {"d", "s", "c"} <= set(keys)
+        assert not any(keys[name].has_class("-disabled") for name in ("d", "s", "c"))

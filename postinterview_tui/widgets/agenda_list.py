@@ -1,0 +1,466 @@
+"""A virtualised list of agenda rows under group headings, drawn with Textual's line API.
+
+It replaces an ``OptionList`` for the daily review: an OptionList measures every row when its
+options are set, so a review of 1,200 rows took half a second to open. This widget knows every
+row's height in advance (headings one line, rows ``row_height`` lines, one rule between groups),
+so setting the rows costs O(rows) bookkeeping, and a row's text is asked for (through
+``describe``) only when the row is first drawn.
+
+Like ``OptionList`` it has a highlighted cursor row that skips the headings, up/down/home/end/
+page keys, click to select, and messages when the cursor moves or a row is chosen. Rows are
+``Content`` built by the caller from plain text, never markup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+# The last RowHighlighted posted carried this key: "nothing posted yet", so the first
+# set_groups always announces, even when the list is empty.
+_UNSET: Final = object()
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaGroup:
+    """A heading and the keys of the rows under it, in display order."""
+
+    heading: Content
+    keys: tuple[Hashable, ...]
+
+
+class AgendaMessage(Message):
+    """Base of the messages an :class:`AgendaList` posts."""
+
+    def __init__(self, agenda_list: AgendaList, key: Hashable, index: int) -> None:
+        super().__init__()
+        self.agenda_list: AgendaList = agenda_list
+        """The list that posted the message."""
+        self.key: Hashable = key
+        """The row's key."""
+        self.index: int = index
+        """The row's position among the rows (headings not counted)."""
+
+    @property
+    def control(self) -> AgendaList:
+        """The list, so ``@on(AgendaList.RowSelected, "#review-list")`` selectors work."""
+        return self.agenda_list
+
+
+def _no_row(key: Hashable) -> Content:
+    """The ``describe`` used before the first ``set_groups`` (never called: no rows)."""
+    return Content(str(key))
+
+
+class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
+    """A focusable, scrollable list of grouped rows that draws only what is on screen.
+
+    The keys below are the ones ``OptionList`` has, so the review keeps every key it had; they
+    are the list's own (any screen using it gets them), like an OptionList's. Styles live in
+    ``styles/review.tcss``.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Select", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("pagedown", "page_down", "Page Down", show=False),
+        Binding("pageup", "page_up", "Page Up", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+    ]
+    ALLOW_SELECT = False  # a click chooses a row; it does not start a text selection.
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "agenda-list--row",
+        "agenda-list--heading",
+        "agenda-list--cursor",
+        "agenda-list--hover",
+        "agenda-list--separator",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `agenda-list--row` | Every line: rows, headings and blank space. |
+    | `agenda-list--heading` | A group heading (never highlighted). |
+    | `agenda-list--cursor` | Added on top of the row under the cursor. |
+    | `agenda-list--hover` | Added on top of the row under the mouse. |
+    | `agenda-list--separator` | The rule between two groups. |
+    """
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    """Position of the highlighted row among the rows (headings not counted)."""
+
+    class RowHighlighted(AgendaMessage):
+        """The row under the cursor changed (posted once per change of key)."""
+
+    class RowSelected(AgendaMessage):
+        """A row was chosen: enter, or a click."""
+
+    def __init__(
+        self,
+        *,
+        row_height: int = 2,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """Create an empty list; fill it with :meth:`set_groups`.
+
+        Args:
+            row_height: Lines per row; a row's ``Content`` is cut or padded to this many lines
+                and each line is cut to the width with "…", so no row is ever measured.
+            name: The widget's name.
+            id: The widget's DOM id.
+            classes: Space-separated CSS classes.
+        """
+        super().__init__(name=name, id=id, classes=classes)
+        self.row_height = max(1, row_height)
+        self._groups: tuple[AgendaGroup, ...] = ()
+        self._keys: tuple[Hashable, ...] = ()
+        # key -> position, so set_groups(keep=...) and select_key cost O(1).
+        self._index: dict[Hashable, int] = {}
+        # Per group: its first row's position, and the virtual line of its heading.
+        self._first_row: list[int] = []
+        self._first_line: list[int] = []
+        self._line_total = 0
+        self._describe: Callable[[Hashable], Content] = _no_row
+        self._contents: dict[Hashable, Content] = {}
+        # Drawn rows (all their lines), keyed by what they depend on; cleared when the data,
+        # the width or the styles change.
+        self._drawn: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(256)
+        self._hover: int | None = None
+        self._announced: object = _UNSET
+        self._scroll_pending = False
+
+    # -- data --------------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """Number of rows (headings not counted)."""
+        return len(self._keys)
+
+    @property
+    def keys(self) -> tuple[Hashable, ...]:
+        """The rows' keys, top to bottom."""
+        return self._keys
+
+    @property
+    def groups(self) -> tuple[AgendaGroup, ...]:
+        """The groups as last set."""
+        return self._groups
+
+    @property
+    def highlighted_key(self) -> Hashable | None:
+        """The key under the cursor, or None when there are no rows."""
+        return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
+
+    def set_groups(
+        self,
+        groups: Sequence[AgendaGroup],
+        describe: Callable[[Hashable], Content],
+        *,
+        keep: Hashable | None = None,
+        position: int = 0,
+    ) -> None:
+        """Replace the rows. Costs O(rows) once; drawing stays O(visible lines).
+
+        Args:
+            groups: The groups in display order; empty groups are left out.
+            describe: Returns the ``Content`` of one row from its key; called only for rows
+                that are drawn, and cached until the next ``set_groups``.
+            keep: Put the cursor on this key if it is listed...
+            position: ...otherwise on the row at this position (clamped).
+        """
+        self._groups = tuple(group for group in groups if group.keys)
+        self._keys = tuple(key for group in self._groups for key in group.keys)
+        self._index = {key: position for position, key in enumerate(self._keys)}
+        self._first_row, self._first_line = [], []
+        row = line = 0
+        for number, group in enumerate(self._groups):
+            if number:
+                line += 1  # the rule between two groups
+            self._first_row.append(row)
+            self._first_line.append(line)
+            row += len(group.keys)
+            line += 1 + len(group.keys) * self.row_height
+        self._line_total = line
+        self._describe = describe
+        self._contents.clear()
+        self._drawn.clear()
+        self._hover = None
+        target = self._index.get(keep) if keep is not None else None
+        # set_reactive skips the watcher: the whole widget is refreshed below anyway.
+        self.set_reactive(
+            AgendaList.cursor, self.validate_cursor(position if target is None else target)
+        )
+        self.virtual_size = Size(0, self._line_total)
+        self.refresh()
+        self._scroll_cursor_into_view()
+        self._announce()
+
+    def select_key(self, key: Hashable) -> bool:
+        """Move the cursor to ``key`` and scroll to it.
+
+        Returns:
+            False (and nothing changes) if the key is not listed.
+        """
+        position = self._index.get(key)
+        if position is None:
+            return False
+        self.cursor = position
+        return True
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _group_of(self, row: int) -> int:
+        return bisect_right(self._first_row, row) - 1
+
+    def _row_line(self, row: int) -> int:
+        """The virtual line where ``row`` starts."""
+        group = self._group_of(row)
+        return self._first_line[group] + 1 + (row - self._first_row[group]) * self.row_height
+
+    def _locate(self, virtual_y: int) -> tuple[str, int, int]:
+        """What is drawn on virtual line ``virtual_y``.
+
+        Returns:
+            ("row", row, line within the row), ("heading", group, 0), ("rule", group, 0)
+            or ("none", 0, 0) past the end.
+        """
+        if not 0 <= virtual_y < self._line_total:
+            return ("none", 0, 0)
+        group = bisect_right(self._first_line, virtual_y) - 1
+        offset = virtual_y - self._first_line[group]
+        if offset == 0:
+            return ("heading", group, 0)
+        rows, line = divmod(offset - 1, self.row_height)
+        if rows < len(self._groups[group].keys):
+            return ("row", self._first_row[group] + rows, line)
+        return ("rule", group, 0)
+
+    def _row_at(self, virtual_y: int) -> int | None:
+        kind, row, _line = self._locate(virtual_y)
+        return row if kind == "row" else None
+
+    def _row_region(self, row: int) -> Region:
+        """The virtual region of ``row``; a group's first row brings its heading along."""
+        width = self.scrollable_content_region.width
+        top = self._row_line(row)
+        if row == self._first_row[self._group_of(row)]:
+            return Region(0, top - 1, width, self.row_height + 1)
+        return Region(0, top, width, self.row_height)
+
+    # -- cursor ------------------------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        """Clamp the cursor to an existing row (0 when there are none)."""
+        return max(0, min(cursor, len(self._keys) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Redraw only the two rows involved, keep the cursor visible and announce it."""
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_cursor_into_view()
+        self._announce()
+
+    def _refresh_row(self, row: int | None) -> None:
+        if row is not None and 0 <= row < len(self._keys):
+            # ScrollView.refresh_lines takes virtual lines (it subtracts the scroll itself).
+            self.refresh_lines(self._row_line(row), self.row_height)
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not self.is_mounted or not self.scrollable_content_region.height:
+            # Before the first layout the window is empty and any scroll would be wrong;
+            # on_resize does it once the size is known.
+            self._scroll_pending = True
+            return
+        self._scroll_pending = False
+        if not self._keys:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            return
+        self.scroll_to_region(
+            self._row_region(self.cursor), animate=False, force=True, immediate=True, x_axis=False
+        )
+
+    def _announce(self) -> None:
+        """Post RowHighlighted when the key under the cursor differs from the last post."""
+        key = self.highlighted_key
+        if key != self._announced:
+            self._announced = key
+            if key is not None:
+                self.post_message(self.RowHighlighted(self, key, self.cursor))
+
+    def action_cursor_down(self) -> None:
+        """Highlight the next row (from the last, the first: as an OptionList does)."""
+        if self._keys:
+            self.cursor = (self.cursor + 1) % len(self._keys)
+        self._scroll_cursor_into_view()  # the wheel may have scrolled it out of sight
+
+    def action_cursor_up(self) -> None:
+        """Highlight the previous row (from the first, the last)."""
+        if self._keys:
+            self.cursor = (self.cursor - 1) % len(self._keys)
+        self._scroll_cursor_into_view()
+
+    def action_first(self) -> None:
+        """Highlight the first row."""
+        self.cursor = 0
+        self._scroll_cursor_into_view()
+
+    def action_last(self) -> None:
+        """Highlight the last row."""
+        self.cursor = len(self._keys) - 1
+        self._scroll_cursor_into_view()
+
+    def _move_page(self, direction: int) -> None:
+        """Move about one screen of lines, to the nearest row in that direction."""
+        if not self._keys:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        y = self._row_line(self.cursor) + direction * height
+        y = max(0, min(y, self._line_total - 1))
+        # A heading or a rule is not a row: look on past it, then back if nothing is there.
+        for step in (direction, -direction):
+            probe = y
+            while 0 <= probe < self._line_total:
+                if (row := self._row_at(probe)) is not None:
+                    self.cursor = row
+                    self._scroll_cursor_into_view()
+                    return
+                probe += step
+
+    def action_page_down(self) -> None:
+        """Highlight the row about one page down."""
+        self._move_page(1)
+
+    def action_page_up(self) -> None:
+        """Highlight the row about one page up."""
+        self._move_page(-1)
+
+    def action_select(self) -> None:
+        """Choose the highlighted row (posts RowSelected)."""
+        key = self.highlighted_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key, self.cursor))
+
+    # -- events ------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Drop rows drawn for the old width; do a scroll that waited for a size."""
+        self._drawn.clear()
+        if self._scroll_pending:
+            self._scroll_cursor_into_view()
+
+    def on_show(self) -> None:
+        """Shown again (the screen hides the list while it is empty): show the cursor too."""
+        self._scroll_cursor_into_view()
+
+    def notify_style_update(self) -> None:
+        """Theme, CSS or focus changed: every drawn row may now have other colours."""
+        super().notify_style_update()
+        self._drawn.clear()
+
+    def _row_under(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        return self._row_at(offset.y + int(self.scroll_offset.y))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a row highlights and chooses it; a click on a heading does nothing."""
+        row = self._row_under(event)
+        if row is None:
+            return
+        event.stop()
+        self.cursor = row
+        self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Light up the row under the mouse."""
+        self._set_hover(self._row_under(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        """The mouse left: no row is lit up."""
+        self._set_hover(None)
+
+    def _set_hover(self, row: int | None) -> None:
+        if row != self._hover:
+            old, self._hover = self._hover, row
+            self._refresh_row(old)
+            self._refresh_row(row)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def row_content(self, key: Hashable) -> Content:
+        """What the row of ``key`` shows (asked of ``describe`` once per ``set_groups``)."""
+        return self._content(key)
+
+    def _content(self, key: Hashable) -> Content:
+        content = self._contents.get(key)
+        if content is None:
+            content = self._contents[key] = self._describe(key)
+        return content
+
+    def _draw(
+        self, content: Content, names: tuple[str, ...], height: int, width: int
+    ) -> list[Strip]:
+        """``content`` as exactly ``height`` lines of exactly ``width`` cells."""
+        style = self.get_visual_style("agenda-list--row", *names)
+        rich_style = style.rich_style
+        lines = content.split("\n", allow_blank=True)[:height]
+        strips = []
+        for line in lines:
+            # Cut here rather than let the text wrap: a wrapped row would change the row's
+            # height, and heights are what make the list cheap.
+            fitted = line.truncate(width, ellipsis=True) if line.cell_length > width else line
+            drawn = Visual.to_strips(self, fitted, width, 1, style)
+            strip = drawn[0] if drawn else Strip.blank(0)
+            strips.append(strip.extend_cell_length(width, rich_style).crop(0, width))
+        strips.extend(Strip.blank(width, rich_style) for _ in range(height - len(strips)))
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        """Draw the line ``y`` rows below the top of the view: O(1) in the number of rows."""
+        virtual_y = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        kind, index, line = self._locate(virtual_y)
+        focused = self.has_focus
+        if kind == "none":
+            return Strip.blank(width, self.get_visual_style("agenda-list--row").rich_style)
+        if kind == "rule":
+            style = self.get_visual_style("agenda-list--separator").rich_style
+            return Strip([Segment("─" * width, style)], width)
+        if kind == "heading":
+            key: tuple[object, ...] = ("heading", index, width, focused)
+            if (strips := self._drawn.get(key)) is None:
+                heading = self._groups[index].heading
+                strips = self._draw(heading, ("agenda-list--heading",), 1, width)
+                self._drawn[key] = strips
+            return strips[0]
+        row_key = self._keys[index]
+        if index == self.cursor:
+            names: tuple[str, ...] = ("agenda-list--cursor",)
+        elif index == self._hover:
+            names = ("agenda-list--hover",)
+        else:
+            names = ()
+        key = ("row", row_key, names, width, focused)
+        if (strips := self._drawn.get(key)) is None:
+            strips = self._draw(self._content(row_key), names, self.row_height, width)
+            self._drawn[key] = strips
+        return strips[line]
