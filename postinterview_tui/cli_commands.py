@@ -186,8 +186,9 @@ def list_(ctx: click.Context, stage_name: str | None, as_json: bool) -> None:
     if as_json:
         print_json([summary_json(item, action, rt.zone) for item, action in rows])
     else:
-        for line in list_lines(rows, rt.clock(), rt.zone):
-            click.echo(line)
+        lines = list_lines(rows, rt.clock(), rt.zone)
+        if lines:  # one write, as in ``today``
+            click.echo("\n".join(lines))
 
 
 @click.command(epilog="Example for a shell prompt: postinterview today --check || echo 'overdue!'")
@@ -222,8 +223,8 @@ def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> i
             }
         )
     elif items:
-        for line in agenda_lines(items, now, rt.zone):
-            click.echo(line)
+        # One write: echoing each of a thousand lines flushes a thousand times.
+        click.echo("\n".join(agenda_lines(items, now, rt.zone)))
     else:
         click.echo(f"Nothing to do in the next {window} days.")
     return 0

@@ -7,6 +7,7 @@ from typing import Any
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.agenda import AgendaItem
+from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.models import ApplicationDetail, ApplicationSummary
 from postinterview_tui.domain.rules import ActionItem, DueStatus
 from postinterview_tui.domain.text import safe_line, safe_text, shorten
@@ -23,7 +24,19 @@ def rfc3339(moment: DateTime | None, zone: Timezone) -> str | None:
     """An instant as RFC 3339 with seconds and the local offset."""
     if moment is None:
         return None
-    return moment.in_timezone(zone).replace(microsecond=0).isoformat()
+    # The standard library's conversion reads the same clock as ``in_timezone`` and its replace()
+    # is many times faster than pendulum's: ``today --json`` writes a thousand of these.
+    return wall_clock(moment, zone).replace(microsecond=0).isoformat()
+
+
+def clean_line(text: str) -> str:
+    """Exactly :func:`safe_line`, faster for the usual text that holds nothing to remove.
+
+    Every character ``safe_line`` removes or folds (controls, direction marks, line breaks,
+    surrogates) is one that ``str.isprintable`` rejects, so printable text only needs the
+    ``strip()`` that ``safe_line`` ends with. ``today`` cleans two strings per row.
+    """
+    return text.strip() if text.isprintable() else safe_line(text)
 
 
 def summary_json(
@@ -62,7 +75,7 @@ def list_lines(
     """``list`` as aligned text lines."""
     lines = []
     for summary, action in rows:
-        name = shorten(safe_line(f"{summary.company} — {summary.role}"), 48)
+        name = shorten(clean_line(f"{summary.company} — {summary.role}"), 48)
         next_part = ""
         if action is not None:
             next_part = f"{ACTION_LABELS[action.action]} {lateness(action.due, now, zone)}"
@@ -81,10 +94,10 @@ def agenda_lines(items: list[AgendaItem], now: DateTime, zone: Timezone) -> list
             lines.append("")
         lines.append(f"{title} ({len(group)})")
         for item in group:
-            name = shorten(safe_line(f"{item.company} — {item.role}"), 40)
+            name = shorten(clean_line(f"{item.company} — {item.role}"), 40)
             action = ACTION_LABELS[item.action]
             when = lateness(item.due, now, zone)
-            detail = f"  · {safe_line(item.detail)}" if item.detail else ""
+            detail = f"  · {clean_line(item.detail)}" if item.detail else ""
             lines.append(f"  #{item.application_id:<5} {name:<40}  {action:<18} {when}{detail}")
     return lines
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
+
+import pendulum
 from pendulum import DateTime, Timezone
 
+from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.rules import ActionKind
 
 ACTION_LABELS: dict[ActionKind, str] = {
@@ -24,14 +29,23 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
             return "late today" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''} late"
         days = hours // 24
         return f"{days} day{'s' if days != 1 else ''} late"
-    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
+    # Plain local dates and times: pendulum's Date subtraction builds an Interval and its
+    # format() parses the pattern on every call; ``today`` words a thousand dues at a time.
+    local_due = wall_clock(due, zone)
+    days_ahead = (local_due.date() - wall_clock(now, zone).date()).days
     if days_ahead == 0:
-        return f"today {due.in_timezone(zone).format('HH:mm')}"
+        return f"today {local_due.strftime('%H:%M')}"
     if days_ahead == 1:
         return "tomorrow"
     if days_ahead < 7:
-        return f"{due.in_timezone(zone).format('dddd')} (in {days_ahead} days)"
+        return f"{day_name(local_due.date())} (in {days_ahead} days)"
     return f"in {days_ahead} days"
+
+
+@lru_cache(maxsize=64)
+def day_name(day: date) -> str:
+    """The weekday's name, as pendulum formats it ("Monday"); a few distinct days at a time."""
+    return pendulum.date(day.year, day.month, day.day).format("dddd")
 
 
 def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:

@@ -1,0 +1,63 @@
+"""Reading summary rows: the shortcuts give exactly what ``from_text`` and ``Stage`` give."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postinterview_tui.domain.stages import Stage
+from postinterview_tui.storage.rows import stage_from_text, stored_instant
+from postinterview_tui.storage.timestamps import optional_from_text, to_text
+
+PROPERTY = settings(max_examples=300, deadline=None, database=None)
+
+instants = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)).map(
+    lambda naive: pendulum.instance(naive, tz="UTC")
+)
+
+
+def assert_identical(actual: object, expected: object) -> None:
+    assert type(actual) is type(expected)
+    assert actual == expected
+    if isinstance(actual, datetime) and isinstance(expected, datetime):
+        assert actual.tzinfo is expected.tzinfo
+        assert actual.fold == expected.fold
+        assert actual.isoformat() == expected.isoformat()
+
+
+@PROPERTY
+@given(moment=instants)
+def test_property_stored_instants_read_as_from_text_reads_them(moment: pendulum.DateTime) -> None:
+    text = to_text(moment)
+    assert_identical(stored_instant(text), optional_from_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-28T10:00:00+00:00",
+        "2026-11-28T10:00:00Z",
+        "2026-11-28T10:00:00",  # naive: read as UTC
+        "2026-11-28T10:00:00.123456+00:00",  # sub-seconds are dropped
+        "2026-11-28T11:00:00+01:00",  # another offset: converted to UTC
+        "2026-03-29T01:30:00-05:30",
+        "2026-11-28",
+    ],
+)
+def test_stored_instant_examples(text: str) -> None:
+    assert_identical(stored_instant(text), optional_from_text(text))
+
+
+def test_no_stored_instant_is_none() -> None:
+    assert stored_instant(None) is None
+
+
+def test_stage_from_text() -> None:
+    for stage in Stage:
+        assert stage_from_text(stage.value) is Stage(stage.value)
+    with pytest.raises(ValueError, match="is not a valid Stage"):
+        stage_from_text("nowhere")

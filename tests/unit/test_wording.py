@@ -1,0 +1,86 @@
+"""Due dates in words: the same phrases as pendulum's own conversions and formats give."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.wording import day_name, lateness
+
+from ._support import BERLIN, NEW_YORK, NOW, PROPERTY, PROPERTY_ZONES, at, tz
+
+
+def reference_lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
+    """``lateness`` written with pendulum's conversions and formats throughout."""
+    if due <= now:
+        hours = int((now.timestamp() - due.timestamp()) // 3600)
+        if hours < 24:
+            return "late today" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''} late"
+        days = hours // 24
+        return f"{days} day{'s' if days != 1 else ''} late"
+    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
+    if days_ahead == 0:
+        return f"today {due.in_timezone(zone).format('HH:mm')}"
+    if days_ahead == 1:
+        return "tomorrow"
+    if days_ahead < 7:
+        return f"{due.in_timezone(zone).format('dddd')} (in {days_ahead} days)"
+    return f"in {days_ahead} days"
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        pytest.param(NOW, "late today", id="now"),
+        pytest.param(NOW.subtract(hours=3), "3 hours late", id="hours-late"),
+        pytest.param(NOW.subtract(days=2), "2 days late", id="days-late"),
+        pytest.param(at(BERLIN, 2026, 11, 28, 18, 5), "today 18:05", id="later-today"),
+        pytest.param(at(BERLIN, 2026, 11, 29, 9), "tomorrow", id="tomorrow"),
+        pytest.param(at(BERLIN, 2026, 12, 1, 9), "Tuesday (in 3 days)", id="this-week"),
+        pytest.param(at(BERLIN, 2026, 12, 5, 9), "in 7 days", id="next-week"),
+    ],
+)
+def test_lateness(due: DateTime, expected: str) -> None:
+    assert lateness(due, NOW, tz(BERLIN)) == expected
+
+
+def test_today_is_the_local_day_and_time() -> None:
+    # 23:30 in New York is already tomorrow in UTC: the local clock decides.
+    now = at(NEW_YORK, 2026, 11, 27, 9)
+    due = pendulum.datetime(2026, 11, 28, 4, 30, tz="UTC")
+    assert lateness(due, now, tz(NEW_YORK)) == "today 23:30"
+
+
+def test_weekday_names_are_pendulums() -> None:
+    monday = date(2026, 11, 30)
+    names = [day_name(monday + timedelta(days=offset)) for offset in range(7)]
+    assert names == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    assert day_name(pendulum.date(2026, 11, 30)) == "Monday"
+
+
+instants = st.datetimes(min_value=datetime(2000, 1, 2), max_value=datetime(2099, 11, 30)).map(
+    lambda naive: pendulum.instance(naive.replace(microsecond=0), tz="UTC")
+)
+
+
+@PROPERTY
+@given(
+    now=instants,
+    offset=st.integers(min_value=-40 * 24 * 3600, max_value=10 * 24 * 3600),
+    zone=st.sampled_from(PROPERTY_ZONES),
+)
+def test_property_lateness_reads_as_pendulum_would_word_it(
+    now: DateTime, offset: int, zone: str
+) -> None:
+    # The due may come from the store (UTC) or from the rules (local); now is local.
+    local_now = now.in_timezone(zone)
+    due = now.add(seconds=offset)
+    for source in (due, due.in_timezone(zone)):
+        assert lateness(source, local_now, tz(zone)) == reference_lateness(
+            source, local_now, tz(zone)
+        )
