@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
-import click.shell_completion
 
 from postinterview_tui import __version__
 from postinterview_tui.clock import ClockError, local_zone, make_clock
@@ -79,6 +78,8 @@ def complete_ids(
     ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[click.shell_completion.CompletionItem]:
     """Shell completion for application ids, with company and role as help."""
+    import click.shell_completion  # only completion needs it, not every command
+
     from postinterview_tui.domain.text import safe_line
 
     try:
@@ -99,6 +100,8 @@ def complete_stages(
     _ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[click.shell_completion.CompletionItem]:
     """Shell completion for stage ids."""
+    import click.shell_completion
+
     from postinterview_tui.domain.stages import Stage
 
     return [

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
-import pendulum
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.calendar import wall_clock
@@ -42,10 +40,16 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
     return f"in {days_ahead} days"
 
 
-@lru_cache(maxsize=64)
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""Weekday names as pendulum's ``format("dddd")`` writes them in English (a test checks).
+
+The first ``format()`` call loads pendulum's locale files, a few milliseconds of every
+``today`` run; like every other phrase here, these words are English."""
+
+
 def day_name(day: date) -> str:
-    """The weekday's name, as pendulum formats it ("Monday"); a few distinct days at a time."""
-    return pendulum.date(day.year, day.month, day.day).format("dddd")
+    """The weekday's name: "Monday"."""
+    return DAY_NAMES[day.weekday()]
 
 
 def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
@@ -53,7 +57,7 @@ def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
     if due <= now:
         hours = int((now.timestamp() - due.timestamp()) // 3600)
         return f"{hours // 24}d" if hours >= 24 else f"{max(hours, 0)}h"
-    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
+    days_ahead = (wall_clock(due, zone).date() - wall_clock(now, zone).date()).days
     if days_ahead <= 0:
         return "today"
     if days_ahead == 1:

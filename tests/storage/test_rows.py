@@ -8,10 +8,21 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pendulum import DateTime
 
-from postinterview_tui.domain.stages import Stage
-from postinterview_tui.storage.rows import stage_from_text, stored_instant
+from postinterview_tui.domain.stages import CloseReason, Stage
+from postinterview_tui.storage.repository import Repository
+from postinterview_tui.storage.rows import (
+    SUMMARY_COLUMNS,
+    SUMMARY_FIELDS,
+    stage_from_text,
+    stored_instant,
+    summary_from_row,
+    summary_from_values,
+)
 from postinterview_tui.storage.timestamps import optional_from_text, to_text
+
+from ._support import sample_application
 
 PROPERTY = settings(max_examples=300, deadline=None, database=None)
 
@@ -61,3 +72,21 @@ def test_stage_from_text() -> None:
         assert stage_from_text(stage.value) is Stage(stage.value)
     with pytest.raises(ValueError, match="is not a valid Stage"):
         stage_from_text("nowhere")
+
+
+def test_tuple_rows_give_the_summaries_dict_rows_give(repo: Repository, now: DateTime) -> None:
+    first = repo.add_application(sample_application(now, company="Acme"), now)
+    second = repo.add_application(sample_application(now, company="Bolt"), now)
+    repo.move(first, Stage.THANKED, when=now, now=now)
+    repo.move(second, Stage.CLOSED, when=now, now=now, reason=CloseReason.WITHDREW)
+    conn = repo.db.conn
+    cursor = conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM applications ORDER BY id")
+    names = [column[0] for column in cursor.description]
+    assert tuple(names) == SUMMARY_FIELDS
+    for values in cursor.fetchall():
+        as_dict = dict(zip(names, values, strict=True))
+        for full in (False, True):
+            assert summary_from_values(values, full=full) == summary_from_row(as_dict, full=full)
+    listed = {item.id: item for item in repo.summaries()}
+    assert listed[first] == repo.summary(first)
+    assert [item.id for item in repo.open_summaries()] == [first]

@@ -10,9 +10,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.wording import day_name, lateness
+from postinterview_tui.domain.wording import day_name, lateness, short_delta
 
 from ._support import BERLIN, NEW_YORK, NOW, PROPERTY, PROPERTY_ZONES, at, tz
+
+
+def reference_short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
+    """``short_delta`` written with pendulum's conversions throughout."""
+    if due <= now:
+        hours = int((now.timestamp() - due.timestamp()) // 3600)
+        return f"{hours // 24}d" if hours >= 24 else f"{max(hours, 0)}h"
+    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
+    if days_ahead <= 0:
+        return "today"
+    if days_ahead == 1:
+        return "tomorrow"
+    return f"{days_ahead}d"
 
 
 def reference_lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
@@ -58,8 +71,10 @@ def test_today_is_the_local_day_and_time() -> None:
 
 def test_weekday_names_are_pendulums() -> None:
     monday = date(2026, 11, 30)
-    names = [day_name(monday + timedelta(days=offset)) for offset in range(7)]
-    assert names == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    days = [monday + timedelta(days=offset) for offset in range(7)]
+    expected = [pendulum.date(day.year, day.month, day.day).format("dddd") for day in days]
+    assert [day_name(day) for day in days] == expected
+    assert expected[0] == "Monday"
     assert day_name(pendulum.date(2026, 11, 30)) == "Monday"
 
 
@@ -82,5 +97,8 @@ def test_property_lateness_reads_as_pendulum_would_word_it(
     due = now.add(seconds=offset)
     for source in (due, due.in_timezone(zone)):
         assert lateness(source, local_now, tz(zone)) == reference_lateness(
+            source, local_now, tz(zone)
+        )
+        assert short_delta(source, local_now, tz(zone)) == reference_short_delta(
             source, local_now, tz(zone)
         )
