@@ -9,8 +9,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from postinterview_tui.board_data import BoardData, load_board, with_moved_card
@@ -40,10 +41,21 @@ class BoardScreen(Screen[None]):
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = None
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Screen's own ``focused``, minus its repaint of the whole screen on every change: the
+    widgets that gain and lose focus repaint themselves (their styles change), and moving
+    between columns is the board's most frequent key."""
+
     board: reactive[BoardData | None] = reactive(None, always_update=True, init=False)
     """The current snapshot of the board (reassigned, never mutated)."""
     filter_text: reactive[str] = reactive("", init=False)
     """Text that cards must contain to be shown."""
+
+    def watch_focused(self, focused: Widget | None) -> None:
+        # A class rather than :focus-within: Textual does not restyle the heading inside a
+        # container whose :focus-within changes, so the highlight stayed on the old column.
+        for stage_box in self.query(".stage"):
+            stage_box.set_class(focused is not None and focused.parent is stage_box, "-current")
 
     def __init__(self, initial: BoardData | None = None) -> None:
         super().__init__()
@@ -120,7 +132,8 @@ class BoardScreen(Screen[None]):
     def _patched(self, data: BoardData, focus_id: int) -> None:
         self._patches += 1
         self._focus_after_load = focus_id
-        self.board = data
+        with self.app.batch_update():  # one frame for the two columns, header and focus
+            self.board = data
 
     def _catch_up_with_clock(self) -> None:
         # Due labels and counts depend on the time as well as on the data.
@@ -206,7 +219,9 @@ class BoardScreen(Screen[None]):
         if keep is not None and (stage := board.stage_of(keep)) is not None:
             column = self.column(stage)
             if column.select_id(keep):
-                column.focus()
+                # At once, not after the next refresh: the card and the focus that follows it
+                # land in the same frame.
+                self.set_focus(column)
                 return
         focused = self.focused
         if isinstance(focused, CardColumn) and focused.card_count:

@@ -89,3 +89,34 @@ async def test_due_labels_follow_the_clock_without_any_change_to_the_data(
         assert "late" in after[Stage.INTERVIEWED] or "overdue" in after[Stage.INTERVIEWED]
         header = str(board(app).query_one("#today").render())
         assert now.add(days=9).in_timezone(zone).format("D MMMM") in header
+
+
+async def test_the_heading_highlight_follows_the_focused_column(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(app)
+
+        def highlighted() -> list[Stage]:
+            backgrounds = {
+                stage: screen.query_one(f"#stage-{stage.value} .stage-heading").styles.background
+                for stage in STAGE_ORDER
+            }
+            counts = list(backgrounds.values())
+            return [stage for stage, colour in backgrounds.items() if counts.count(colour) == 1]
+
+        column(app, Stage.INTERVIEWED).focus()
+        await settle(pilot)
+        assert highlighted() == [Stage.INTERVIEWED]
+        await pilot.press("l")
+        await settle(pilot)
+        assert highlighted() == [Stage.THANKED]
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.focused is column(app, Stage.FOLLOWED_UP)
+        assert highlighted() == [Stage.FOLLOWED_UP]
+        await pilot.press("h")
+        await settle(pilot)
+        assert highlighted() == [Stage.THANKED]
