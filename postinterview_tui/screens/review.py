@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview_tui.commands import REVIEW_COMMANDS, bindings, dialog_bindings
@@ -48,6 +48,7 @@ from postinterview_tui.domain.when import WhenError
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.agenda_list import AgendaGroup, AgendaList
+from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -110,7 +111,7 @@ class ReviewScreen(Screen[None]):
         yield AgendaList(id="review-list")
         yield Static("Loading…", id="review-empty")
         yield Static("", id="review-hint")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
         self.load()
@@ -247,7 +248,9 @@ class ReviewScreen(Screen[None]):
         return item_key(item) if item is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _NEEDS_ROW and self.current_item() is None:
+        # Not greyed out while the first read is on its way (the keys do nothing until then):
+        # greying them for that moment would only make the footer flicker and be rebuilt.
+        if action in _NEEDS_ROW and self.data is not None and self.current_item() is None:
             return None
         return True
 
