@@ -11,7 +11,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -33,14 +32,16 @@ class BadInput(Exception):
     """Input the command cannot accept (exit 2)."""
 
 
-@dataclass
 class Runtime:
-    """What every command needs: the file, the zone and the clock."""
+    """What every command needs: the file, the zone and the clock.
 
-    db_path: Path
-    debug: bool
+    A plain class: a dataclass generates its methods when this module is imported, which every
+    command pays for.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, db_path: Path, debug: bool) -> None:
+        self.db_path = db_path
+        self.debug = debug
         self.zone = local_zone()
         self.clock = make_clock(self.zone)
 

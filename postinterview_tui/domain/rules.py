@@ -81,7 +81,9 @@ def pending_actions(
         items = []
     if progress.snoozed_until is not None:
         items = [_snoozed(item, progress.snoozed_until) for item in items]
-    return tuple(sorted(items, key=lambda item: item.due))
+    if len(items) > 1:  # most applications have one item: nothing to sort
+        items.sort(key=lambda item: item.due)
+    return tuple(items)
 
 
 def next_action(progress: Progress, settings: Settings, zone: Timezone) -> ActionItem | None:
