@@ -109,7 +109,7 @@ def _closing(db: Any) -> Iterator[Any]:
     try:
         yield db
     finally:
-        db.conn.close()
+        db.close()
 
 
 def _refuse_database_path(rt: Runtime, path: Path) -> None:

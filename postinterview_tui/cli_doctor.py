@@ -23,7 +23,7 @@ def doctor(ctx: click.Context) -> int:
         for risk in sync_risks(rt.db_path):
             click.echo(f"Warning:      {risk.message}")
         return 0
-    report = diagnose(repository.db.conn, rt.db_path)
+    report = diagnose(repository.db, rt.db_path)
     click.echo(
         f"SQLite:       {report.sqlite_version} "
         f"({'WAL is safe' if report.wal_safe else 'has the WAL-reset bug: WAL not used'})"

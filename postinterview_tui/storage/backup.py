@@ -110,7 +110,7 @@ def backup_database(repository: Repository, now: DateTime, dest: Path | None = N
 
     def copy(target: sqlite3.Connection) -> None:
         with repository._tx.read() as db:
-            db.conn.backup(target)
+            db.backup(target)
 
     _write_copy(copy, dest)
     log.info("backed up %s to %s", repository.path, dest)
@@ -364,14 +364,14 @@ def _bring_up_to_date(db_path: Path) -> None:
     except StoreUnusable as error:
         raise BackupError(f"restored, but {error.message}") from None
     if db is not None:
-        db.conn.close()
+        db.close()
 
 
 def _change_marker(repository: Repository) -> tuple[int, int]:
     # data_version moves when another connection commits; total_changes when this one writes.
     with repository._tx.read() as db:
         version = int(db.execute("PRAGMA data_version").fetchone()[0])
-        return version, int(db.conn.total_changes)
+        return version, int(db.total_changes)
 
 
 def _written_after(db_path: Path, backup: Path) -> bool:

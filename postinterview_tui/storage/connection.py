@@ -13,15 +13,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from postinterview_tui.storage.errors import StoreDamaged, StoreUnusable
-from postinterview_tui.storage.schema import (
+from postinterview_tui.storage.schema_version import (
     APPLICATION_ID,
     LATEST_VERSION,
     MIGRATION_NAMES,
     MIGRATION_SET,
-    apply_migrations,
 )
 from postinterview_tui.storage.verified import is_verified, remember_verified, stamp_of
 
@@ -136,20 +133,17 @@ def create_private_file(path: Path) -> None:
     os.close(descriptor)
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> sqlite3.Connection:
     """Open a read-write connection with the settings every connection needs."""
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
-    # No sqlite-utils plugins: they could change our connection, and finding them scans every
-    # installed package (50 ms at each start).
-    db = Database(conn, execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA trusted_schema = OFF")
-    return db
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
 
 
-def open_database(path: Path, *, create: bool) -> Database | None:
+def open_database(path: Path, *, create: bool) -> sqlite3.Connection | None:
     """Open (and if needed create and migrate) the database file.
 
     Args:
@@ -175,7 +169,7 @@ def open_database(path: Path, *, create: bool) -> Database | None:
     elif path.is_dir():
         raise StoreUnusable(f"{path} is a directory, not a database file")
     version = inspect_file(path, trust_unchanged=True)
-    db: Database | None = None
+    db: sqlite3.Connection | None = None
     try:
         db = connect(path)
         durability = choose_durability(sqlite3.sqlite_version_info)
@@ -183,6 +177,9 @@ def open_database(path: Path, *, create: bool) -> Database | None:
             if version > 0:
                 log.info("migrating %s from schema %s", path, version)
                 pre_migration_backup(path, version)
+            # Only here: the migrations (and sqlite-utils) cost 60 ms to load.
+            from postinterview_tui.storage.schema import apply_migrations
+
             apply_migrations(db)
         _set_durability(db, durability)
     except sqlite3.OperationalError as error:
@@ -223,12 +220,12 @@ def pre_migration_backup(path: Path, version: int) -> Path:
     return dest
 
 
-def _close(db: Database | None) -> None:
+def _close(db: sqlite3.Connection | None) -> None:
     if db is not None:
-        db.conn.close()
+        db.close()
 
 
-def _set_durability(db: Database, durability: Durability) -> None:
+def _set_durability(db: sqlite3.Connection, durability: Durability) -> None:
     current = db.execute("PRAGMA journal_mode").fetchone()[0]
     if current != durability.journal_mode:
         try:

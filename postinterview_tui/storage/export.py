@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from pendulum import DateTime, Timezone
-from sqlite_utils import Database
 
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.text import safe_text
@@ -81,7 +80,7 @@ class Table:
 # -- the schema --------------------------------------------------------------------------------
 
 
-def exported_tables(db: Database) -> list[Table]:
+def exported_tables(db: sqlite3.Connection) -> list[Table]:
     """The tables an export holds, parents before children."""
     names = [
         row[0]
@@ -127,7 +126,7 @@ def _preference(name: str) -> tuple[int, str]:
     return len(PREFERRED_ORDER), name
 
 
-def _describe(db: Database, name: str) -> Table:
+def _describe(db: sqlite3.Connection, name: str) -> Table:
     columns: dict[str, Column] = {}
     primary: list[tuple[int, str]] = []
     for _cid, column, kind, notnull, default, pk in db.execute(f'PRAGMA table_info("{name}")'):
@@ -150,7 +149,7 @@ def _describe(db: Database, name: str) -> Table:
 
 
 @contextmanager
-def snapshot(db: Database) -> Iterator[Database]:
+def snapshot(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A read transaction, so every table is read as of one moment."""
     db.execute("BEGIN")
     try:
@@ -159,7 +158,7 @@ def snapshot(db: Database) -> Iterator[Database]:
         db.execute("COMMIT")
 
 
-def empty_database() -> Database:
+def empty_database() -> sqlite3.Connection:
     """An in-memory database with the current schema (to export or plan against no file)."""
     db = connect(Path(":memory:"))
     apply_migrations(db)
@@ -169,7 +168,7 @@ def empty_database() -> Database:
 # -- export ------------------------------------------------------------------------------------
 
 
-def export_data(db: Database, now: DateTime) -> dict[str, Any]:
+def export_data(db: sqlite3.Connection, now: DateTime) -> dict[str, Any]:
     """Every exported table's records, with the header. Call inside :func:`snapshot`."""
     data: dict[str, Any] = {
         "format": FORMAT,
@@ -185,14 +184,14 @@ def export_data(db: Database, now: DateTime) -> dict[str, Any]:
     return data
 
 
-def export_json(db: Database, now: DateTime) -> str:
+def export_json(db: sqlite3.Connection, now: DateTime) -> str:
     """The JSON export: keys sorted, ASCII only (no control character reaches a terminal)."""
     with snapshot(db):
         data = export_data(db, now)
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=True) + "\n"
 
 
-def export_csv(db: Database, zone: Timezone) -> str:
+def export_csv(db: sqlite3.Connection, zone: Timezone) -> str:
     """One row per application (deleted ones left out) with its stage history."""
     with snapshot(db):
         applications = _dict_rows(

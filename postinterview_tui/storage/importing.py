@@ -8,13 +8,13 @@ a new one, and the references to it follow. Everything is checked before anythin
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from pendulum import DateTime
-from sqlite_utils import Database
 
 from postinterview_tui.domain.stages import (
     CloseReason,
@@ -99,7 +99,7 @@ def import_export(
         return plan
 
 
-def preview_import(db: Database, data: Mapping[str, Any]) -> ImportPlan:
+def preview_import(db: sqlite3.Connection, data: Mapping[str, Any]) -> ImportPlan:
     """The plan of an import into ``db``, read in one snapshot; nothing is written."""
     with snapshot(db):
         return plan_import(db, data)
@@ -149,7 +149,7 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-def plan_import(db: Database, data: Mapping[str, Any]) -> ImportPlan:
+def plan_import(db: sqlite3.Connection, data: Mapping[str, Any]) -> ImportPlan:
     """Work out an import (read only): which records are new, their ids, remapped references.
 
     Args:
@@ -185,7 +185,7 @@ def plan_import(db: Database, data: Mapping[str, Any]) -> ImportPlan:
     return plan
 
 
-def apply_import(db: Database, plan: ImportPlan) -> None:
+def apply_import(db: sqlite3.Connection, plan: ImportPlan) -> None:
     """Insert a plan's rows. Call inside the import's write transaction.
 
     Raises:
@@ -201,7 +201,7 @@ def apply_import(db: Database, plan: ImportPlan) -> None:
 
 
 def _plan_table(
-    db: Database,
+    db: sqlite3.Connection,
     table: Table,
     records: list[dict[str, Any]],
     mapping: dict[str, dict[Any, Any]],

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from pendulum import DateTime, Timezone
-from sqlite_utils import Database
 
 from postinterview_tui.domain.models import (
     ApplicationDetail,
@@ -68,7 +67,7 @@ MAX_ID = 2**63 - 1
 class Repository:
     """Reads and writes one postinterview database file."""
 
-    def __init__(self, db: Database, path: Path, zone: Timezone) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path, zone: Timezone) -> None:
         self.db = db
         self.path = path
         self.zone = zone
@@ -90,7 +89,7 @@ class Repository:
     def close(self) -> None:
         """Close the connection."""
         with self._tx.read():
-            self.db.conn.close()
+            self.db.close()
 
     # -- reads -------------------------------------------------------------------------------
 
@@ -523,7 +522,7 @@ class Repository:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _summary(self, db: Database, application_id: int) -> ApplicationSummary:
+    def _summary(self, db: sqlite3.Connection, application_id: int) -> ApplicationSummary:
         if not 0 < application_id <= MAX_ID:
             raise NotFound(f"no application with id {application_id}")
         rows = _dict_rows(
@@ -554,7 +553,7 @@ class Repository:
             raise NotFound(f"application {application_id} has no condition {condition_id}")
         return str(row[0])
 
-    def _offer_conditions(self, db: Database) -> dict[int, list[Condition]]:
+    def _offer_conditions(self, db: sqlite3.Connection) -> dict[int, list[Condition]]:
         result: dict[int, list[Condition]] = defaultdict(list)
         rows = db.execute(
             "SELECT * FROM conditions WHERE application_id IN (SELECT id FROM applications "

@@ -7,13 +7,17 @@ shipped: add a new one.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-# "PoIn" in ASCII: marks a file as ours.
-APPLICATION_ID = 0x506F496E
-MIGRATION_SET = "postinterview"
+from postinterview_tui.storage.schema_version import (
+    APPLICATION_ID,
+    LATEST_VERSION,
+    MIGRATION_NAMES,
+    MIGRATION_SET,
+)
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -149,15 +153,16 @@ def _drafts(db: Database) -> None:
     )
 
 
-MIGRATION_NAMES: tuple[str, ...] = tuple(step.name for step in migrations._migrations)
-LATEST_VERSION = len(MIGRATION_NAMES)
+if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
+    raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
+__all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATION_NAMES", "apply_migrations"]
 
 
-def apply_migrations(db: Database, *, stop_after: int | None = None) -> list[str]:
+def apply_migrations(conn: sqlite3.Connection, *, stop_after: int | None = None) -> list[str]:
     """Bring the schema up to date, one ``BEGIN IMMEDIATE`` transaction per step.
 
     Args:
-        db: an open connection (autocommit mode, foreign keys on).
+        conn: an open connection (autocommit mode, foreign keys on).
         stop_after: stop once this schema version is reached (tests build older files so).
 
     Returns:
@@ -166,6 +171,7 @@ def apply_migrations(db: Database, *, stop_after: int | None = None) -> list[str
     Raises:
         sqlite3.IntegrityError: a step left a foreign-key violation (the step is rolled back).
     """
+    db = Database(conn, execute_plugins=False)
     done: list[str] = []
     target = LATEST_VERSION if stop_after is None else stop_after
     for index, name in enumerate(MIGRATION_NAMES):

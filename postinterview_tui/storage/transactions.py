@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from pendulum import DateTime
-from sqlite_utils import Database
 
 from postinterview_tui.domain.stages import EventKind
 from postinterview_tui.storage.errors import (
@@ -52,7 +51,7 @@ def new_uid() -> str:
 class Action:
     """An open write transaction for one user action."""
 
-    def __init__(self, db: Database, action_id: int, now: DateTime) -> None:
+    def __init__(self, db: sqlite3.Connection, action_id: int, now: DateTime) -> None:
         self.db = db
         self.id = action_id
         self.now = truncate(now)
@@ -119,7 +118,7 @@ class Action:
 class Transactions:
     """Runs user actions one at a time, each in its own immediate transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.lock = threading.RLock()
 
@@ -156,13 +155,13 @@ class Transactions:
     def _roll_back(self) -> None:
         # A failed COMMIT or an I/O error may already have ended the transaction.
         try:
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
         except sqlite3.Error:
             pass
 
     @contextmanager
-    def read(self) -> Iterator[Database]:
+    def read(self) -> Iterator[sqlite3.Connection]:
         """Serialise reads with writes on the shared connection; a damaged page read on the
         way is reported as :class:`StoreDamaged`."""
         with self.lock:
@@ -172,7 +171,7 @@ class Transactions:
                 if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
                     raise
                 if isinstance(error, sqlite3.OperationalError):
-                    if self.db.conn.in_transaction:
+                    if self.db.in_transaction:
                         raise  # part of an action: it rolls back and reports SaveFailed
                     raise StoreUnusable(
                         f"could not read the database: {_plain_reason(error)}"

@@ -321,7 +321,7 @@ def _copy_closed(
     """Add ``copies`` closed applications, each a copy of a template moved back in time."""
     if not copies or not templates:
         return
-    conn = repository.db.conn
+    conn = repository.db
     writer = _Writer(repository, rng, fixed_now()[0])
     cache: dict[int, dict[str, Any]] = {}
     for template in templates:

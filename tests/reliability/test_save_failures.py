@@ -27,18 +27,30 @@ def _dump(path: Path) -> list[str]:
 
 
 class FailingExecute:
-    """Wraps a Database's execute so its k-th statement fails like a full disk."""
+    """Stands in for the store's connection: its k-th ``execute`` fails like a full disk;
+    everything else goes to the real connection."""
 
-    def __init__(self, original: Callable[..., Any], fail_at: int) -> None:
-        self.original = original
+    def __init__(self, connection: sqlite3.Connection, fail_at: int) -> None:
+        self.connection = connection
         self.fail_at = fail_at
         self.count = 0
 
-    def __call__(self, sql: str, *args: Any) -> Any:
+    def execute(self, sql: str, *args: Any) -> Any:
         self.count += 1
         if self.count == self.fail_at and not sql.lstrip().upper().startswith("ROLLBACK"):
             raise sqlite3.OperationalError("database or disk is full")
-        return self.original(sql, *args)
+        return self.connection.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.connection, name)
+
+
+def _install(repository: Repository, fail_at: int) -> FailingExecute:
+    """Route every statement of ``repository`` (reads and actions) through a FailingExecute."""
+    failing = FailingExecute(repository.db, fail_at)
+    repository.db = failing  # type: ignore[assignment]
+    repository._tx.db = failing  # type: ignore[assignment]
+    return failing
 
 
 def _new(now: DateTime) -> NewApplication:
@@ -54,8 +66,7 @@ def _new(now: DateTime) -> NewApplication:
 def _count_statements(db_path: Path, zone: Timezone, action: Callable[[Repository], None]) -> int:
     repository = Repository.open(db_path, zone=zone, create=True)
     assert repository is not None
-    counter = FailingExecute(repository.db.execute, fail_at=-1)
-    repository.db.execute = counter  # type: ignore[method-assign]
+    counter = _install(repository, fail_at=-1)
     action(repository)
     repository.close()
     return counter.count
@@ -84,8 +95,7 @@ def test_an_error_at_every_statement_leaves_the_file_unchanged(
         assert repository is not None
         seed(repository)
         before = _dump(path)
-        failing = FailingExecute(repository.db.execute, fail_at=k)
-        repository.db.execute = failing  # type: ignore[method-assign]
+        failing = _install(repository, fail_at=k)
         with pytest.raises(SaveFailed, match="could not save: the disk is full"):
             act(repository)
         assert _dump(path) == before, f"statement {k} of {total} left a change behind"

@@ -24,6 +24,6 @@ def repo(db_path: Path, zone: Timezone) -> Iterator[Repository]:
 def statements(repo: Repository) -> Iterator[list[str]]:
     """Every SQL statement the repository's connection runs from now on."""
     seen: list[str] = []
-    repo.db.conn.set_trace_callback(seen.append)
+    repo.db.set_trace_callback(seen.append)
     yield seen
-    repo.db.conn.set_trace_callback(None)
+    repo.db.set_trace_callback(None)

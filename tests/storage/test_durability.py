@@ -115,8 +115,8 @@ def test_every_connection_enforces_foreign_keys_and_waits_when_busy(repo: Reposi
     assert repo.db.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
     assert repo.db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
     # Autocommit at rest: every transaction is opened explicitly by an action.
-    assert repo.db.conn.isolation_level is None
-    assert not repo.db.conn.in_transaction
+    assert repo.db.isolation_level is None
+    assert not repo.db.in_transaction
 
 
 def test_connect_itself_sets_foreign_keys_and_busy_timeout(db_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_connect_itself_sets_foreign_keys_and_busy_timeout(db_path: Path) -> Non
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
             db.execute("INSERT INTO child VALUES (42)")
     finally:
-        db.conn.close()
+        db.close()
 
 
 def test_foreign_keys_are_enforced_on_the_repositorys_tables(repo: Repository) -> None:

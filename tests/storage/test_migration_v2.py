@@ -42,7 +42,7 @@ def _build_v2(path: Path) -> None:
             [number, f"cond{number:028d}", kind, label, status],
         )
     db.execute("COMMIT")
-    db.conn.close()
+    db.close()
 
 
 def _counts(path: Path) -> dict[str, int]:

@@ -215,9 +215,9 @@ def traced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real_connect = connection.connect
 
-    def tracing_connect(path: Path) -> Database:
+    def tracing_connect(path: Path) -> sqlite3.Connection:
         db = real_connect(path)
-        db.conn.set_trace_callback(seen.append)
+        db.set_trace_callback(seen.append)
         return db
 
     monkeypatch.setattr(connection, "connect", tracing_connect)
@@ -283,9 +283,9 @@ def test_apply_migrations_steps_and_stops(db_path: Path) -> None:
         assert schema.apply_migrations(db) == list(schema.MIGRATION_NAMES[1:])
         assert db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
         assert schema.apply_migrations(db) == []
-        assert not db.conn.in_transaction
+        assert not db.in_transaction
     finally:
-        db.conn.close()
+        db.close()
 
 
 def _partial_then_fail(error: BaseException) -> object:
@@ -391,7 +391,7 @@ def test_open_while_another_process_migrates_the_same_file(
 
     def spying_applied(db: Database) -> list[object]:
         result = real_applied(db)
-        if db is not other:
+        if db.conn is not other:
             checked.set()
         return result
 
@@ -409,15 +409,15 @@ def test_open_while_another_process_migrates_the_same_file(
     try:
         assert checked.wait(10)
         time.sleep(0.3)  # the opener is now waiting for the write lock
-        schema.migrations.apply(other)
+        schema.migrations.apply(Database(other, execute_plugins=False))
         other.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
         other.execute(f"PRAGMA user_version = {schema.LATEST_VERSION}")
         other.execute("COMMIT")
     finally:
-        if other.conn.in_transaction:
+        if other.in_transaction:
             other.execute("ROLLBACK")
         opener.join(30)
-        other.conn.close()
+        other.close()
     repository = outcome.get("repository")
     if isinstance(repository, Repository):
         repository.close()

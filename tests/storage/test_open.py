@@ -140,7 +140,7 @@ def test_reopening_runs_no_migration_again(
     def refuse(*args: object, **kwargs: object) -> list[str]:
         raise AssertionError("apply_migrations ran on an up-to-date file")
 
-    monkeypatch.setattr("postinterview_tui.storage.connection.apply_migrations", refuse)
+    monkeypatch.setattr("postinterview_tui.storage.schema.apply_migrations", refuse)
     second = Repository.open(db_path, zone=zone, create=False)
     assert second is not None
     try:

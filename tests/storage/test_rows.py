@@ -79,7 +79,7 @@ def test_tuple_rows_give_the_summaries_dict_rows_give(repo: Repository, now: Dat
     second = repo.add_application(sample_application(now, company="Bolt"), now)
     repo.move(first, Stage.THANKED, when=now, now=now)
     repo.move(second, Stage.CLOSED, when=now, now=now, reason=CloseReason.WITHDREW)
-    conn = repo.db.conn
+    conn = repo.db
     cursor = conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM applications ORDER BY id")
     names = [column[0] for column in cursor.description]
     assert tuple(names) == SUMMARY_FIELDS

@@ -112,7 +112,7 @@ def test_a_failed_action_writes_nothing(
     later = now.add(days=1)
     with pytest.raises(error):
         attempt(repo, ids, later)
-    assert not repo.db.conn.in_transaction
+    assert not repo.db.in_transaction
     assert dump(repo.path) == before_dump
     assert file_state(repo.path).data == before_file.data
     # The connection is still usable, and the next action is the only one recorded.
@@ -160,7 +160,7 @@ def test_a_storage_error_inside_an_action_is_save_failed_and_rolled_back(
     with pytest.raises(SaveFailed, match=words) as raised:
         repo.move(ids.interviewed, Stage.THANKED, when=now, now=now)
     assert raised.value.message.startswith("could not save")
-    assert not repo.db.conn.in_transaction
+    assert not repo.db.in_transaction
     assert dump(repo.path) == before
 
 
@@ -285,7 +285,7 @@ def test_an_action_gives_up_with_a_clear_error_when_the_lock_never_comes(
     try:
         with pytest.raises(StoreUnusable, match="locked by another program"):
             repo.add_application(sample_application(now), now)
-        assert not repo.db.conn.in_transaction
+        assert not repo.db.in_transaction
     finally:
         other.execute("ROLLBACK")
         other.close()
