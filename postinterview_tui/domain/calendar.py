@@ -41,6 +41,7 @@ def add_business_days_to_date(day: date, count: int, settings: Settings) -> date
     """
     # Only the fields the walk reads are part of the key: changing the theme or the user's
     # name keeps the cache, changing the weekend or the skip dates cannot reuse an old answer.
+    # A plain date: pendulum's Date does its arithmetic in Python, many times slower.
     return _working_date_after(
         date(day.year, day.month, day.day), count, settings.weekend_days, settings.skip_dates
     )
@@ -50,7 +51,6 @@ def add_business_days_to_date(day: date, count: int, settings: Settings) -> date
 def _working_date_after(
     day: date, count: int, weekend_days: tuple[int, ...], skip_dates: tuple[date, ...]
 ) -> date:
-    # A plain date: pendulum's Date does its arithmetic in Python, many times slower.
     current = day
     remaining = count
     skipped = frozenset(skip_dates)
