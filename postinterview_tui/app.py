@@ -148,7 +148,18 @@ class PostInterviewApp(App[int]):
         from postinterview_tui.screens.review import ReviewScreen
 
         if not isinstance(self.screen, ReviewScreen):
-            self.push_screen(ReviewScreen(), lambda _result: self._reload_board())
+            self.push_screen(
+                ReviewScreen(self.board_snapshot()), lambda _result: self._reload_board()
+            )
+
+    def board_snapshot(self) -> BoardData | None:
+        """The board's latest data, if the board has loaded it."""
+        from postinterview_tui.screens.board import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                return screen.board
+        return None
 
     def open_insights(self) -> None:
         """Open the insights screen."""

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import build_agenda
+from postinterview_tui.domain.agenda import AgendaItem, build_agenda
 from postinterview_tui.domain.models import ApplicationSummary
-from postinterview_tui.domain.rules import DueStatus
+from postinterview_tui.domain.rules import DueStatus, classify_due, due_limits
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.storage.repository import Repository
 
 CLOSED_SHOWN = 5
 """Closed cards shown before the rest fold into "+ N more"."""
+AGENDA_FRESH_FOR = timedelta(seconds=60)
+"""How long a board's agenda may stand in for a new read (the board catches up every minute)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,13 @@ class BoardData:
     """Actions overdue when the board was loaded (as ``postinterview today`` counts them)."""
     due_soon: int = 0
     """Actions due within the next 24 hours."""
+    agenda: tuple[AgendaItem, ...] = ()
+    """The review's agenda (``build_agenda`` over the open cards) at ``agenda_at``."""
+    agenda_at: DateTime | None = None
+    """When ``agenda`` was built (None: not built)."""
+    marker: tuple[int, int] | None = None
+    """``Repository.change_marker`` the data was read at; None when unknown. While the file's
+    marker still equals it, this snapshot is what a new read would give."""
 
     @property
     def total(self) -> int:
@@ -59,42 +69,58 @@ def load_board(
             off the event loop, rather than on every redraw.
         zone: the user's zone.
     """
-    version = repository.data_version()
-    active = repository.summaries(exclude_stage=Stage.CLOSED)
-    closed = repository.summaries(
-        stage=Stage.CLOSED, limit=None if all_closed else CLOSED_SHOWN + 1
-    )
-    counts = repository.stage_counts()
+    with repository.exclusive():  # no write of ours between the marker and the reads
+        marker = repository.change_marker()
+        active = repository.summaries(exclude_stage=Stage.CLOSED)
+        closed = repository.summaries(
+            stage=Stage.CLOSED, limit=None if all_closed else CLOSED_SHOWN + 1
+        )
+        counts = repository.stage_counts()
+        settings = repository.settings()
     columns: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in STAGE_ORDER}
     for summary in active:
         columns[summary.stage].append(summary)
     columns[Stage.CLOSED] = list(closed)
     by_id = {summary.id: summary for summary in (*active, *closed)}
-    settings = repository.settings()
-    overdue = due_soon = 0
+    agenda: tuple[AgendaItem, ...] = ()
     if now is not None and zone is not None:
-        for item in build_agenda(active, settings, now, zone, window_days=0):
-            overdue += item.status is DueStatus.OVERDUE
-            due_soon += item.status is DueStatus.DUE
+        # One agenda serves the header counts and, while nothing changes, the daily review.
+        agenda = tuple(build_agenda(active, settings, now, zone))
+    overdue, due_soon = _counts(agenda)
     return BoardData(
         columns={stage: tuple(items) for stage, items in columns.items()},
         counts=counts,
         settings=settings,
         closed_complete=all_closed or counts[Stage.CLOSED] <= CLOSED_SHOWN,
-        data_version=version,
+        data_version=marker[0],
         by_id=by_id,
         overdue=overdue,
         due_soon=due_soon,
+        agenda=agenda,
+        agenda_at=now if now is not None and zone is not None else None,
+        marker=marker,
     )
 
 
+def _counts(agenda: tuple[AgendaItem, ...]) -> tuple[int, int]:
+    overdue = sum(item.status is DueStatus.OVERDUE for item in agenda)
+    due_soon = sum(item.status is DueStatus.DUE for item in agenda)
+    return overdue, due_soon
+
+
 def with_moved_card(
-    board: BoardData, moved: ApplicationSummary, now: DateTime, zone: Timezone
+    board: BoardData,
+    moved: ApplicationSummary,
+    now: DateTime,
+    zone: Timezone,
+    marker: tuple[int, int] | None = None,
 ) -> BoardData:
     """The board after one card changed stage (or was updated): the card leaves its old column
-    and heads its new one (it is now the most recently changed), counts follow.
+    and heads its new one (it is now the most recently changed), counts and agenda follow.
 
-    This is what a reload would show, without reading every card again.
+    This is what a reload would show, without reading every card again. ``marker`` is the
+    file's change marker right after that one change (None when other changes may have
+    happened since the board was read: the snapshot then never counts as current).
     """
     old = board.by_id.get(moved.id)
     columns = {
@@ -106,19 +132,56 @@ def with_moved_card(
     if old is not None:
         counts[old.stage] -= 1
     counts[moved.stage] += 1
-    overdue, due_soon = board.overdue, board.due_soon
-    for summary, sign in ((old, -1), (moved, 1)):
-        if summary is None:
-            continue
-        for item in build_agenda([summary], board.settings, now, zone, window_days=0):
-            overdue += sign * (item.status is DueStatus.OVERDUE)
-            due_soon += sign * (item.status is DueStatus.DUE)
+    agenda_at = board.agenda_at or now
+    agenda = [item for item in board.agenda if item.application_id != moved.id]
+    agenda += build_agenda([moved], board.settings, agenda_at, zone)
+    agenda.sort(key=lambda entry: (entry.due.timestamp(), entry.application_id))
+    overdue, due_soon = _counts(tuple(agenda))
     return replace(
         board,
         columns=columns,
         counts=counts,
         by_id={**board.by_id, moved.id: moved},
-        overdue=max(overdue, 0),
-        due_soon=max(due_soon, 0),
+        overdue=overdue,
+        due_soon=due_soon,
+        agenda=tuple(agenda),
+        agenda_at=agenda_at,
+        marker=marker,
         closed_complete=board.closed_complete or counts[Stage.CLOSED] <= CLOSED_SHOWN,
     )
+
+
+def is_current(board: BoardData, marker: tuple[int, int]) -> bool:
+    """True when ``board`` is what reading the file now would give (nothing written since)."""
+    return board.marker is not None and board.marker == marker
+
+
+def open_summaries_of(board: BoardData) -> tuple[ApplicationSummary, ...]:
+    """The board's applications still in progress, most recently changed first (the order of
+    ``Repository.open_summaries``)."""
+    items = [summary for stage in STAGE_ORDER if stage.is_open for summary in board.columns[stage]]
+    items.sort(key=lambda summary: (summary.updated_at.timestamp(), summary.id), reverse=True)
+    return tuple(items)
+
+
+def agenda_now(
+    board: BoardData, marker: tuple[int, int], now: DateTime, zone: Timezone
+) -> tuple[AgendaItem, ...] | None:
+    """The board's agenda as it stands at ``now``, or None when a new read is needed: the file
+    changed since the board was read, or the agenda is older than :data:`AGENDA_FRESH_FOR` or
+    from another local day (the review window ends at the end of a day)."""
+    at = board.agenda_at
+    if not is_current(board, marker) or at is None:
+        return None
+    if not timedelta(0) <= now - at <= AGENDA_FRESH_FOR:
+        return None
+    if now.in_timezone(zone).date() != at.in_timezone(zone).date():
+        return None
+    limits = due_limits(now, board.settings.window_days, zone)
+    items = []
+    for item in board.agenda:
+        status = classify_due(item.due, now, limits)
+        if status is None:
+            continue
+        items.append(item if status is item.status else replace(item, status=status))
+    return tuple(items)

@@ -425,16 +425,20 @@ class BoardScreen(Screen[None]):
     ) -> None:
         app = self.pi_app
         now = app.clock()
+        board = self.board
         try:
-            moved = app.repository.move(
-                application_id,
-                target,
-                when=now,
-                now=now,
-                reason=reason,
-                force=force,
-                reflection=note,
-            )
+            with app.repository.exclusive():  # so the markers bracket this move alone
+                before = app.repository.change_marker()
+                moved = app.repository.move(
+                    application_id,
+                    target,
+                    when=now,
+                    now=now,
+                    reason=reason,
+                    force=force,
+                    reflection=note,
+                )
+                after = app.repository.change_marker()
         except RuleRefusal as refusal:
             if refusal.confirmable:
                 app.call_from_thread(
@@ -448,12 +452,12 @@ class BoardScreen(Screen[None]):
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
             return
-        board = self.board
         if board is None or self.filter_text:
             app.call_from_thread(self.reload, application_id)
             return
         # Only the moved card changed: patch it in rather than reading every card again.
-        patched = with_moved_card(board, moved, now, app.zone)
+        current = board.marker is not None and board.marker == before
+        patched = with_moved_card(board, moved, now, app.zone, after if current else None)
         app.call_from_thread(self._patched, patched, application_id)
 
     def _confirm_move(

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from postinterview_tui.board_data import BoardData, agenda_now, open_summaries_of
 from postinterview_tui.commands import REVIEW_COMMANDS, bindings, dialog_bindings
 from postinterview_tui.domain.agenda import AgendaItem, build_agenda
 from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
@@ -90,8 +91,11 @@ class ReviewScreen(Screen[None]):
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#review-list"
 
-    def __init__(self) -> None:
+    def __init__(self, board: BoardData | None = None) -> None:
+        """Open the review; ``board`` is the board's latest snapshot, which the first read
+        uses instead of the file while nothing has been written since it was taken."""
         super().__init__()
+        self._board = board
         self.session = ReviewSession()
         """What was acted on since the review opened (replaced, never mutated)."""
         self.data: ReviewData | None = None
@@ -121,19 +125,27 @@ class ReviewScreen(Screen[None]):
     def load(self) -> None:
         """Read the agenda again (the latest read wins)."""
         self._load_token += 1
-        self._load_worker(self._load_token, self.session)
+        board, self._board = self._board, None  # only the first read may stand on it
+        self._load_worker(self._load_token, self.session, board)
 
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
-    def _load_worker(self, token: int, session: ReviewSession) -> None:
+    def _load_worker(self, token: int, session: ReviewSession, board: BoardData | None) -> None:
         app = self.pi_app
+        now, zone = app.clock(), app.zone
         try:
-            settings = app.repository.settings()
-            summaries = tuple(app.repository.open_summaries())
+            shared = None
+            if board is not None:
+                shared = agenda_now(board, app.repository.change_marker(), now, zone)
+            if board is not None and shared is not None:
+                # The board read the same file a moment ago: no second read of every card.
+                settings, summaries, agenda = board.settings, open_summaries_of(board), shared
+            else:
+                settings = app.repository.settings()
+                summaries = tuple(app.repository.open_summaries())
+                agenda = tuple(build_agenda(summaries, settings, now, zone))
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
             return
-        now, zone = app.clock(), app.zone
-        agenda = tuple(build_agenda(summaries, settings, now, zone))
         data = ReviewData(agenda, summaries, settings, now, tuple(grouped(agenda)))
         # What comes next costs another pass over every application: only look it up when
         # this read leaves nothing to show (``session`` is an immutable snapshot).

@@ -368,10 +368,7 @@ def _bring_up_to_date(db_path: Path) -> None:
 
 
 def _change_marker(repository: Repository) -> tuple[int, int]:
-    # data_version moves when another connection commits; total_changes when this one writes.
-    with repository._tx.read() as db:
-        version = int(db.execute("PRAGMA data_version").fetchone()[0])
-        return version, int(db.total_changes)
+    return repository.change_marker()
 
 
 def _written_after(db_path: Path, backup: Path) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,20 @@ class Repository:
         """A number that changes whenever another connection commits to the file."""
         with self._tx.read() as db:
             return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+    def change_marker(self) -> tuple[int, int]:
+        """Equal for two calls only if nothing was written to the file in between, by this
+        connection (``total_changes``) or by any other (``data_version``)."""
+        with self._tx.read() as db:
+            version = int(db.execute("PRAGMA data_version").fetchone()[0])
+            return version, int(db.total_changes)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Run several calls with no other call of this process in between (writes of other
+        processes still show in :meth:`change_marker`)."""
+        with self._tx.lock:
+            yield
 
     def settings(self) -> Settings:
         """The settings, with defaults for anything never set."""

@@ -1,0 +1,149 @@
+"""The review stands on the board's own read while nothing was written, and only then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.board_data import agenda_now, load_board, open_summaries_of
+from postinterview_tui.domain.agenda import build_agenda
+from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.rules import DueStatus
+from postinterview_tui.domain.stages import Stage
+from postinterview_tui.screens.review import ReviewScreen
+from postinterview_tui.storage.repository import Repository
+from tests.ui.helpers import board, focus_card, make_app, open_repository, settle
+
+SIZE = (120, 40)
+
+
+def _review(app: Any) -> ReviewScreen:
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+def _fresh_agenda(app: Any, now: DateTime, zone: Timezone) -> list[tuple[int, str, str]]:
+    repository: Repository = app.repository
+    summaries = repository.open_summaries()
+    agenda = build_agenda(summaries, repository.settings(), now, zone)
+    return [(item.application_id, item.action.value, item.status.value) for item in agenda]
+
+
+def _shown(app: Any) -> list[tuple[int, str, str]]:
+    data = _review(app).data
+    assert data is not None
+    return [(item.application_id, item.action.value, item.status.value) for item in data.agenda]
+
+
+def _count_reads(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    reads: list[int] = []
+    real = app.repository.open_summaries
+
+    def counting() -> Any:
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(app.repository, "open_summaries", counting)
+    return reads
+
+
+async def test_right_after_the_board_loads_the_review_reads_nothing_again(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reads = _count_reads(app, monkeypatch)
+        await pilot.press("r")
+        await settle(pilot)
+        assert reads == []
+        assert _shown(app) == _fresh_agenda(app, now, zone)
+        assert _shown(app), "the demo has things to do"
+
+
+async def test_a_change_by_another_program_means_a_new_read(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        other = open_repository(db_path, zone)
+        new_id = other.add_application(
+            NewApplication("Elsewhere Inc", "Analyst", NewInterview(now.subtract(hours=30))),
+            now,
+        )
+        other.close()
+        reads = _count_reads(app, monkeypatch)
+        await pilot.press("r")  # before the board's poll has noticed
+        await settle(pilot)
+        assert reads == [1]
+        assert new_id in {row[0] for row in _shown(app)}
+
+
+async def test_a_write_of_this_window_means_a_new_read(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # Written through the app's own connection, without the board hearing of it.
+        new_id = app.repository.add_application(
+            NewApplication("Quiet Co", "Analyst", NewInterview(now.subtract(hours=30))), now
+        )
+        reads = _count_reads(app, monkeypatch)
+        await pilot.press("r")
+        await settle(pilot)
+        assert reads == [1]
+        assert new_id in {row[0] for row in _shown(app)}
+
+
+async def test_after_a_move_the_shared_agenda_is_the_one_a_read_gives(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(app)
+        assert screen.board is not None
+        moved = screen.board.columns[Stage.INTERVIEWED][0].id
+        focus_card(app, moved)
+        await pilot.press("greater_than_sign")
+        await settle(pilot)
+        assert screen.board.stage_of(moved) is Stage.THANKED
+        reads = _count_reads(app, monkeypatch)
+        await pilot.press("r")
+        await settle(pilot)
+        assert reads == []
+        assert _shown(app) == _fresh_agenda(app, now, zone)
+
+
+def test_the_shared_agenda_expires_and_follows_the_clock(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    make_app(db_path, now, zone)  # writes the demo data
+    repository = open_repository(db_path, zone)
+    try:
+        snapshot = load_board(repository, now=now, zone=zone)
+        marker = repository.change_marker()
+        assert agenda_now(snapshot, marker, now, zone) == snapshot.agenda
+        assert agenda_now(snapshot, marker, now.add(seconds=61), zone) is None
+        assert agenda_now(snapshot, (marker[0], marker[1] + 1), now, zone) is None
+        # Within the minute, a due that passes turns overdue, as a new read would say.
+        due = next(item for item in snapshot.agenda if item.status is DueStatus.DUE)
+        before = load_board(repository, now=due.due.subtract(seconds=30), zone=zone)
+        later = due.due.add(seconds=10)
+        shared = agenda_now(before, repository.change_marker(), later, zone)
+        assert shared is not None
+        fresh = build_agenda(open_summaries_of(before), before.settings, later, zone)
+        assert shared == tuple(fresh)
+        assert next(i for i in shared if i.application_id == due.application_id).status is (
+            DueStatus.OVERDUE
+        )
+        fresh_now = build_agenda(repository.open_summaries(), snapshot.settings, now, zone)
+        assert list(snapshot.agenda) == fresh_now
+    finally:
+        repository.close()
