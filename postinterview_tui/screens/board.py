@@ -54,8 +54,9 @@ class BoardScreen(Screen[None]):
     def watch_focused(self, focused: Widget | None) -> None:
         # A class rather than :focus-within: Textual does not restyle the heading inside a
         # container whose :focus-within changes, so the highlight stayed on the old column.
-        for stage_box in self.query(".stage"):
-            stage_box.set_class(focused is not None and focused.parent is stage_box, "-current")
+        # On the heading itself: a class on the column's container would restyle the column.
+        for heading in self.query(".stage-heading"):
+            heading.set_class(focused is not None and focused.parent is heading.parent, "-current")
 
     def __init__(self, initial: BoardData | None = None) -> None:
         super().__init__()

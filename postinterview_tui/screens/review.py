@@ -96,6 +96,7 @@ class ReviewScreen(Screen[None]):
         uses instead of the file while nothing has been written since it was taken."""
         super().__init__()
         self._board = board
+        self._board_for: tuple[int, BoardData | None] = (0, None)
         self.session = ReviewSession()
         """What was acted on since the review opened (replaced, never mutated)."""
         self.data: ReviewData | None = None
@@ -125,13 +126,19 @@ class ReviewScreen(Screen[None]):
     def load(self) -> None:
         """Read the agenda again (the latest read wins)."""
         self._load_token += 1
-        board, self._board = self._board, None  # only the first read may stand on it
-        self._load_worker(self._load_token, self.session, board)
+        # Only the first read may stand on the board's. Not passed as an argument: Textual
+        # describes a worker with the repr of its arguments, and a board's repr is huge.
+        self._board_for = (self._load_token, self._board)
+        self._board = None
+        self._load_worker(self._load_token, self.session)
 
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
-    def _load_worker(self, token: int, session: ReviewSession, board: BoardData | None) -> None:
+    def _load_worker(self, token: int, session: ReviewSession) -> None:
         app = self.pi_app
         now, zone = app.clock(), app.zone
+        board_token, board = self._board_for
+        if board_token != token:
+            board = None
         try:
             shared = None
             if board is not None:
