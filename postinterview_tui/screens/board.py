@@ -312,7 +312,8 @@ class BoardScreen(Screen[None]):
         stage = self.current_stage() or Stage.INTERVIEWED
         index = STAGE_ORDER.index(stage) + delta
         if 0 <= index < len(STAGE_ORDER):
-            self.column(STAGE_ORDER[index]).focus()
+            # The screen's set_focus: Widget.focus() also repaints the whole column.
+            self.set_focus(self.column(STAGE_ORDER[index]))
 
     def action_card_up(self) -> None:
         """Highlight the card above."""

@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from postinterview_tui.domain.text import safe_line
 
@@ -109,7 +110,18 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         f"card-column--{part}"
-        for part in ("card", "title", "subtitle", *sorted(TONES), "cursor", "bar", "fold", "empty")
+        for part in (
+            "card",
+            "title",
+            "subtitle",
+            *sorted(TONES),
+            "cursor",
+            "cursor-focused",
+            "bar",
+            "bar-focused",
+            "fold",
+            "empty",
+        )
     }
     """
     | Class | Description |
@@ -118,7 +130,9 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     | `card-column--title` / `--subtitle` | The first and second lines of a card. |
     | `card-column--overdue`, `--due`, `--upcoming`, `--calm`, `--done` | Status line, by tone. |
     | `card-column--cursor` | Added on top of the card (or fold row) under the cursor. |
+    | `card-column--cursor-focused` | Instead of `--cursor` while the column has focus. |
     | `card-column--bar` | The bar left of the cursor card. |
+    | `card-column--bar-focused` | Instead of `--bar` while the column has focus. |
     | `card-column--fold` | The "+ N more" row. |
     | `card-column--empty` | The text shown when the column is empty. |
     """
@@ -141,15 +155,11 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         & > .card-column--calm { color: $text-muted; }
         & > .card-column--done { color: $text-disabled; }
         & > .card-column--cursor { background: $primary 12%; }
+        & > .card-column--cursor-focused { background: $primary 35%; }
         & > .card-column--bar { color: $text-muted; }
+        & > .card-column--bar-focused { color: $primary; }
         & > .card-column--fold { color: $text-muted; text-style: italic; }
         & > .card-column--empty { color: $text-disabled; text-style: italic; }
-
-        &:focus {
-            background-tint: $foreground 3%;
-            & > .card-column--cursor { background: $primary 35%; }
-            & > .card-column--bar { color: $primary; }
-        }
     }
     """
 
@@ -382,6 +392,33 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             style = self._styles[key] = self.get_visual_style(*names).rich_style
         return style
 
+    def _bar_class(self) -> str:
+        return "card-column--bar-focused" if self.has_focus else "card-column--bar"
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Textual's own handler repaints the whole widget; focus changes only the cursor's
+        # look here (no :focus style), and repainting two full columns made h/l and moves
+        # cost as much as the rest of the key press together.
+        event.prevent_default()
+        # Without the style update Textual runs on has_focus: no style here depends on :focus
+        # (keep it so), and the update re-applies the scrollbar colours, which repaints them.
+        self.set_reactive(Widget.has_focus, True)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+        self._refresh_cursor_row()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()  # as _on_focus
+        self.set_reactive(Widget.has_focus, False)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
+        self._refresh_cursor_row()
+
+    def _refresh_cursor_row(self) -> None:
+        if 0 <= self.cursor < self._row_count():
+            region = self._row_region(self.cursor)
+            self.refresh_lines(region.y, region.height)
+
     def _text_line(
         self, names: tuple[str, ...], text_class: str, text: str, bar: str, width: int
     ) -> Strip:
@@ -391,7 +428,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         if width < 4:  # too narrow for margins: text only.
             return Strip([Segment(_fit(text, width), text_style)], max(width, 0))
         bar_segment = (
-            Segment(bar, self._style(*names, "card-column--bar")) if bar else Segment(" ", fill)
+            Segment(bar, self._style(*names, self._bar_class())) if bar else Segment(" ", fill)
         )
         segments = [
             bar_segment,
@@ -430,9 +467,12 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _draw_row_line(self, row: int, line: int, on_cursor: bool, width: int) -> Strip:
         """Draw line ``line`` of row ``row`` (a card, or the fold row)."""
-        names: tuple[str, ...] = ("card-column--cursor",) if on_cursor else ()
+        focused = self.has_focus
+        names: tuple[str, ...] = ()
+        if on_cursor:
+            names = ("card-column--cursor-focused",) if focused else ("card-column--cursor",)
         # A heavy bar when focused, a thin one when not: the cursor reads without colour too.
-        bar = ("▌" if self.has_focus else "│") if on_cursor else ""
+        bar = ("▌" if focused else "│") if on_cursor else ""
         if row == len(self._ids):
             text = f"+ {self._folded_more:,} more"
             return self._text_line(names, "card-column--fold", text, bar, width)

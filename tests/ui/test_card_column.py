@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.cells import cell_len
 from textual import events
@@ -382,3 +382,31 @@ async def test_cursor_style_follows_focus_and_theme() -> None:
         overdue_after = list(column.render_line(2))[2].style
         assert overdue_before != overdue_after
         assert column.render_line(2).text.startswith("▌ ! status 0")
+
+
+async def test_focus_repaints_the_cursor_card_only() -> None:
+    app = ColumnApp(lambda c: c.set_cards(range(50), Describer()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        column = app.column
+        column.select_id(2)
+        await pilot.pause()
+        repaints: list[object] = []
+        real_refresh = column.refresh
+
+        def spy(*regions: Any, **kwargs: Any) -> Any:
+            repaints.append(regions or "whole widget")
+            return real_refresh(*regions, **kwargs)
+
+        column.refresh = spy  # type: ignore[method-assign]
+        # As the board moves focus (Widget.focus() itself always repaints the whole widget).
+        app.screen.set_focus(column)
+        await pilot.pause()
+        assert column.render_line(2 * H - column.scroll_offset.y).text.startswith("▌")
+        app.screen.set_focus(app.query_one("#other"))
+        await pilot.pause()
+        assert column.render_line(2 * H - column.scroll_offset.y).text.startswith("│")
+        assert repaints, "focus and blur repaint the cursor card"
+        assert "whole widget" not in repaints
+        for regions in repaints:
+            assert all(region.height <= H for region in regions)  # type: ignore[union-attr]
