@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -46,10 +47,13 @@ class BoardScreen(Screen[None]):
     widgets that gain and lose focus repaint themselves (their styles change), and moving
     between columns is the board's most frequent key."""
 
-    board: reactive[BoardData | None] = reactive(None, always_update=True, init=False)
-    """The current snapshot of the board (reassigned, never mutated)."""
-    filter_text: reactive[str] = reactive("", init=False)
-    """Text that cards must contain to be shown."""
+    board: reactive[BoardData | None] = reactive(
+        None, always_update=True, init=False, repaint=False
+    )
+    """The current snapshot of the board (reassigned, never mutated). No repaint of the
+    whole screen: its watcher updates only the columns and labels that changed."""
+    filter_text: reactive[str] = reactive("", init=False, repaint=False)
+    """Text that cards must contain to be shown (its watcher redraws what it affects)."""
 
     def watch_focused(self, focused: Widget | None) -> None:
         # A class rather than :focus-within: Textual does not restyle the heading inside a
@@ -178,7 +182,9 @@ class BoardScreen(Screen[None]):
             )
             count = len(items) + folded if not needle else len(items)
             heading = self.query_one(f"#stage-{stage.value} .stage-heading", Static)
-            heading.update(Content(f"{stage.label} ({count})"))
+            # Its size is set by the column, not its text: no layout pass (which would
+            # repaint the whole screen) for a new count.
+            heading.update(Content(f"{stage.label} ({count})"), layout=False)
         self.query_one("#empty-state").display = board.total == 0
         self.query_one("#columns").display = board.total > 0
         self._update_header(board, now)
@@ -210,9 +216,11 @@ class BoardScreen(Screen[None]):
         header = (now.in_timezone(zone).format("dddd D MMMM YYYY"), " · ".join(parts))
         if header == self._header:
             return  # an update would lay the header out again for nothing
-        self._header = header
-        self.query_one("#today", Static).update(Content(header[0]))
-        self.query_one("#summary", Static).update(Content(header[1]))
+        before, self._header = self._header, header
+        self.query_one("#today", Static).update(Content(header[0]), layout=False)  # 1fr wide
+        # Sized to its text: a layout pass only when the text's width changes.
+        resized = cell_len(header[1]) != cell_len(before[1])
+        self.query_one("#summary", Static).update(Content(header[1]), layout=resized)
 
     def _restore_focus(self, board: BoardData, keep: int | None) -> None:
         if isinstance(self.focused, Input) and self.focused.has_class("-shown"):

@@ -264,10 +264,22 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.set_reactive(
             CardColumn.cursor, self.validate_cursor(self.cursor if target is None else target)
         )
-        self.virtual_size = Size(0, self._line_count())
+        self._set_virtual_height(self._line_count())
         self.refresh()
         self._scroll_cursor_into_view()
         self._announce()
+
+    def _set_virtual_height(self, height: int) -> None:
+        """Set the scrollable height; a layout pass (a repaint of the whole screen) only when
+        the scrollbar appears or goes."""
+        size = Size(0, height)
+        view = self.container_size.height
+        if self.is_mounted and view and (height > view) == (self.virtual_size.height > view):
+            # Same scrollbar, other thumb: what Textual's layout pass would do for this column.
+            self.set_reactive(CardColumn.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def move_cursor(self, delta: int) -> None:
         """Move the cursor by ``delta`` rows (clamped) and scroll it fully into view."""

@@ -120,3 +120,29 @@ async def test_the_heading_highlight_follows_the_focused_column(
         await pilot.press("h")
         await settle(pilot)
         assert highlighted() == [Stage.THANKED]
+
+
+async def test_a_move_does_not_repaint_the_whole_screen(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(app)
+        moved = _first_id(app, Stage.INTERVIEWED)
+        focus_card(app, moved)
+        await settle(pilot)
+        whole: list[object] = []
+        real_refresh = screen.refresh
+
+        def spy(*regions: Any, **kwargs: Any) -> Any:
+            if not regions:
+                whole.append(kwargs)
+            return real_refresh(*regions, **kwargs)
+
+        screen.refresh = spy  # type: ignore[method-assign]
+        await pilot.press("greater_than_sign")
+        await settle(pilot)
+        assert screen.board is not None and screen.board.stage_of(moved) is Stage.THANKED
+        assert whole == []
+        assert "(" in str(screen.query_one("#stage-thanked .stage-heading").render())

@@ -410,3 +410,27 @@ async def test_focus_repaints_the_cursor_card_only() -> None:
         assert "whole widget" not in repaints
         for regions in repaints:
             assert all(region.height <= H for region in regions)  # type: ignore[union-attr]
+
+
+async def test_more_cards_in_a_scrolling_column_still_scroll_to_the_last() -> None:
+    app = ColumnApp(lambda c: c.set_cards(range(50), Describer()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        column = app.column
+        assert column.virtual_size.height == 50 * H
+        column.set_cards(range(60), Describer())  # the scrollbar stays: no layout pass
+        await pilot.pause()
+        assert column.virtual_size.height == 60 * H
+        assert column.select_id(59)
+        await pilot.pause()
+        assert column.max_scroll_y == 60 * H - column.scrollable_content_region.height
+        top = column.scroll_offset.y
+        assert top <= 59 * H < top + column.scrollable_content_region.height
+        column.set_cards(range(2), Describer())  # the scrollbar goes
+        await pilot.pause()
+        assert column.virtual_size.height == 2 * H
+        assert column.scroll_offset.y == 0
+        assert not column.show_vertical_scrollbar
+        # The lines are laid out again for the width the scrollbar gave back.
+        assert column.scrollable_content_region.width == column.size.width
+        assert cell_len(column.render_line(0).text) == column.size.width
