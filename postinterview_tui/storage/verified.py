@@ -12,11 +12,11 @@ clocks are coarse) would otherwise be invisible.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import time
+import zlib
 from pathlib import Path
 
 import platformdirs
@@ -54,7 +54,11 @@ def stamp_of(path: Path) -> FileStamp | None:
 
 
 def _stamp_file(path: Path) -> Path:
-    key = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+    # A checksum, not a cryptographic hash (hashlib costs 5 ms to load on every start): if
+    # two files' keys ever collided, each would meet the other's stamp, whose inode, size and
+    # times differ, so the worst a collision can do is ask for one check more.
+    resolved = str(path.resolve())
+    key = f"{path.name[:100]}-{zlib.crc32(resolved.encode()):08x}"
     return platformdirs.user_cache_path(APP_NAME) / "verified" / key
 
 
