@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, build_agenda
+from postinterview_tui.domain.agenda import AgendaItem, agenda_order, build_agenda
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import DueStatus, classify_due, due_limits
 from postinterview_tui.domain.settings import Settings
@@ -30,10 +30,6 @@ class BoardData:
     closed_complete: bool
     data_version: int = 0
     by_id: dict[int, ApplicationSummary] = field(default_factory=dict)
-    overdue: int = 0
-    """Actions overdue when the board was loaded (as ``postinterview today`` counts them)."""
-    due_soon: int = 0
-    """Actions due within the next 24 hours."""
     agenda: tuple[AgendaItem, ...] = ()
     """The review's agenda (``build_agenda`` over the open cards) at ``agenda_at``."""
     agenda_at: DateTime | None = None
@@ -41,6 +37,16 @@ class BoardData:
     marker: tuple[int, int] | None = None
     """``Repository.change_marker`` the data was read at; None when unknown. While the file's
     marker still equals it, this snapshot is what a new read would give."""
+
+    @property
+    def overdue(self) -> int:
+        """Actions overdue at ``agenda_at`` (as ``postinterview today`` counts them)."""
+        return sum(item.status is DueStatus.OVERDUE for item in self.agenda)
+
+    @property
+    def due_soon(self) -> int:
+        """Actions due within the 24 hours after ``agenda_at``."""
+        return sum(item.status is DueStatus.DUE for item in self.agenda)
 
     @property
     def total(self) -> int:
@@ -83,10 +89,11 @@ def load_board(
     columns[Stage.CLOSED] = list(closed)
     by_id = {summary.id: summary for summary in (*active, *closed)}
     agenda: tuple[AgendaItem, ...] = ()
+    agenda_at = None
     if now is not None and zone is not None:
         # One agenda serves the header counts and, while nothing changes, the daily review.
         agenda = tuple(build_agenda(active, settings, now, zone))
-    overdue, due_soon = _counts(agenda)
+        agenda_at = now
     return BoardData(
         columns={stage: tuple(items) for stage, items in columns.items()},
         counts=counts,
@@ -94,18 +101,10 @@ def load_board(
         closed_complete=all_closed or counts[Stage.CLOSED] <= CLOSED_SHOWN,
         data_version=marker[0],
         by_id=by_id,
-        overdue=overdue,
-        due_soon=due_soon,
         agenda=agenda,
-        agenda_at=now if now is not None and zone is not None else None,
+        agenda_at=agenda_at,
         marker=marker,
     )
-
-
-def _counts(agenda: tuple[AgendaItem, ...]) -> tuple[int, int]:
-    overdue = sum(item.status is DueStatus.OVERDUE for item in agenda)
-    due_soon = sum(item.status is DueStatus.DUE for item in agenda)
-    return overdue, due_soon
 
 
 def with_moved_card(
@@ -135,15 +134,12 @@ def with_moved_card(
     agenda_at = board.agenda_at or now
     agenda = [item for item in board.agenda if item.application_id != moved.id]
     agenda += build_agenda([moved], board.settings, agenda_at, zone)
-    agenda.sort(key=lambda entry: (entry.due.timestamp(), entry.application_id))
-    overdue, due_soon = _counts(tuple(agenda))
+    agenda.sort(key=agenda_order)
     return replace(
         board,
         columns=columns,
         counts=counts,
         by_id={**board.by_id, moved.id: moved},
-        overdue=overdue,
-        due_soon=due_soon,
         agenda=tuple(agenda),
         agenda_at=agenda_at,
         marker=marker,

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from postinterview_tui.board_data import BoardData, load_board, with_moved_card
+from postinterview_tui.board_data import BoardData, is_current, load_board, with_moved_card
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.moves import RuleRefusal
@@ -466,8 +466,8 @@ class BoardScreen(Screen[None]):
             app.call_from_thread(self.reload, application_id)
             return
         # Only the moved card changed: patch it in rather than reading every card again.
-        current = board.marker is not None and board.marker == before
-        patched = with_moved_card(board, moved, now, app.zone, after if current else None)
+        marker = after if is_current(board, before) else None
+        patched = with_moved_card(board, moved, now, app.zone, marker)
         app.call_from_thread(self._patched, patched, application_id)
 
     def _confirm_move(

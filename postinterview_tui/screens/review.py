@@ -95,8 +95,10 @@ class ReviewScreen(Screen[None]):
         """Open the review; ``board`` is the board's latest snapshot, which the first read
         uses instead of the file while nothing has been written since it was taken."""
         super().__init__()
-        self._board = board
-        self._board_for: tuple[int, BoardData | None] = (0, None)
+        # Only the first read (token 1) may stand on the board's. Kept here, not passed to the
+        # worker: Textual describes a worker with the repr of its arguments, and a board's
+        # repr is huge.
+        self._board_for: tuple[int, BoardData | None] = (1, board)
         self.session = ReviewSession()
         """What was acted on since the review opened (replaced, never mutated)."""
         self.data: ReviewData | None = None
@@ -126,10 +128,6 @@ class ReviewScreen(Screen[None]):
     def load(self) -> None:
         """Read the agenda again (the latest read wins)."""
         self._load_token += 1
-        # Only the first read may stand on the board's. Not passed as an argument: Textual
-        # describes a worker with the repr of its arguments, and a board's repr is huge.
-        self._board_for = (self._load_token, self._board)
-        self._board = None
         self._load_worker(self._load_token, self.session)
 
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)

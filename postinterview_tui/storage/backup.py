@@ -264,7 +264,7 @@ def maybe_auto_backup(
     """
     folder = backups_dir(repository.path)
     backups = list_backups(folder)
-    state = _change_marker(repository)
+    state = repository.change_marker()
     if backups:
         newest = backups[0]
         age = now - newest.taken_at
@@ -365,10 +365,6 @@ def _bring_up_to_date(db_path: Path) -> None:
         raise BackupError(f"restored, but {error.message}") from None
     if db is not None:
         db.close()
-
-
-def _change_marker(repository: Repository) -> tuple[int, int]:
-    return repository.change_marker()
 
 
 def _written_after(db_path: Path, backup: Path) -> bool:

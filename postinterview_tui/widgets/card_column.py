@@ -211,7 +211,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         # survive set_cards when a card did not change); cleared when the styles change.
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         # Resolved component styles: resolving one costs more than drawing a line.
-        self._styles: dict[tuple[bool, tuple[str, ...]], RichStyle] = {}
+        self._styles: dict[tuple[str, ...], RichStyle] = {}
         self._announced: object = _UNSET
         self._scroll_pending = False
 
@@ -396,12 +396,11 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         return face
 
     def _style(self, *names: str) -> RichStyle:
-        # get_visual_style resolves the component classes against the current theme and the
-        # :focus pseudo-class, and blends translucent backgrounds over the widget's own.
-        key = (self.has_focus, names)
-        style = self._styles.get(key)
+        # get_visual_style resolves the component classes against the current theme and blends
+        # translucent backgrounds over the widget's own. Focus is in the names (``-focused``).
+        style = self._styles.get(names)
         if style is None:
-            style = self._styles[key] = self.get_visual_style(*names).rich_style
+            style = self._styles[names] = self.get_visual_style(*names).rich_style
         return style
 
     def _bar_class(self) -> str:
