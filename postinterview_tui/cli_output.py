@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.agenda import AgendaItem
 from postinterview_tui.domain.calendar import wall_clock
-from postinterview_tui.domain.models import ApplicationDetail, ApplicationSummary
+from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import ActionItem, DueStatus
 from postinterview_tui.domain.text import safe_line, safe_text, shorten
 from postinterview_tui.domain.wording import ACTION_LABELS, lateness
+
+if TYPE_CHECKING:
+    # Only named in annotations: ``today`` need not load the detail records (see models).
+    from postinterview_tui.domain.models import ApplicationDetail
 
 GROUP_TITLES = {
     DueStatus.OVERDUE: "Overdue",

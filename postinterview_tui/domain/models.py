@@ -1,12 +1,20 @@
 """Immutable records the rest of the app passes around.
 
 The store builds these from rows; the rules and screens only read them.
+
+This module defines the records every list reads (an application's summary, its rules' facts
+and its offer conditions). The records of one application's detail and of what the user types
+live in :mod:`.records`; they can still be imported from here, but are loaded only when first
+asked for: each frozen dataclass costs about a millisecond to generate at import, and
+``postinterview today`` (which must start quickly) needs none of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import importlib
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pendulum import DateTime
 
@@ -14,47 +22,60 @@ from postinterview_tui.domain.stages import (
     CloseReason,
     ConditionKind,
     ConditionStatus,
-    EventKind,
-    InterviewKind,
     Stage,
 )
 
+if TYPE_CHECKING:
+    from postinterview_tui.domain.records import (
+        ApplicationDetail,
+        ApplicationEdit,
+        Contact,
+        Event,
+        Interview,
+        Interviewer,
+        NewApplication,
+        NewInterview,
+        NewInterviewer,
+    )
 
-@dataclass(frozen=True, slots=True)
-class Contact:
-    """A person with an optional e-mail address, as in ``Name <addr>``."""
+__all__ = [
+    "ApplicationDetail",
+    "ApplicationEdit",
+    "ApplicationSummary",
+    "Condition",
+    "Contact",
+    "Event",
+    "Interview",
+    "Interviewer",
+    "NewApplication",
+    "NewInterview",
+    "NewInterviewer",
+    "Progress",
+]
 
-    name: str
-    email: str = ""
-
-    def formatted(self) -> str:
-        """The contact as ``Name <addr>`` (or just the name or address)."""
-        if self.name and self.email:
-            return f"{self.name} <{self.email}>"
-        return self.name or self.email
-
-
-@dataclass(frozen=True, slots=True)
-class Interviewer:
-    """Someone who interviewed the user, and whether they have been thanked."""
-
-    id: int
-    name: str
-    email: str = ""
-    title: str = ""
-    thanked_at: DateTime | None = None
+_RECORDS = frozenset(
+    {
+        "ApplicationDetail",
+        "ApplicationEdit",
+        "Contact",
+        "Event",
+        "Interview",
+        "Interviewer",
+        "NewApplication",
+        "NewInterview",
+        "NewInterviewer",
+    }
+)
+"""The names this module lends from :mod:`.records` (see the module docstring)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Interview:
-    """One interview round."""
-
-    id: int
-    held_at: DateTime
-    kind: InterviewKind = InterviewKind.OTHER
-    notes: str = ""
-    decision_by: date | None = None
-    interviewers: tuple[Interviewer, ...] = ()
+def __getattr__(name: str) -> object:
+    """The records of :mod:`.records`, imported the first time one is asked for (PEP 562)."""
+    if name in _RECORDS:
+        value = getattr(importlib.import_module("postinterview_tui.domain.records"), name)
+        globals()[name] = value  # later look-ups find it directly
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,91 +151,3 @@ class ApplicationSummary:
     progress: Progress
     close_reason: CloseReason | None = None
     version: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One entry in an application's history."""
-
-    id: int
-    application_id: int
-    kind: EventKind
-    at: DateTime
-    recorded_at: DateTime
-    summary: str = ""
-    data: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationDetail:
-    """Everything about one application, for the detail screen and ``show``."""
-
-    summary: ApplicationSummary
-    location: str = ""
-    link: str = ""
-    recruiter: Contact | None = None
-    notes: str = ""
-    offer_notes: str = ""
-    interviews: tuple[Interview, ...] = ()
-    events: tuple[Event, ...] = ()
-    deleted_at: DateTime | None = None
-
-    @property
-    def id(self) -> int:
-        """The application's id."""
-        return self.summary.id
-
-    @property
-    def latest_interview(self) -> Interview | None:
-        """The most recent interview round, if any."""
-        return max(self.interviews, key=lambda item: item.held_at) if self.interviews else None
-
-
-@dataclass(frozen=True, slots=True)
-class NewInterviewer:
-    """An interviewer as typed by the user, before it has an id."""
-
-    name: str
-    email: str = ""
-    title: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class NewInterview:
-    """An interview round as entered, before it has an id."""
-
-    held_at: DateTime
-    kind: InterviewKind = InterviewKind.OTHER
-    notes: str = ""
-    decision_by: date | None = None
-    interviewers: tuple[NewInterviewer, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class NewApplication:
-    """A new application with its first interview, validated by :mod:`validation`."""
-
-    company: str
-    role: str
-    interview: NewInterview
-    location: str = ""
-    link: str = ""
-    recruiter: Contact | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationEdit:
-    """Fields to change on an application; ``None`` leaves a field as it is."""
-
-    company: str | None = None
-    role: str | None = None
-    location: str | None = None
-    link: str | None = None
-    recruiter: Contact | None = None
-    notes: str | None = None
-
-    def changed_fields(self) -> dict[str, object]:
-        """The fields that carry a value, by name."""
-        names = ("company", "role", "location", "link", "recruiter", "notes")
-        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}

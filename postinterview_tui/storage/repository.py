@@ -2,6 +2,9 @@
 
 Each write method is one user action in one immediate transaction (see :mod:`transactions`);
 the rules come from the domain, this module only persists their outcome.
+
+The move rules and the detail and input records are imported by the methods that use them:
+``postinterview today`` opens a repository only to read summaries, and must start quickly.
 """
 
 from __future__ import annotations
@@ -13,27 +16,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import (
-    ApplicationDetail,
-    ApplicationEdit,
-    ApplicationSummary,
-    Condition,
-    Contact,
-    NewApplication,
-    NewInterview,
-    Progress,
-)
-from postinterview_tui.domain.moves import (
-    ChangePlan,
-    PlannedEvent,
-    plan_move,
-    plan_new_round,
-    plan_reply,
-)
+from postinterview_tui.domain.models import ApplicationSummary, Condition, Progress
 from postinterview_tui.domain.settings import (
     KEYS,
     Settings,
@@ -60,6 +47,15 @@ from postinterview_tui.storage.rows import (
 )
 from postinterview_tui.storage.timestamps import optional_to_text, to_text, truncate
 from postinterview_tui.storage.transactions import Action, Transactions
+
+if TYPE_CHECKING:
+    from postinterview_tui.domain.moves import ChangePlan
+    from postinterview_tui.domain.records import (
+        ApplicationDetail,
+        ApplicationEdit,
+        NewApplication,
+        NewInterview,
+    )
 
 MAX_ID = 2**63 - 1
 """SQLite's largest integer: a larger id cannot exist."""
@@ -187,6 +183,8 @@ class Repository:
         Raises:
             NotFound: no such application, or it was deleted.
         """
+        from postinterview_tui.domain.records import ApplicationDetail, Contact
+
         with self._tx.read() as db:
             summary = self._summary(db, application_id)
             row = _dict_rows(
@@ -231,6 +229,8 @@ class Repository:
 
     def add_application(self, new: NewApplication, now: DateTime) -> int:
         """Add an application with its first interview; returns the new id (never reused)."""
+        from postinterview_tui.domain.records import Contact
+
         with self._tx.action("add application", now) as act:
             recruiter = new.recruiter or Contact("")
             application_id = act.insert(
@@ -262,6 +262,8 @@ class Repository:
         self, application_id: int, *, when: DateTime, decision_by: Any, now: DateTime
     ) -> None:
         """Record a reply from the employer (it restarts the follow-up count)."""
+        from postinterview_tui.domain.moves import plan_reply
+
         with self._tx.action("record reply", now) as act:
             summary = self._summary(self.db, application_id)
             plan = plan_reply(summary.progress, when=truncate(when), decision_by=decision_by)
@@ -286,6 +288,8 @@ class Repository:
             NotFound: no such application.
             RuleRefusal: the rules refuse the move (or want it confirmed with ``force``).
         """
+        from postinterview_tui.domain.moves import plan_move
+
         with self._tx.action(f"move to {target.label}", now) as act:
             settings = self.settings()
             summary = self._summary(self.db, application_id)
@@ -328,6 +332,8 @@ class Repository:
             NotFound: no such application.
             EditConflict: ``expected_version`` is given and the record changed since.
         """
+        from postinterview_tui.domain.records import Contact
+
         fields = changes.changed_fields()
         if not fields:
             current = self.summary(application_id)
@@ -414,6 +420,8 @@ class Repository:
         now: DateTime,
     ) -> None:
         """Record an offer (moving the application to Offer) with its conditions and deadline."""
+        from postinterview_tui.domain.moves import ChangePlan, PlannedEvent, plan_move
+
         with self._tx.action("record offer", now) as act:
             summary = self._summary(self.db, application_id)
             progress = replace(summary.progress, offer_deadline=deadline)
@@ -586,6 +594,8 @@ class Repository:
         new: NewInterview,
         close_reason: CloseReason | None = None,
     ) -> None:
+        from postinterview_tui.domain.moves import plan_new_round
+
         held_at = truncate(new.held_at)
         interview_id = act.insert(
             "interviews",

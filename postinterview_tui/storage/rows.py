@@ -10,19 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import (
-    ApplicationSummary,
-    Condition,
-    Event,
-    Interview,
-    Interviewer,
-    Progress,
-)
+from postinterview_tui.domain.models import ApplicationSummary, Condition, Progress
 from postinterview_tui.domain.stages import (
     CloseReason,
     ConditionKind,
@@ -36,6 +29,9 @@ from postinterview_tui.storage.timestamps import (
     optional_date,
     optional_from_text,
 )
+
+if TYPE_CHECKING:
+    from postinterview_tui.domain.records import Event, Interview
 
 Row = Mapping[str, Any]
 
@@ -190,6 +186,9 @@ def summary_from_values(
 
 def interview_from_row(row: Row, interviewers: Iterable[Row]) -> Interview:
     """An interview row (and its interviewers' rows) as a record."""
+    # Imported here, as in event_from_row: the summaries ``today`` reads need neither record.
+    from postinterview_tui.domain.records import Interview, Interviewer
+
     return Interview(
         id=row["id"],
         held_at=from_text(row["held_at"]),
@@ -211,6 +210,8 @@ def interview_from_row(row: Row, interviewers: Iterable[Row]) -> Interview:
 
 def event_from_row(row: Row) -> Event:
     """An events row as a record."""
+    from postinterview_tui.domain.records import Event
+
     data = json.loads(row["data"]) if row["data"] else {}
     return Event(
         id=row["id"],

@@ -314,7 +314,8 @@ def test_unexpected_error_exits_4_with_one_line_and_logs_the_details(
 def test_unexpected_error_inside_a_write_writes_nothing(
     cli: InProcessCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import postinterview_tui.storage.repository as repository_module
+    # The repository imports the move rules when it moves something: patch them at the source.
+    import postinterview_tui.domain.moves as moves_module
 
     app = cli.add("Acme", "Role", "--interviewed", "yesterday")
     before = cli.state()
@@ -322,7 +323,7 @@ def test_unexpected_error_inside_a_write_writes_nothing(
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom in the middle of a move")
 
-    monkeypatch.setattr(repository_module, "plan_move", explode)
+    monkeypatch.setattr(moves_module, "plan_move", explode)
     assert_one_error_line(cli("move", str(app), "thanked"), code=4)
     assert cli.state() == before
 
