@@ -62,7 +62,9 @@ def ics(ctx: click.Context, output: str, days: int) -> None:
     repository = rt.repository(create=False)
     items: list[AgendaItem] = []
     if repository is not None:
-        items = build_agenda(repository.open_summaries(), repository.settings(), now, rt.zone, days)
+        items = build_agenda(
+            repository.agenda_summaries(), repository.settings(), now, rt.zone, days
+        )
     data = calendar_bytes(items, now, rt.zone)
     if output == "-":
         click.echo(data.decode("utf-8"), nl=False)

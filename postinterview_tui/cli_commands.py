@@ -207,7 +207,7 @@ def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> i
     if repository is not None:
         settings = repository.settings()
         window = settings.window_days if days is None else days
-        items = build_agenda(repository.open_summaries(), settings, now, rt.zone, window)
+        items = build_agenda(repository.agenda_summaries(), settings, now, rt.zone, window)
     if window is None:
         from postinterview_tui.domain.settings import Settings
 

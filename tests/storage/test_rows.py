@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pendulum import DateTime
 
-from postinterview_tui.domain.stages import CloseReason, Stage
+from postinterview_tui.domain.stages import CloseReason, ConditionKind, Stage
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
@@ -90,3 +90,34 @@ def test_tuple_rows_give_the_summaries_dict_rows_give(repo: Repository, now: Dat
     listed = {item.id: item for item in repo.summaries()}
     assert listed[first] == repo.summary(first)
     assert [item.id for item in repo.open_summaries()] == [first]
+
+
+def test_agenda_summaries_are_the_open_summaries_in_any_order(
+    repo: Repository, now: DateTime
+) -> None:
+    by_stage: dict[Stage, int] = {}
+    for stage in Stage:
+        app = repo.add_application(sample_application(now, company=f"Co {stage.value}"), now)
+        if stage is Stage.CLOSED:
+            repo.move(app, stage, when=now, now=now, reason=CloseReason.WITHDREW, force=True)
+        elif stage is Stage.OFFER:
+            repo.record_offer(
+                app,
+                deadline=now.add(days=3),
+                conditions=[(ConditionKind.REFERENCES, "Two referees")],
+                notes="",
+                now=now,
+            )
+        elif stage is not Stage.INTERVIEWED:
+            repo.move(app, stage, when=now, now=now, force=True)
+        by_stage[stage] = app
+    deleted = repo.add_application(sample_application(now, company="Gone"), now)
+    repo.delete(deleted, now)
+
+    agenda = repo.agenda_summaries()
+    expected = sorted(repo.open_summaries(), key=lambda item: item.id)
+    assert sorted(agenda, key=lambda item: item.id) == expected
+    assert {item.stage for item in agenda} == {stage for stage in Stage if stage.is_open}
+    assert deleted not in {item.id for item in agenda}
+    offer = next(item for item in agenda if item.id == by_stage[Stage.OFFER])
+    assert [condition.label for condition in offer.progress.conditions] == ["Two referees"]
