@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 
 from postinterview_tui.board_data import BoardData, load_board
 from postinterview_tui.clock import Clock
+from postinterview_tui.collection import resume_collection
 from postinterview_tui.commands import APP_COMMANDS, OPENERS, Command, bindings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
@@ -47,22 +48,30 @@ class PostInterviewApp(App[int]):
         self.clock = clock
         self.demo = demo
         self._initial_board = initial_board
+        self.repository_settings_at_start = initial_board.settings if initial_board else None
         from postinterview_tui.commands_palette import GoToApplication
 
         self.COMMANDS = App.COMMANDS | {GoToApplication}
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        """The board, as the bottom screen: composed in the same batch as the app, so the
+        first frame drawn is the board's (no empty screen first, no frame thrown away)."""
         from postinterview_tui.screens.board import BoardScreen
 
-        settings = self._initial_board.settings if self._initial_board else None
+        board = BoardScreen(self._initial_board)
+        self._initial_board = None
+        return board
+
+    def on_mount(self) -> None:
+        settings = self.repository_settings_at_start
         theme = settings.theme if settings else "textual-dark"
         if theme in self.available_themes:
             self.theme = theme
         if settings and settings.keymap:
             # Users remap keys by binding id (setting ui.keymap); footer and help follow.
             self.set_keymap(dict(settings.keymap))
-        self.push_screen(BoardScreen(self._initial_board))
-        self._initial_board = None
+        # The console script paused the collector while the program loaded (collection.py).
+        self.call_after_refresh(resume_collection)
         if not self.demo:
             # After the first frame: the check imports and stats files the board does not need.
             self.call_after_refresh(

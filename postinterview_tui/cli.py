@@ -213,6 +213,9 @@ def cli(ctx: click.Context, demo: bool, debug: bool) -> None:
 
     setup_logging(debug)
     if ctx.invoked_subcommand is not None:
+        from postinterview_tui.collection import resume_collection
+
+        resume_collection()  # the subcommand is loaded by now (see collection.py)
         return
     rt = runtime(ctx)
     from postinterview_tui.launch import launch_app

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from postinterview_tui.board_data import BoardData, is_current, load_board, with_moved_card
@@ -24,7 +23,9 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.screens.offer import OfferDetails, OfferFormScreen
 from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
-from postinterview_tui.widgets.card_column import CardColumn, CardFace
+from postinterview_tui.widgets.board_column import ColumnView
+from postinterview_tui.widgets.board_view import BoardView
+from postinterview_tui.widgets.card_face import CardFace
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -42,11 +43,6 @@ class BoardScreen(Screen[None]):
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = None
 
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-    """Screen's own ``focused``, minus its repaint of the whole screen on every change: the
-    widgets that gain and lose focus repaint themselves (their styles change), and moving
-    between columns is the board's most frequent key."""
-
     board: reactive[BoardData | None] = reactive(
         None, always_update=True, init=False, repaint=False
     )
@@ -54,13 +50,6 @@ class BoardScreen(Screen[None]):
     whole screen: its watcher updates only the columns and labels that changed."""
     filter_text: reactive[str] = reactive("", init=False, repaint=False)
     """Text that cards must contain to be shown (its watcher redraws what it affects)."""
-
-    def watch_focused(self, focused: Widget | None) -> None:
-        # A class rather than :focus-within: Textual does not restyle the heading inside a
-        # container whose :focus-within changes, so the highlight stayed on the old column.
-        # On the heading itself: a class on the column's container would restyle the column.
-        for heading in self.query(".stage-heading"):
-            heading.set_class(focused is not None and focused.parent is heading.parent, "-current")
 
     def __init__(self, initial: BoardData | None = None) -> None:
         super().__init__()
@@ -72,6 +61,7 @@ class BoardScreen(Screen[None]):
         # What each column was last given, so a redraw can skip the columns that did not change.
         self._shown: dict[Stage, object] = {}
         self._header: tuple[str, str] = ("", "")
+        self._keys_state: tuple[int, bool] | None = None
 
     @property
     def pi_app(self) -> PostInterviewApp:
@@ -83,11 +73,7 @@ class BoardScreen(Screen[None]):
             yield Static("postinterview", id="app-title")
             yield Static("", id="today")
             yield Static("", id="summary")
-        with Horizontal(id="columns"):
-            for stage in STAGE_ORDER:
-                with Vertical(classes="stage", id=f"stage-{stage.value}"):
-                    yield Static(stage.label, classes="stage-heading")
-                    yield CardColumn(empty_text="—", id=f"column-{stage.value}")
+        yield BoardView([(stage, stage.label) for stage in STAGE_ORDER], id="columns")
         yield Static(
             Content(
                 "No applications yet.\n\n"
@@ -108,9 +94,14 @@ class BoardScreen(Screen[None]):
 
     # -- data --------------------------------------------------------------------------------
 
-    def column(self, stage: Stage) -> CardColumn:
-        """The column widget for a stage."""
-        return self.query_one(f"#column-{stage.value}", CardColumn)
+    @property
+    def view(self) -> BoardView:
+        """The widget that draws the columns."""
+        return self.query_one("#columns", BoardView)
+
+    def column(self, stage: Stage) -> ColumnView:
+        """The column of a stage."""
+        return self.view.column(stage)
 
     @work(thread=True, exclusive=True, group="board-load", exit_on_error=False)
     def reload(self, focus_id: int | None = None) -> None:
@@ -174,17 +165,14 @@ class BoardScreen(Screen[None]):
             if self._shown.get(stage) == shown:
                 continue  # unchanged: a move redraws two columns, not six
             self._shown[stage] = shown
+            count = len(items) + folded if not needle else len(items)
             self.column(stage).set_cards(
                 [item.id for item in items],
                 self._describer(board, now),
+                heading=f"{stage.label} ({count})",
                 folded_more=folded,
                 keep_id=keep if board.stage_of(keep or -1) is stage else None,
             )
-            count = len(items) + folded if not needle else len(items)
-            heading = self.query_one(f"#stage-{stage.value} .stage-heading", Static)
-            # Its size is set by the column, not its text: no layout pass (which would
-            # repaint the whole screen) for a new count.
-            heading.update(Content(f"{stage.label} ({count})"), layout=False)
         self.query_one("#empty-state").display = board.total == 0
         self.query_one("#columns").display = board.total > 0
         self._update_header(board, now)
@@ -228,12 +216,13 @@ class BoardScreen(Screen[None]):
         if keep is not None and (stage := board.stage_of(keep)) is not None:
             column = self.column(stage)
             if column.select_id(keep):
+                self.view.current = column.index
                 # At once, not after the next refresh: the card and the focus that follows it
                 # land in the same frame.
-                self.set_focus(column)
+                self.set_focus(self.view)
                 return
-        focused = self.focused
-        if isinstance(focused, CardColumn) and focused.card_count:
+        current = self.current_column()
+        if current is not None and current.card_count:
             return
         for stage in STAGE_ORDER:
             column = self.column(stage)
@@ -243,10 +232,10 @@ class BoardScreen(Screen[None]):
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def current_column(self) -> CardColumn | None:
-        """The focused column, if any."""
-        focused = self.focused
-        return focused if isinstance(focused, CardColumn) else None
+    def current_column(self) -> ColumnView | None:
+        """The current column, while the columns have the focus."""
+        view = self.view
+        return view.current_column if self.focused is view else None
 
     def current_id(self) -> int | None:
         """The id of the highlighted card in the focused column."""
@@ -256,9 +245,7 @@ class BoardScreen(Screen[None]):
     def current_stage(self) -> Stage | None:
         """The stage of the focused column."""
         column = self.current_column()
-        if column is None or column.id is None:
-            return None
-        return Stage(column.id.removeprefix("column-"))
+        return None if column is None else Stage(column.key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_card = {
@@ -317,11 +304,11 @@ class BoardScreen(Screen[None]):
         self._step_column(1)
 
     def _step_column(self, delta: int) -> None:
-        stage = self.current_stage() or Stage.INTERVIEWED
-        index = STAGE_ORDER.index(stage) + delta
-        if 0 <= index < len(STAGE_ORDER):
-            # The screen's set_focus: Widget.focus() also repaints the whole column.
-            self.set_focus(self.column(STAGE_ORDER[index]))
+        view = self.view
+        if self.focused is not view:
+            self.set_focus(view)
+            return
+        view.step(delta)
 
     def action_card_up(self) -> None:
         """Highlight the card above."""
@@ -333,14 +320,21 @@ class BoardScreen(Screen[None]):
         if column := self.current_column():
             column.move_cursor(1)
 
-    @on(CardColumn.ExpandRequested)
+    @on(BoardView.ExpandRequested)
     def _expand_closed(self) -> None:
         self._expanded_closed = True
         self.reload()
 
-    @on(CardColumn.CardClicked)
-    def _card_clicked(self, event: CardColumn.CardClicked) -> None:
-        event.column.focus()
+    @on(BoardView.CurrentChanged)
+    @on(BoardView.CardHighlighted)
+    def _keys_may_change(self) -> None:
+        # Which keys apply depends on the column (no "back" in the first, "reopen" in Closed)
+        # and on whether the cursor is on a card; j/k between cards changes neither.
+        column = self.current_column()
+        state = None if column is None else (column.index, column.highlighted_id is not None)
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     # -- moves -------------------------------------------------------------------------------
 

@@ -37,6 +37,12 @@ WIDTH, HEIGHT = (int(part) for part in os.environ.get("BENCH_SIZE", "160x50").sp
 IDLE_WINDOWS = int(os.environ.get("BENCH_IDLE_WINDOWS", "5"))
 IDLE_WINDOW_SECONDS = float(os.environ.get("BENCH_IDLE_WINDOW_SECONDS", "2"))
 
+if KIND == "app":
+    # The first thing the console script does (postinterview_tui.entry.main).
+    from postinterview_tui.collection import pause_collection
+
+    pause_collection()
+
 marks: dict[str, float] = {"main": T_MAIN}
 result: dict[str, Any] = {"kind": KIND, "phase": PHASE}
 PROFILER = os.environ.get("BENCH_PROFILER", "pyinstrument")

@@ -19,7 +19,7 @@ from postinterview_tui.domain.rules import next_action
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.repository import Repository
-from postinterview_tui.widgets.card_column import CardFace, _clean_face, _fit
+from postinterview_tui.widgets.card_face import CardFace, clean_face, fit_cells
 from tests.ui.helpers import board, make_app, settle
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -58,9 +58,9 @@ def test_safe_line_has_no_control_characters_and_renders_literally(text: str) ->
 def test_card_lines_never_overflow_or_carry_control_characters(
     title: str, status: str, width: int
 ) -> None:
-    face = _clean_face(CardFace(title, title, status, "overdue", "!"))
+    face = clean_face(CardFace(title, title, status, "overdue", "!"))
     for line in (face.title, face.subtitle, face.status):
-        fitted = _fit(line, width)
+        fitted = fit_cells(line, width)
         assert not UNSAFE.search(fitted)
         from rich.cells import cell_len
 

@@ -12,7 +12,7 @@ from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.screens.board import BoardScreen
 from postinterview_tui.storage.repository import Repository
-from postinterview_tui.widgets.card_column import CardColumn
+from postinterview_tui.widgets.board_view import ColumnView
 
 
 def make_app(
@@ -39,7 +39,7 @@ def board(app: PostInterviewApp) -> BoardScreen:
     raise AssertionError("no board screen")
 
 
-def column(app: PostInterviewApp, stage: Stage) -> CardColumn:
+def column(app: PostInterviewApp, stage: Stage) -> ColumnView:
     """A stage's column widget."""
     return board(app).column(stage)
 
@@ -51,7 +51,7 @@ def open_repository(db_path: Path, zone: Timezone) -> Repository:
     return repository
 
 
-def focus_card(app: PostInterviewApp, application_id: int) -> CardColumn:
+def focus_card(app: PostInterviewApp, application_id: int) -> ColumnView:
     """Focus the card of an application."""
     screen = board(app)
     assert screen.board is not None
@@ -63,6 +63,6 @@ def focus_card(app: PostInterviewApp, application_id: int) -> CardColumn:
     return target
 
 
-def column_text(target: CardColumn) -> str:
+def column_text(target: ColumnView) -> str:
     """The text a column shows on screen, line by line."""
     return "\n".join(target.render_line(y).text for y in range(target.size.height))

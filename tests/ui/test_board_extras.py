@@ -42,8 +42,8 @@ async def test_closed_column_folds_and_expands(
         closed = column(app, Stage.CLOSED)
         assert closed.card_count == CLOSED_SHOWN
         assert closed.folded_more == 7
-        heading = app.screen.query_one(f"#stage-{Stage.CLOSED.value} .stage-heading")
-        assert f"({CLOSED_SHOWN + 7})" in str(heading.render())
+        assert f"({CLOSED_SHOWN + 7})" in closed.heading
+        assert f"({CLOSED_SHOWN + 7})" in board(app).view.render_line(0).text
         closed.focus()
         closed.move_cursor(CLOSED_SHOWN)  # onto the fold row
         assert closed.cursor_on_fold
@@ -102,7 +102,7 @@ async def test_go_to_application_focuses_its_card(
         await pilot.press("enter")
         await settle(pilot)
         offer = column(app, Stage.OFFER)
-        assert app.focused is offer
+        assert offer.has_focus
         screen = board(app)
         assert screen.board is not None
         assert screen.board.by_id[offer.highlighted_id or 0].company == "Tidewater Bank"

@@ -36,7 +36,7 @@ async def test_moving_between_columns_keeps_the_footer_keys(
         assert before, "the footer shows keys"
         await pilot.press("l")
         await settle(pilot)
-        assert app.focused is column(app, Stage.FOLLOWED_UP)
+        assert column(app, Stage.FOLLOWED_UP).has_focus
         after = _footer_keys(app)
         assert [id(key) for key in after] == [id(key) for key in before]
 

@@ -1,0 +1,486 @@
+"""The board's stage columns, drawn by one virtualised line-API widget.
+
+One widget for every column, not one per column (nor one per card): the first frame of a
+board costs one widget's layout and styles, only the lines on screen are drawn, and the text
+of a card is asked for (through ``describe``) only when that card is first drawn. A column of
+10,000 applications costs the same to open as a column of 10.
+
+Each column keeps its own cursor and scroll position (:class:`ColumnView`); moving between
+columns is a change of :attr:`BoardView.current`, which repaints a heading line and two cards
+instead of moving the focus between widgets. The right-hand cell of every column is its
+separator, and shows where the view is in a column taller than the screen.
+
+The widget owns no key bindings (the board screen owns them, from its command table); it offers
+:meth:`ColumnView.move_cursor`, :meth:`ColumnView.select_id` and :meth:`BoardView.step`,
+handles mouse clicks and wheel scrolling, and reports what happened with messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from itertools import chain
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from postinterview_tui.domain.text import safe_line
+from postinterview_tui.widgets.board_column import FOLD, ColumnView, Segments
+from postinterview_tui.widgets.card_face import TONES, CardFace, fit_cells
+
+class ColumnMessage(Message):
+    """Base of the messages a :class:`BoardView` posts about one of its columns."""
+
+    def __init__(self, view: BoardView, column: ColumnView) -> None:
+        super().__init__()
+        self.view: BoardView = view
+        self.column: ColumnView = column
+        """The column concerned."""
+
+    @property
+    def control(self) -> BoardView:
+        """The board view, so ``@on(BoardView.CardClicked, "#columns")`` selectors work."""
+        return self.view
+
+
+class BoardView(Widget, can_focus=True, inherit_bindings=False):
+    """Focusable columns of cards, side by side, drawing only what is on screen.
+
+    ``inherit_bindings=False``: the screen must own every key.
+    """
+
+    CARD_HEIGHT: ClassVar[int] = 4
+    """Lines per card: title, subtitle, status, then a blank spacer (at least 4)."""
+    FOLD_HEIGHT: ClassVar[int] = 1
+    """Lines taken by the "+ N more" row."""
+    HEADING_HEIGHT: ClassVar[int] = 1
+    """Lines taken by the column headings."""
+    ALLOW_SELECT = False  # click-drag should move the cursor, not select text.
+    WHEEL_LINES: ClassVar[int] = 3
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        f"board-view--{part}"
+        for part in (
+            "heading",
+            "heading-current",
+            "separator",
+            "thumb",
+            "card",
+            "title",
+            "subtitle",
+            *sorted(TONES),
+            "cursor",
+            "cursor-focused",
+            "bar",
+            "bar-focused",
+            "fold",
+            "empty",
+        )
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `board-view--heading` | A column's heading line. |
+    | `board-view--heading-current` | Added to the current column's heading while focused. |
+    | `board-view--separator` | The cell right of each column. |
+    | `board-view--thumb` | Where the view is, in a column taller than the screen. |
+    | `board-view--card` | The body of every card (not its spacer line). |
+    | `board-view--title` / `--subtitle` | The first and second lines of a card. |
+    | `board-view--overdue`, `--due`, `--upcoming`, `--calm`, `--done` | Status line, by tone. |
+    | `board-view--cursor` | Added on top of the card (or fold row) under a column's cursor. |
+    | `board-view--cursor-focused` | Instead of `--cursor` in the current column, focused. |
+    | `board-view--bar` | The bar left of a cursor card. |
+    | `board-view--bar-focused` | Instead of `--bar` in the current column, focused. |
+    | `board-view--fold` | The "+ N more" row. |
+    | `board-view--empty` | The text shown when a column is empty. |
+    """
+
+    DEFAULT_CSS = """
+    BoardView {
+        width: 1fr;
+        height: 1fr;
+        background: $surface;
+
+        & > .board-view--heading { background: $boost; color: $text-accent; text-style: bold; }
+        & > .board-view--heading-current { background: $primary 30%; }
+        & > .board-view--separator { background: $background; color: $panel-lighten-1; }
+        & > .board-view--thumb { background: $background; color: $primary 60%; }
+        & > .board-view--card { background: $boost; }
+        & > .board-view--title { text-style: bold; }
+        & > .board-view--subtitle { color: $text-muted; }
+        & > .board-view--overdue { color: $text-error; text-style: bold; }
+        & > .board-view--due { color: $text-warning; }
+        & > .board-view--upcoming { color: $text-muted; }
+        & > .board-view--calm { color: $text-muted; }
+        & > .board-view--done { color: $text-disabled; }
+        & > .board-view--cursor { background: $primary 12%; }
+        & > .board-view--cursor-focused { background: $primary 35%; }
+        & > .board-view--bar { color: $text-muted; }
+        & > .board-view--bar-focused { color: $primary; }
+        & > .board-view--fold { color: $text-muted; text-style: italic; }
+        & > .board-view--empty { color: $text-disabled; text-style: italic; }
+    }
+    """
+
+    current: reactive[int] = reactive(0, repaint=False, init=False)
+    """Index of the current column (the one the keys act on)."""
+
+    class CardHighlighted(ColumnMessage):
+        """A column's card under the cursor changed (``app_id`` is None on the fold row or if
+        the column is empty)."""
+
+        def __init__(self, view: BoardView, column: ColumnView, app_id: int | None) -> None:
+            super().__init__(view, column)
+            self.app_id: int | None = app_id
+
+    class CardClicked(ColumnMessage):
+        """A card was clicked (the view has already focused itself and moved the cursor)."""
+
+        def __init__(self, view: BoardView, column: ColumnView, app_id: int) -> None:
+            super().__init__(view, column)
+            self.app_id: int = app_id
+
+    class ExpandRequested(ColumnMessage):
+        """A "+ N more" row was clicked: the screen should show the folded cards."""
+
+    class CurrentChanged(ColumnMessage):
+        """Another column became the current one."""
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[Hashable, str]],
+        *,
+        empty_text: str = "—",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """Create empty columns; fill them with :meth:`ColumnView.set_cards`.
+
+        Args:
+            columns: (key, heading) of each column, left to right.
+            empty_text: Shown (dimmed) in a column with no cards and no fold row.
+            name: The widget's name.
+            id: The widget's DOM id.
+            classes: Space-separated CSS classes.
+        """
+        super().__init__(name=name, id=id, classes=classes)
+        self.columns: tuple[ColumnView, ...] = tuple(
+            ColumnView(self, index, key, heading) for index, (key, heading) in enumerate(columns)
+        )
+        self._by_key = {column.key: column for column in self.columns}
+        self._empty_text = safe_line(empty_text)
+        # Drawn pieces of lines, keyed by what they depend on (a card's face, not its id, so
+        # they survive set_cards when a card did not change); cleared when styles change.
+        self._pieces: LRUCache[tuple[object, ...], Segments] = LRUCache(2048)
+        # Resolved component styles: resolving one costs more than drawing a line.
+        self._styles: dict[tuple[str, ...], RichStyle] = {}
+        self._spans: tuple[int, tuple[tuple[int, int], ...]] = (-1, ())
+
+    # -- columns and geometry -----------------------------------------------------------------
+
+    def column(self, key: Hashable) -> ColumnView:
+        """The column with this key."""
+        return self._by_key[key]
+
+    @property
+    def current_column(self) -> ColumnView:
+        """The current column."""
+        return self.columns[self.current]
+
+    @property
+    def body_height(self) -> int:
+        """Lines below the headings."""
+        return max(self.size.height - self.HEADING_HEIGHT, 0)
+
+    def span(self, index: int) -> tuple[int, int]:
+        """The x and width of column ``index`` (its separator included)."""
+        width = self.size.width
+        if self._spans[0] != width:
+            count = len(self.columns)
+            base, extra = divmod(width, count)
+            spans = []
+            x = 0
+            for position in range(count):
+                column_width = base + (1 if position < extra else 0)
+                spans.append((x, column_width))
+                x += column_width
+            self._spans = (width, tuple(spans))
+        return self._spans[1][index]
+
+    def column_at(self, x: int) -> ColumnView | None:
+        """The column drawn at ``x``, if any."""
+        for column in self.columns:
+            start, width = self.span(column.index)
+            if start <= x < start + width:
+                return column
+        return None
+
+    def _column_region(self, column: ColumnView) -> Region:
+        x, width = self.span(column.index)
+        return Region(x, 0, width, self.size.height)
+
+    def _refresh_row(self, column: ColumnView, row: int) -> None:
+        if not 0 <= row < column.row_count:
+            return
+        top, height = column.row_span(row)
+        x, width = self.span(column.index)
+        self.refresh(Region(x, self.HEADING_HEIGHT + top - column.scroll_y, width, height))
+
+    def _refresh_headings(self) -> None:
+        self.refresh(Region(0, 0, self.size.width, self.HEADING_HEIGHT))
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        """Make the column ``delta`` places to the right current (clamped)."""
+        self.current = max(0, min(self.current + delta, len(self.columns) - 1))
+
+    def validate_current(self, current: int) -> int:
+        """Clamp to an existing column."""
+        return max(0, min(current, len(self.columns) - 1))
+
+    def watch_current(self, old: int, new: int) -> None:
+        """Repaint the headings and the two cursor cards whose look depends on it."""
+        self._refresh_headings()
+        for index in (old, new):
+            if 0 <= index < len(self.columns):
+                column = self.columns[index]
+                self._refresh_row(column, column.cursor)
+        self.post_message(self.CurrentChanged(self, self.columns[new]))
+
+    def column_changed(self, column: ColumnView) -> None:
+        """A column got new cards: repaint it and its heading, keep its cursor in view."""
+        self._scroll_into_view(column)
+        self.refresh(self._column_region(column))
+        self._announce(column)
+
+    def move_cursor(self, column: ColumnView, cursor: int) -> None:
+        """Move a column's cursor (clamped), scroll it into view, repaint and announce."""
+        old, column.cursor = column.cursor, column._clamp(cursor)
+        if self._scroll_into_view(column):
+            self.refresh(self._column_region(column))
+        elif old != column.cursor:
+            self._refresh_row(column, old)
+            self._refresh_row(column, column.cursor)
+        self._announce(column)
+
+    def scroll_column(self, column: ColumnView, y: int) -> None:
+        """Scroll a column so virtual line ``y`` is at the top (clamped)."""
+        most = max(column.virtual_height - self.body_height, 0)
+        y = max(0, min(y, most))
+        if y != column.scroll_y:
+            column.scroll_y = y
+            self.refresh(self._column_region(column))
+
+    def _scroll_into_view(self, column: ColumnView) -> bool:
+        """Scroll so the cursor row is fully visible. True if the scroll changed."""
+        view = self.body_height
+        before = column.scroll_y
+        if not view:
+            return False  # not laid out yet: on_resize scrolls once the size is known
+        top, height = column.row_span(column.cursor) if column.row_count else (0, 1)
+        scroll = column.scroll_y
+        if top < scroll:
+            scroll = top
+        elif top + height > scroll + view:
+            scroll = top + height - view
+        most = max(column.virtual_height - view, 0)
+        column.scroll_y = max(0, min(scroll, most))
+        return column.scroll_y != before
+
+    def _announce(self, column: ColumnView) -> None:
+        """Post CardHighlighted when what is under the cursor differs from the last post."""
+        key: object = FOLD if column.cursor_on_fold else column.highlighted_id
+        if key != column.announced:
+            column.announced = key
+            self.post_message(self.CardHighlighted(self, column, column.highlighted_id))
+
+    # -- events -------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Drop pieces drawn for the old size; keep every cursor in view."""
+        self._pieces.clear()
+        for column in self.columns:
+            self._scroll_into_view(column)
+
+    def notify_style_update(self) -> None:
+        """Theme, CSS or focus changed: every cached piece may now have other colours."""
+        super().notify_style_update()
+        self._pieces.clear()
+        self._styles.clear()
+
+    def on_click(self, event: events.Click) -> None:
+        """Focus, make the clicked column current, move its cursor and report the click."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        column = self.column_at(offset.x)
+        if column is None:
+            return
+        event.stop()
+        self.current = column.index
+        self.focus()
+        if offset.y < self.HEADING_HEIGHT:
+            return
+        row = column.row_at(offset.y - self.HEADING_HEIGHT + column.scroll_y)
+        if row is None:
+            return
+        self.move_cursor(column, row)
+        if row < len(column.ids):
+            self.post_message(self.CardClicked(self, column, column.ids[row]))
+        else:
+            self.post_message(self.ExpandRequested(self, column))
+
+    def _wheel(self, event: events.MouseScrollDown | events.MouseScrollUp, lines: int) -> None:
+        offset = event.get_content_offset(self)
+        column = self.column_at(offset.x) if offset is not None else None
+        if column is not None:
+            event.stop()
+            self.scroll_column(column, column.scroll_y + lines)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """Scroll the column under the mouse (the cursor stays)."""
+        self._wheel(event, self.WHEEL_LINES)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """Scroll the column under the mouse (the cursor stays)."""
+        self._wheel(event, -self.WHEEL_LINES)
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _style(self, *names: str) -> RichStyle:
+        # get_visual_style resolves the component classes against the current theme and blends
+        # translucent backgrounds over the widget's own. Focus is in the names (``-focused``).
+        style = self._styles.get(names)
+        if style is None:
+            style = self._styles[names] = self.get_visual_style(*names).rich_style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        """Draw line ``y``: a piece of every column, side by side. O(1) in the card count."""
+        size = self.size
+        self.span(0)  # brings the spans up to date with the width
+        spans = self._spans[1]
+        focused = self.has_focus
+        pieces = []
+        if y < self.HEADING_HEIGHT:
+            for column, (_, width) in zip(self.columns, spans, strict=True):
+                current = focused and column.index == self.current
+                pieces.append(self._heading_piece(column, current, width))
+        else:
+            body_y = y - self.HEADING_HEIGHT
+            view = size.height - self.HEADING_HEIGHT
+            for column, (_, width) in zip(self.columns, spans, strict=True):
+                current = focused and column.index == self.current
+                pieces.append(self._body_piece(column, current, body_y, width - 1))
+                pieces.append(self._separator(column, body_y, view))
+        return Strip(list(chain.from_iterable(pieces)), size.width)
+
+    def _heading_piece(self, column: ColumnView, current: bool, width: int) -> Segments:
+        key = ("heading", column.heading, current, width)
+        piece = self._pieces.get(key)
+        if piece is None:
+            names = ("board-view--heading", "board-view--heading-current")
+            style = self._style(*(names if current else names[:1]))
+            if width < 2:
+                piece = (Segment(" " * width, style),)
+            else:
+                piece = (
+                    Segment(fit_cells(f" {column.heading}", width - 1), style),
+                    Segment("▕", self._style("board-view--separator")),
+                )
+            self._pieces[key] = piece
+        return piece
+
+    def _separator(self, column: ColumnView, body_y: int, view: int) -> Segments:
+        """The column's right-hand cell; a thumb shows where the view is in a long column."""
+        total = column.virtual_height
+        if total > view > 0:
+            thumb = max(1, view * view // total)
+            top = (column.scroll_y * (view - thumb) + (total - view) // 2) // (total - view)
+            if top <= body_y < top + thumb:
+                return (Segment("▐", self._style("board-view--thumb")),)
+        return (Segment("▕", self._style("board-view--separator")),)
+
+    def body_segments(self, column: ColumnView, body_y: int, width: int) -> Segments:
+        """The segments of a column's card area on line ``body_y`` of the body."""
+        return self._body_piece(column, column.has_focus, body_y, width)
+
+    def _body_piece(self, column: ColumnView, focused: bool, body_y: int, width: int) -> Segments:
+        if width <= 0:
+            return ()
+        virtual_y = body_y + column.scroll_y
+        row = column.row_at(virtual_y)
+        if row is None:
+            if virtual_y == 0 and not column.row_count:
+                key: tuple[object, ...] = ("empty", width)
+                if (piece := self._pieces.get(key)) is None:
+                    piece = self._text_piece((), "board-view--empty", self._empty_text, "", width)
+                    self._pieces[key] = piece
+                return piece
+            return (Segment(" " * width, self._style()),)
+        on_cursor = row == column.cursor
+        if row == len(column.ids):
+            key = ("fold", column.folded_more, on_cursor, width, focused)
+            line = 0
+        else:
+            line = virtual_y - row * self.CARD_HEIGHT
+            key = ("card", column.face(column.ids[row]), line, on_cursor, width, focused)
+        if (piece := self._pieces.get(key)) is None:
+            piece = self._draw_row_line(column, row, line, on_cursor, focused, width)
+            self._pieces[key] = piece
+        return piece
+
+    def _text_piece(
+        self, names: tuple[str, ...], text_class: str, text: str, bar: str, width: int
+    ) -> Segments:
+        """One line: a 1-cell bar, a space, the text cut to fit, a space on the right.
+
+        The spaces take the text's style: a space looks the same in any foreground colour, and
+        every segment costs time on each frame (Textual rebuilds each one in its filters).
+        """
+        text_style = self._style(*names, text_class)
+        if width < 4:  # too narrow for margins: text only.
+            return (Segment(fit_cells(text, width), text_style),)
+        body = f" {fit_cells(text, width - 3)} "
+        if not bar:
+            return (Segment(f" {body}", text_style),)
+        bar_class = "board-view--bar-focused" if bar == "▌" else "board-view--bar"
+        return (Segment(bar, self._style(*names, bar_class)), Segment(body, text_style))
+
+    def _draw_row_line(
+        self, column: ColumnView, row: int, line: int, on_cursor: bool, focused: bool, width: int
+    ) -> Segments:
+        """Draw line ``line`` of row ``row`` (a card, or the fold row)."""
+        names: tuple[str, ...] = ()
+        if on_cursor:
+            names = ("board-view--cursor-focused",) if focused else ("board-view--cursor",)
+        # A heavy bar when focused, a thin one when not: the cursor reads without colour too.
+        bar = ("▌" if focused else "│") if on_cursor else ""
+        if row == len(column.ids):
+            text = f"+ {column.folded_more:,} more"
+            return self._text_piece(names, "board-view--fold", text, bar, width)
+        if line >= self.CARD_HEIGHT - 1:
+            return (Segment(" " * width, self._style()),)  # spacer between cards
+        face = column.face(column.ids[row])
+        names = ("board-view--card", *names)
+        if line == 0:
+            return self._text_piece(names, "board-view--title", face.title, bar, width)
+        if line == 1:
+            return self._text_piece(names, "board-view--subtitle", face.subtitle, bar, width)
+        if line == 2:
+            text = face.status
+            if face.short_status and cell_len(text) + 2 > width - 2:
+                text = face.short_status
+            status = f"{face.symbol} {text}" if face.symbol else text
+            return self._text_piece(names, f"board-view--{face.tone}", status, bar, width)
+        return self._text_piece(names, "board-view--subtitle", "", bar, width)  # taller cards
