@@ -36,13 +36,17 @@ class AgendaItem:
     condition_id: int | None = None
 
 
+_OPEN_STAGES: frozenset[Stage] = frozenset(stage for stage in Stage if stage.is_open)
+"""``Stage.is_open`` as a set: the agenda asks it of every application it is given."""
+
+
 def actionable(
     summaries: Iterable[ApplicationSummary], settings: Settings, now: DateTime, zone: Timezone
 ) -> Iterator[tuple[ApplicationSummary, ActionItem]]:
     """Every pending action of every open application whose interview has happened."""
     for summary in summaries:
         progress = summary.progress
-        if not progress.stage.is_open:
+        if progress.stage not in _OPEN_STAGES:
             continue
         if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
             continue

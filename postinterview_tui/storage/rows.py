@@ -37,6 +37,8 @@ Row = Mapping[str, Any]
 
 _UTC = pendulum.UTC
 _STAGES: dict[str, Stage] = {stage.value: stage for stage in Stage}
+_OPEN_STAGES: frozenset[Stage] = frozenset(stage for stage in Stage if stage.is_open)
+"""``Stage.is_open`` as a set: a property call per row is a measurable part of ``today``."""
 
 PROGRESS_FIELDS: tuple[str, ...] = (
     "last_interview_at",
@@ -124,7 +126,7 @@ def progress_from_row(
 def _progress(
     stage: Stage, facts: Sequence[Any], conditions: Iterable[Condition], full: bool
 ) -> Progress:
-    if not stage.is_open and not full:
+    if not full and stage not in _OPEN_STAGES:
         return Progress(stage=stage)
     (
         last_interview_at,
