@@ -157,7 +157,7 @@ LAZY_SUBCOMMANDS: dict[str, str] = {
     "reply": f"{_COMMANDS_MODULE}:reply",
     "move": f"{_COMMANDS_MODULE}:move",
     "list": f"{_COMMANDS_MODULE}:list_",
-    "today": f"{_COMMANDS_MODULE}:today",
+    "today": "postinterview_tui.cli_today:today",
     "show": f"{_COMMANDS_MODULE}:show",
     "edit": f"{_COMMANDS_MODULE}:edit",
     "delete": f"{_COMMANDS_MODULE}:delete",

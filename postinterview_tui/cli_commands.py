@@ -1,7 +1,8 @@
 """The subcommands of ``postinterview``. Each validates everything before it opens the file.
 
-The parsers for forms, dates and fields are imported inside the commands that need them: this
-module is loaded for ``today`` too, which must start as quickly as possible.
+The parsers for forms, dates and fields are imported inside the commands that need them, so
+each command loads only what it uses. ``today``, which must start as quickly as possible, lives
+in :mod:`.cli_today` and loads none of this module.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import click
 
 from postinterview_tui.cli import (
-    EXIT_CHECK_FAILED,
     KIND_CHOICES,
     STAGE_HELP,
     BadInput,
@@ -19,16 +19,8 @@ from postinterview_tui.cli import (
     print_json,
     runtime,
 )
-from postinterview_tui.cli_output import (
-    agenda_json,
-    agenda_lines,
-    detail_lines,
-    list_lines,
-    rfc3339,
-    summary_json,
-)
-from postinterview_tui.domain.agenda import build_agenda
-from postinterview_tui.domain.rules import DueStatus, next_action
+from postinterview_tui.cli_output import detail_lines, list_lines, summary_json
+from postinterview_tui.domain.rules import next_action
 from postinterview_tui.domain.stages import parse_close_reason, parse_stage
 from postinterview_tui.domain.text import safe_line, safe_text
 
@@ -191,45 +183,6 @@ def list_(ctx: click.Context, stage_name: str | None, as_json: bool) -> None:
             click.echo("\n".join(lines))
 
 
-@click.command(epilog="Example for a shell prompt: postinterview today --check || echo 'overdue!'")
-@db_option
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--days", type=click.IntRange(0, 365), help="Days ahead to include.")
-@click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything is overdue.")
-@click.pass_context
-def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> int:
-    """What is overdue, due, and coming up."""
-    rt = runtime(ctx)
-    now = rt.clock()
-    repository = rt.repository(create=False)
-    items = []
-    window = days
-    if repository is not None:
-        settings = repository.settings()
-        window = settings.window_days if days is None else days
-        items = build_agenda(repository.agenda_summaries(), settings, now, rt.zone, window)
-    if window is None:
-        from postinterview_tui.domain.settings import Settings
-
-        window = Settings().window_days
-    if check:
-        return EXIT_CHECK_FAILED if any(i.status is DueStatus.OVERDUE for i in items) else 0
-    if as_json:
-        print_json(
-            {
-                "generated_at": rfc3339(now, rt.zone),
-                "window_days": window,
-                "items": [agenda_json(item, rt.zone) for item in items],
-            }
-        )
-    elif items:
-        # One write: echoing each of a thousand lines flushes a thousand times.
-        click.echo("\n".join(agenda_lines(items, now, rt.zone)))
-    else:
-        click.echo(f"Nothing to do in the next {window} days.")
-    return 0
-
-
 @click.command(epilog="Examples: postinterview show 3;  postinterview show 3 --json")
 @db_option
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
@@ -378,7 +331,6 @@ COMMANDS = (
     reply,
     move,
     list_,
-    today,
     show,
     edit,
     delete,

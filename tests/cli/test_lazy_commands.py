@@ -14,6 +14,7 @@ from ._support import InProcessCli, SubprocessCli, assert_one_error_line
 
 COMMAND_MODULES = (
     "postinterview_tui.cli_commands",
+    "postinterview_tui.cli_today",
     "postinterview_tui.cli_doctor",
     "postinterview_tui.cli_offers",
     "postinterview_tui.cli_data",
@@ -69,14 +70,17 @@ print(json.dumps({{'code': code, 'modules': sorted(sys.modules)}}))
     report = json.loads(result.out.splitlines()[-1])
     assert report["code"] == 0
     loaded = set(report["modules"])
-    assert "postinterview_tui.cli_commands" in loaded
+    assert "postinterview_tui.cli_today" in loaded
     for unwanted in (
+        "postinterview_tui.cli_commands",
         "postinterview_tui.cli_offers",
         "postinterview_tui.cli_data",
         "postinterview_tui.cli_calendar",
         "postinterview_tui.cli_doctor",
         "postinterview_tui.domain.forms",
         "postinterview_tui.domain.when",
+        "postinterview_tui.domain.moves",
+        "postinterview_tui.domain.records",
         "textual",
     ):
         assert unwanted not in loaded, unwanted
