@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -122,10 +123,11 @@ def with_moved_card(
     happened since the board was read: the snapshot then never counts as current).
     """
     old = board.by_id.get(moved.id)
-    columns = {
-        stage: tuple(item for item in items if item.id != moved.id)
-        for stage, items in board.columns.items()
-    }
+    # Only the card's old column changes besides its new one (by_id holds every card shown):
+    # the other columns, thousands of cards at most, are shared with the old snapshot.
+    columns = dict(board.columns)
+    if old is not None:
+        columns[old.stage] = tuple(item for item in columns[old.stage] if item.id != moved.id)
     columns[moved.stage] = (moved, *columns[moved.stage])
     counts = dict(board.counts)
     if old is not None:
@@ -133,8 +135,8 @@ def with_moved_card(
     counts[moved.stage] += 1
     agenda_at = board.agenda_at or now
     agenda = [item for item in board.agenda if item.application_id != moved.id]
-    agenda += build_agenda([moved], board.settings, agenda_at, zone)
-    agenda.sort(key=agenda_order)
+    for item in build_agenda([moved], board.settings, agenda_at, zone):
+        insort(agenda, item, key=agenda_order)  # the rest is in order already
     return replace(
         board,
         columns=columns,

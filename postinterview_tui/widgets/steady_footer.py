@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 KeySignature = tuple[tuple[Any, ...], ...]
 
@@ -40,11 +41,46 @@ class SteadyFooter(Footer):
         )
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        """Rebuild only when the keys to show differ from the ones last drawn."""
+        """Rebuild only when the keys to show differ from the ones last drawn; when only
+        whether some keys are enabled changed, restyle those keys in place."""
         signature = self.shown_keys(screen)
         if self._bindings_ready and signature == self._drawn:
+            return
+        if self._bindings_ready and self._restyled(signature):
+            self._drawn = signature
             return
         will_draw = screen.app.app_focus and self.is_attached and screen is self.screen
         super().bindings_changed(screen)
         if will_draw:
             self._drawn = signature
+
+    def _restyled(self, signature: KeySignature) -> bool:
+        """Dim or undim keys in place when only their enabled state changed (moving between
+        the first column and the next enables "back", say): rebuilding every key costs more
+        than the rest of the key press. False when anything else changed."""
+        drawn = self._drawn
+        if drawn is None or len(drawn) != len(signature):
+            return False
+        if any(
+            _without_enabled(old) != _without_enabled(new)
+            for old, new in zip(drawn, signature, strict=True)
+        ):
+            return False
+        enabled = {(entry[0], entry[3]): entry[ENABLED] for entry in signature}
+        keys = list(self.query_children(FooterKey))
+        if any((key.key, key.action) not in enabled for key in keys):
+            return False
+        for key in keys:
+            disabled = not enabled[key.key, key.action]
+            # FooterKey reads _disabled when clicked (to ring the bell instead of acting).
+            key._disabled = disabled  # noqa: SLF001
+            key.set_class(disabled, "-disabled")
+        return True
+
+
+ENABLED = 4
+"""Where a key's enabled flag sits in a :data:`KeySignature` entry."""
+
+
+def _without_enabled(entry: tuple[Any, ...]) -> tuple[Any, ...]:
+    return entry[:ENABLED] + entry[ENABLED + 1 :]

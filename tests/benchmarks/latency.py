@@ -432,7 +432,7 @@ async def app_latencies(
                         )
                     )
                     (latency,) = await timed_press(
-                        pilot, probe, key, lambda s, c=columns[target]: s.focused is c
+                        pilot, probe, key, lambda s, c=columns[target]: c.has_focus
                     )
                     if index >= warmup:
                         result.add("focus_hl", latency)
@@ -466,7 +466,7 @@ async def app_latencies(
                         ),
                         lambda s, t=target: (
                             s is screen
-                            and s.focused is columns[t]
+                            and columns[t].has_focus
                             and columns[t].highlighted_id == card.id
                         ),
                     )

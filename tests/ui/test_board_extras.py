@@ -185,4 +185,5 @@ def test_a_patched_move_matches_a_full_reload(db_path: Path, now: DateTime, zone
             ][:5], (company, stage)
         assert board.counts == fresh.counts
         assert (board.overdue, board.due_soon) == (fresh.overdue, fresh.due_soon), company
+        assert board.agenda == fresh.agenda, company
     repository.close()

@@ -57,3 +57,25 @@ async def test_footer_follows_keys_that_come_and_go(
         await settle(pilot)
         assert _disabled(app, "move_next") == [False]
         assert _disabled(app, "move_previous") == [True]
+
+
+async def test_a_key_enabled_or_disabled_is_restyled_in_place(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        column(app, Stage.INTERVIEWED).focus()
+        await settle(pilot)
+        before = _footer_keys(app)
+        assert _disabled(app, "move_previous") == [True], "nothing comes before Interviewed"
+        await pilot.press("l")
+        await settle(pilot)
+        assert _disabled(app, "move_previous") == [False]
+        assert [id(key) for key in _footer_keys(app)] == [id(key) for key in before]
+        back = next(key for key in _footer_keys(app) if key.action == "move_previous")
+        assert not back._disabled  # noqa: SLF001  (a click on it acts, not rings the bell)
+        await pilot.press("h")
+        await settle(pilot)
+        assert _disabled(app, "move_previous") == [True]
+        assert back._disabled  # noqa: SLF001
