@@ -34,7 +34,8 @@ from textual.widget import Widget
 
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.widgets.board_column import FOLD, ColumnView, Segments
-from postinterview_tui.widgets.card_face import TONES, CardFace, fit_cells
+from postinterview_tui.widgets.card_face import TONES, fit_cells
+
 
 class ColumnMessage(Message):
     """Base of the messages a :class:`BoardView` posts about one of its columns."""
@@ -382,7 +383,8 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
             for column, (_, width) in zip(self.columns, spans, strict=True):
                 current = focused and column.index == self.current
                 pieces.append(self._body_piece(column, current, body_y, width - 1))
-                pieces.append(self._separator(column, body_y, view))
+                if width:  # narrower than one cell per column: some columns get none
+                    pieces.append(self._separator(column, body_y, view))
         return Strip(list(chain.from_iterable(pieces)), size.width)
 
     def _heading_piece(self, column: ColumnView, current: bool, width: int) -> Segments:
