@@ -12,6 +12,7 @@ from postinterview_tui.domain.text import safe_line
 TONES: Final[frozenset[str]] = frozenset({"overdue", "due", "upcoming", "calm", "done"})
 """The tones a card can take; anything else is drawn as ``calm``."""
 
+
 @dataclass(frozen=True, slots=True)
 class CardFace:
     """What one card shows. All strings are plain user text, never markup."""
