@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from postinterview_tui.board_data import BoardData, is_current, load_board, with_moved_card
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
@@ -20,8 +20,6 @@ from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
-from postinterview_tui.screens.offer import OfferDetails, OfferFormScreen
 from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
 from postinterview_tui.widgets.board_column import ColumnView
 from postinterview_tui.widgets.board_view import BoardView
@@ -29,7 +27,14 @@ from postinterview_tui.widgets.card_face import CardFace
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from postinterview_tui.app import PostInterviewApp
+    from postinterview_tui.screens.offer import OfferDetails
+
+# The dialogs, the offer form and the filter box are imported when first used: with them,
+# Textual's Input, OptionList and Select (and the modules they pull in) loaded at start-up,
+# where the board shows none of them.
 
 POLL_SECONDS = 1.0
 CLOCK_SECONDS = 60.0
@@ -211,7 +216,8 @@ class BoardScreen(Screen[None]):
         self.query_one("#summary", Static).update(Content(header[1]), layout=resized)
 
     def _restore_focus(self, board: BoardData, keep: int | None) -> None:
-        if isinstance(self.focused, Input) and self.focused.has_class("-shown"):
+        box = self._filter_box()
+        if box is not None and self.focused is box and box.has_class("-shown"):
             return  # the user is typing a filter: never take the cursor away
         if keep is not None and (stage := board.stage_of(keep)) is not None:
             column = self.column(stage)
@@ -372,6 +378,8 @@ class BoardScreen(Screen[None]):
                 if answer is not None:
                     self.request_move(application_id, target, reason=answer[0], note=answer[1])
 
+            from postinterview_tui.screens.dialogs import CloseReasonScreen
+
             self.app.push_screen(CloseReasonScreen(f"{summary.company} — {summary.role}"), closed)
             return
         summary = board.by_id[application_id]
@@ -388,6 +396,8 @@ class BoardScreen(Screen[None]):
                 self._record_offer_worker(application_id, details)
 
         app = self.pi_app
+        from postinterview_tui.screens.offer import OfferFormScreen
+
         self.app.push_screen(OfferFormScreen(title, app.clock(), app.zone), recorded)
 
     @work(thread=True, group="write", exit_on_error=False)
@@ -476,6 +486,8 @@ class BoardScreen(Screen[None]):
             if yes:
                 self.request_move(application_id, target, reason=reason, note=note, force=True)
 
+        from postinterview_tui.screens.dialogs import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(message[:1].upper() + message[1:]), answered)
 
     # -- other actions -----------------------------------------------------------------------
@@ -532,6 +544,8 @@ class BoardScreen(Screen[None]):
             if yes:
                 self._delete_worker(application_id)
 
+        from postinterview_tui.screens.dialogs import ConfirmScreen
+
         self.app.push_screen(
             ConfirmScreen(f"Delete {summary.company} — {summary.role}? (u undoes it)"), answered
         )
@@ -580,13 +594,16 @@ class BoardScreen(Screen[None]):
 
     def _filter_box(self) -> Input | None:
         """The filter box, once it has been opened."""
-        boxes = self.query("#filter").results(Input)
-        return next(boxes, None)
+        for box in self.query("#filter"):
+            return box  # type: ignore[return-value]
+        return None
 
     async def action_filter(self) -> None:
         """Show the filter box (mounted the first time: most sessions never filter)."""
         box = self._filter_box()
         if box is None:
+            from textual.widgets import Input
+
             box = Input(placeholder="Filter by company or role (escape clears)", id="filter")
             await self.mount(box, after="#board-header")
         box.add_class("-shown")
@@ -605,13 +622,15 @@ class BoardScreen(Screen[None]):
             self.filter_text = ""
             self._restore_focus_after_filter()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value.strip()
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The filter box's text changed: filter by it."""
+        if event.input.id == "filter":
+            self.filter_text = event.value.strip()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self._restore_focus_after_filter()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter box: back to the cards."""
+        if event.input.id == "filter":
+            self._restore_focus_after_filter()
 
     def _restore_focus_after_filter(self) -> None:
         for stage in STAGE_ORDER:
