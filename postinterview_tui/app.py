@@ -199,12 +199,12 @@ class PostInterviewApp(App[int]):
 
     def _reload_board(self) -> None:
         # Writes made on this connection do not change PRAGMA data_version, so the board's
-        # poll cannot see them: ask it to read again.
+        # poll cannot see them: ask it to read again (if anything was written at all).
         from postinterview_tui.screens.board import BoardScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, BoardScreen):
-                screen.reload()
+                screen.reload(only_if_changed=True)
 
     def open_drafting(
         self, application_id: int, kind: str, done: Callable[[bool | None], None] | None = None

@@ -109,10 +109,18 @@ class BoardScreen(Screen[None]):
         return self.view.column(stage)
 
     @work(thread=True, exclusive=True, group="board-load", exit_on_error=False)
-    def reload(self, focus_id: int | None = None) -> None:
-        """Reload the board from the file, then focus ``focus_id`` if given."""
+    def reload(self, focus_id: int | None = None, *, only_if_changed: bool = False) -> None:
+        """Reload the board from the file, then focus ``focus_id`` if given.
+
+        With ``only_if_changed``, nothing is read when the file is as the board last read it
+        (closing a screen that changed nothing costs no second copy of the board).
+        """
         app = self.pi_app
         patches = self._patches
+        board = self.board
+        if only_if_changed and board is not None:
+            if is_current(board, app.repository.change_marker()):
+                return
         data = load_board(
             app.repository,
             all_closed=self._expanded_closed or bool(self.filter_text),

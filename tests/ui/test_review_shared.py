@@ -147,3 +147,44 @@ def test_the_shared_agenda_expires_and_follows_the_clock(
         assert list(snapshot.agenda) == fresh_now
     finally:
         repository.close()
+
+
+def _count_board_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import postinterview_tui.screens.board as board_module
+
+    reads: list[int] = []
+    real = board_module.load_board
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(board_module, "load_board", counting)
+    return reads
+
+
+async def test_closing_the_review_reads_the_board_again_only_after_a_write(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reads = _count_board_reads(monkeypatch)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert reads == [], "nothing was written: the board it shows is still the file's"
+        await pilot.press("r")
+        await settle(pilot)
+        data = _review(app).data
+        assert data is not None and data.agenda
+        done = data.agenda[0]
+        await pilot.press("d")  # marks the first action done: a write
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert reads, "a write in the review means the board reads again"
+        shown = board(app).board
+        assert shown is not None and shown.marker == app.repository.change_marker()
+        assert done.application_id in shown.by_id
