@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from postinterview_tui.board_data import BoardData, is_current, load_board, with_moved_card
+from postinterview_tui.collection import collect_closed_screen
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.moves import RuleRefusal
@@ -89,6 +90,10 @@ class BoardScreen(Screen[None]):
         )
         yield SteadyFooter()
 
+    def on_screen_resume(self) -> None:
+        """Back on the board: whatever screen was on top is closed; free it at idle."""
+        self.call_after_refresh(collect_closed_screen)
+
     def on_mount(self) -> None:
         if self._initial is not None:
             self.board = self._initial
@@ -118,9 +123,12 @@ class BoardScreen(Screen[None]):
         app = self.pi_app
         patches = self._patches
         board = self.board
-        if only_if_changed and board is not None:
-            if is_current(board, app.repository.change_marker()):
-                return
+        if (
+            only_if_changed
+            and board is not None
+            and is_current(board, app.repository.change_marker())
+        ):
+            return
         data = load_board(
             app.repository,
             all_closed=self._expanded_closed or bool(self.filter_text),

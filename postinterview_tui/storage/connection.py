@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
+PAGE_CACHE_KIB = 512
+"""SQLite's page cache per connection (its default is 2,000 KiB). The whole board at 10,000
+applications reads as fast with a quarter of it (the system keeps the file cached anyway), and
+what the cache holds stays in the app's memory for the whole session."""
 
 # The WAL-reset bug (sqlite.org wal.html) is fixed in 3.51.3 and backported to 3.50.7 and 3.44.6.
 _WAL_FIXED_BACKPORTS = ((3, 44, 6), (3, 50, 7))
@@ -140,6 +144,7 @@ def connect(path: Path) -> sqlite3.Connection:
     )
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     return conn
 
 
