@@ -351,11 +351,7 @@ async def test_filter_shows_only_matching_cards(
         await settle(pilot)
         screen = board(app)
         assert screen.board is not None
-        shown = {
-            summary_id
-            for stage in Stage
-            for summary_id in column(app, stage).ids
-        }
+        shown = {summary_id for stage in Stage for summary_id in column(app, stage).ids}
         expected = {
             item.id for item in screen.board.by_id.values() if "engineer" in item.role.lower()
         }
