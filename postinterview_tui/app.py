@@ -147,10 +147,25 @@ class PostInterviewApp(App[int]):
         )
 
     def open_detail(self, application_id: int) -> None:
-        """Open an application's detail screen."""
-        from postinterview_tui.screens.detail import DetailScreen
+        """Open an application's detail screen, once what it shows has been read (off the
+        event loop): the screen's first frame shows the application, not "Loading…"."""
+        self.run_worker(
+            lambda: self._read_then_open_detail(application_id),
+            thread=True,
+            group="open-detail",
+            exclusive=True,
+            exit_on_error=False,
+        )
 
-        self.push_screen(DetailScreen(application_id))
+    def _read_then_open_detail(self, application_id: int) -> None:
+        from postinterview_tui.screens.detail import DetailScreen, read_detail
+
+        try:
+            data = read_detail(self.repository, application_id)
+        except StoreError as error:
+            self.call_from_thread(self.report_store_error, error)
+            return
+        self.call_from_thread(self.push_screen, DetailScreen(application_id, data))
 
     def open_review(self) -> None:
         """Open the daily review (the board reloads when it closes)."""

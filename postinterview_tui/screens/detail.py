@@ -20,6 +20,21 @@ from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
+    from postinterview_tui.domain.settings import Settings
+    from postinterview_tui.storage.repository import Repository
+
+
+DetailData = tuple[ApplicationDetail, "Settings"]
+"""What the detail screen shows: the application and the rules its dates follow."""
+
+
+def read_detail(repository: Repository, application_id: int) -> DetailData:
+    """Read what the detail screen shows (off the event loop: call it from a worker).
+
+    Raises:
+        StoreError: the application cannot be read.
+    """
+    return repository.detail(application_id), repository.settings()
 
 
 class DetailScreen(Screen[None]):
@@ -28,9 +43,11 @@ class DetailScreen(Screen[None]):
     COMMAND_TABLE = DETAIL_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 
-    def __init__(self, application_id: int) -> None:
+    def __init__(self, application_id: int, data: DetailData | None = None) -> None:
+        """``data``: read already (the screen opens showing it); else it is read on mount."""
         super().__init__()
         self.application_id = application_id
+        self._data = data
 
     @property
     def pi_app(self) -> PostInterviewApp:
@@ -38,40 +55,49 @@ class DetailScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        head, facts, timeline = (
+            self._texts(*self._data) if self._data else (Content("Loading…"), Content(), Content())
+        )
         with VerticalScroll(id="detail"):
-            yield Static("Loading…", id="detail-head")
-            yield Static("", id="detail-facts")
+            yield Static(head, id="detail-head")
+            yield Static(facts, id="detail-facts")
             yield Static("Timeline", classes="section-title")
-            yield Static("", id="detail-timeline")
+            yield Static(timeline, id="detail-timeline")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.load()
+        if self._data is None:
+            self.load()
+        self._data = None  # later reads replace it; no need to keep it
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Read the application off the event loop."""
         app = self.pi_app
         try:
-            detail = app.repository.detail(self.application_id)
-            settings = app.repository.settings()
+            data = read_detail(app.repository, self.application_id)
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
             app.call_from_thread(self.dismiss)
             return
-        app.call_from_thread(self._show, detail, settings)
+        app.call_from_thread(self._show, data)
 
-    def _show(self, detail: ApplicationDetail, settings: object) -> None:
-        from postinterview_tui.domain.settings import Settings
+    def _show(self, data: DetailData) -> None:
+        head, facts, timeline = self._texts(*data)
+        self.query_one("#detail-head", Static).update(head)
+        self.query_one("#detail-facts", Static).update(facts)
+        self.query_one("#detail-timeline", Static).update(timeline)
 
-        assert isinstance(settings, Settings)
+    def _texts(
+        self, detail: ApplicationDetail, settings: Settings
+    ) -> tuple[Content, Content, Content]:
+        """The heading, the facts and the timeline, as shown."""
         app = self.pi_app
         now, zone = app.clock(), app.zone
         summary = detail.summary
         head = Content.assemble(
             (safe_line(summary.company), "bold"), " — ", safe_line(summary.role)
         )
-        self.query_one("#detail-head", Static).update(head)
         facts = [f"Stage: {summary.stage.label}"]
         if summary.close_reason:
             facts[0] += f" ({summary.close_reason.label})"
@@ -93,9 +119,8 @@ class DetailScreen(Screen[None]):
                 facts.append(f"  They expect to decide by {interview.decision_by.isoformat()}")
         if detail.notes:
             facts.append("Notes: " + safe_text(detail.notes))
-        self.query_one("#detail-facts", Static).update(Content("\n".join(facts)))
         lines = detail_timeline(detail, settings, now, zone)
-        self.query_one("#detail-timeline", Static).update(Content("\n").join(lines))
+        return head, Content("\n".join(facts)), Content("\n").join(lines)
 
     def action_edit_application(self) -> None:
         """Edit this application."""

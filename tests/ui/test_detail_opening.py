@@ -1,0 +1,71 @@
+"""The detail screen opens showing the application: it is read before the screen is pushed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.stages import Stage
+from postinterview_tui.screens.detail import DetailScreen
+from tests.ui.helpers import board, focus_card, make_app, settle
+
+SIZE = (120, 40)
+
+
+async def test_the_first_frame_of_the_detail_screen_shows_the_application(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(app)
+        assert screen.board is not None
+        card = screen.board.columns[Stage.INTERVIEWED][1]
+        focus_card(app, card.id)
+        heads: list[str] = []
+
+        def remember_first_head() -> None:
+            # Runs as the detail screen is first shown, before any later update.
+            if isinstance(app.screen, DetailScreen) and not heads:
+                heads.append(str(app.screen.query_one("#detail-head").render()))
+
+        pushed: list[object] = []
+        real_push = app.push_screen
+
+        def push(screen: object, *args: object, **kwargs: object) -> object:
+            if isinstance(screen, DetailScreen):
+                pushed.append(screen._data)  # noqa: SLF001  (what it will compose with)
+            return real_push(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+        app.push_screen = push  # type: ignore[method-assign]
+        await pilot.press("enter")
+        for _ in range(50):
+            remember_first_head()
+            if heads:
+                break
+            await pilot.pause(0.01)
+        assert heads, "the detail screen opened"
+        assert pushed and pushed[0] is not None, "pushed with the application already read"
+        assert card.company in heads[0]
+        assert "Loading" not in heads[0]
+
+
+async def test_an_application_gone_before_its_detail_opens_says_so_and_stays_on_the_board(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes: list[str] = []
+        real_notify = app.notify
+
+        def spy(message: str, **kwargs: object) -> None:
+            notes.append(message)
+            real_notify(message, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = spy  # type: ignore[method-assign]
+        app.open_detail(999_999)
+        await settle(pilot)
+        assert notes, "the user is told"
+        assert app.screen is board(app)
