@@ -168,13 +168,38 @@ class PostInterviewApp(App[int]):
         self.call_from_thread(self.push_screen, DetailScreen(application_id, data))
 
     def open_review(self) -> None:
-        """Open the daily review (the board reloads when it closes)."""
+        """Open the daily review once its agenda is built (off the event loop), so its first
+        frame shows it; the board reloads when it closes, if anything was written."""
         from postinterview_tui.screens.review import ReviewScreen
 
-        if not isinstance(self.screen, ReviewScreen):
-            self.push_screen(
-                ReviewScreen(self.board_snapshot()), lambda _result: self._reload_board()
-            )
+        if isinstance(self.screen, ReviewScreen):
+            return
+        board = self.board_snapshot()
+        # The board is not an argument: Textual describes a worker by the repr of its
+        # arguments, and a board's repr is huge.
+        self.run_worker(
+            lambda: self._read_then_open_review(board),
+            thread=True,
+            group="open-review",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _read_then_open_review(self, board: BoardData | None) -> None:
+        from postinterview_tui.domain.review import ReviewSession
+        from postinterview_tui.screens.review import ReviewScreen, read_review
+
+        try:
+            data = read_review(self.repository, board, ReviewSession(), self.clock(), self.zone)
+        except StoreError as error:
+            self.call_from_thread(self.report_store_error, error)
+            return
+
+        def push() -> None:
+            if not isinstance(self.screen, ReviewScreen):
+                self.push_screen(ReviewScreen(board, data), lambda _: self._reload_board())
+
+        self.call_from_thread(push)
 
     def board_snapshot(self) -> BoardData | None:
         """The board's latest data, if the board has loaded it."""

@@ -53,6 +53,7 @@ from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
+    from postinterview_tui.storage.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,6 @@ class ReviewData:
     """One read of the store: the agenda and what it was built from (built off the loop)."""
 
     agenda: tuple[AgendaItem, ...]
-    summaries: tuple[ApplicationSummary, ...]
     settings: Settings
     now: DateTime
     groups: tuple[tuple[str, tuple[AgendaItem, ...]], ...] = ()
@@ -83,6 +83,44 @@ class ReviewData:
     """False when ``upcoming`` was not looked for: the read had rows to show."""
 
 
+def read_review(
+    repository: Repository,
+    board: BoardData | None,
+    session: ReviewSession,
+    now: DateTime,
+    zone: Timezone,
+) -> ReviewData:
+    """Build what the review shows (off the event loop: call it from a worker).
+
+    ``board``, the board's latest snapshot, stands in for a read of every card while nothing
+    has been written since it was taken.
+
+    Raises:
+        StoreError: the file cannot be read.
+    """
+    shared = None
+    if board is not None:
+        shared = agenda_now(board, repository.change_marker(), now, zone)
+    summaries: tuple[ApplicationSummary, ...] | None = None
+    if board is not None and shared is not None:
+        # The board read the same file a moment ago: no second read of every card.
+        settings, agenda = board.settings, shared
+    else:
+        settings = repository.settings()
+        summaries = tuple(repository.open_summaries())
+        agenda = tuple(build_agenda(summaries, settings, now, zone))
+    data = ReviewData(agenda, settings, now, tuple(grouped(agenda)))
+    # What comes next costs another pass over every application: only look it up when this
+    # read leaves nothing to show (``session`` is an immutable snapshot).
+    if not session.visible(agenda):
+        if summaries is None:
+            assert board is not None
+            summaries = open_summaries_of(board)
+        upcoming = next_up(summaries, settings, now, zone)
+        data = replace(data, upcoming=upcoming, upcoming_known=True)
+    return data
+
+
 class ReviewScreen(Screen[None]):
     """The daily review, grouped like ``postinterview today``."""
 
@@ -91,9 +129,10 @@ class ReviewScreen(Screen[None]):
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#review-list"
 
-    def __init__(self, board: BoardData | None = None) -> None:
+    def __init__(self, board: BoardData | None = None, data: ReviewData | None = None) -> None:
         """Open the review; ``board`` is the board's latest snapshot, which the first read
-        uses instead of the file while nothing has been written since it was taken."""
+        uses instead of the file while nothing has been written since it was taken. With
+        ``data`` (a :func:`read_review` made just before), the screen opens showing it."""
         super().__init__()
         # Only the first read (token 1) may stand on the board's. Kept here, not passed to the
         # worker: Textual describes a worker with the repr of its arguments, and a board's
@@ -101,10 +140,11 @@ class ReviewScreen(Screen[None]):
         self._board_for: tuple[int, BoardData | None] = (1, board)
         self.session = ReviewSession()
         """What was acted on since the review opened (replaced, never mutated)."""
-        self.data: ReviewData | None = None
+        self.data: ReviewData | None = data
         self._items: dict[ItemKey, AgendaItem] = {}
         """The rows shown, by key, top to bottom."""
         self._load_token = 0
+        self._read_before_opening = data is not None
 
     @property
     def pi_app(self) -> PostInterviewApp:
@@ -120,7 +160,15 @@ class ReviewScreen(Screen[None]):
         yield Static("", id="review-hint")
         yield SteadyFooter()
 
+    def on_mount(self) -> None:
+        if self.data is not None:
+            self._show()  # in the first frame
+
     def on_screen_resume(self) -> None:
+        if self._read_before_opening:
+            self._read_before_opening = False  # read a moment ago, just before opening
+            self._load_token += 1
+            return
         self.load()
 
     # -- data --------------------------------------------------------------------------------
@@ -133,30 +181,18 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def _load_worker(self, token: int, session: ReviewSession) -> None:
         app = self.pi_app
-        now, zone = app.clock(), app.zone
         board_token, board = self._board_for
-        if board_token != token:
-            board = None
         try:
-            shared = None
-            if board is not None:
-                shared = agenda_now(board, app.repository.change_marker(), now, zone)
-            if board is not None and shared is not None:
-                # The board read the same file a moment ago: no second read of every card.
-                settings, summaries, agenda = board.settings, open_summaries_of(board), shared
-            else:
-                settings = app.repository.settings()
-                summaries = tuple(app.repository.open_summaries())
-                agenda = tuple(build_agenda(summaries, settings, now, zone))
+            data = read_review(
+                app.repository,
+                board if board_token == token else None,
+                session,
+                app.clock(),
+                app.zone,
+            )
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
             return
-        data = ReviewData(agenda, summaries, settings, now, tuple(grouped(agenda)))
-        # What comes next costs another pass over every application: only look it up when
-        # this read leaves nothing to show (``session`` is an immutable snapshot).
-        if not session.visible(agenda):
-            upcoming = next_up(summaries, settings, now, zone)
-            data = replace(data, upcoming=upcoming, upcoming_known=True)
         app.call_from_thread(self._loaded, token, data)
 
     def _loaded(self, token: int, data: ReviewData) -> None:

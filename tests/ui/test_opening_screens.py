@@ -1,4 +1,4 @@
-"""The detail screen opens showing the application: it is read before the screen is pushed."""
+"""The detail screen and the review open showing their data: it is read before the push."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.screens.detail import DetailScreen
+from postinterview_tui.screens.review import ReviewScreen
 from tests.ui.helpers import board, focus_card, make_app, settle
 
 SIZE = (120, 40)
@@ -69,3 +70,33 @@ async def test_an_application_gone_before_its_detail_opens_says_so_and_stays_on_
         await settle(pilot)
         assert notes, "the user is told"
         assert app.screen is board(app)
+
+
+async def test_the_review_opens_with_its_agenda_in_the_first_frame(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pushed: list[ReviewScreen] = []
+        real_push = app.push_screen
+
+        def push(screen: object, *args: object, **kwargs: object) -> object:
+            if isinstance(screen, ReviewScreen):
+                pushed.append(screen)
+                assert screen.data is not None, "pushed with its agenda already built"
+            return real_push(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+        app.push_screen = push  # type: ignore[method-assign]
+        await pilot.press("r")
+        for _ in range(50):
+            if isinstance(app.screen, ReviewScreen):
+                break
+            await pilot.pause(0.01)
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and pushed == [review]
+        # As first shown: the rows are there and the "Loading…" line is hidden.
+        assert review.query_one("#review-list").display
+        assert not review.query_one("#review-empty").display
+        await settle(pilot)
+        assert review.data is not None and review.data.agenda
