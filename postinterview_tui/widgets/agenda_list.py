@@ -28,7 +28,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 # The last RowHighlighted posted carried this key: "nothing posted yet", so the first
 # set_groups always announces, even when the list is empty.
@@ -422,15 +421,21 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         """``content`` as exactly ``height`` lines of exactly ``width`` cells."""
         style = self.get_visual_style("agenda-list--row", *names)
         rich_style = style.rich_style
+        # What Textual's Visual.to_strips uses to resolve "$error" and friends in the text.
+        get_style = self._get_style
         lines = content.split("\n", allow_blank=True)[:height]
         strips = []
         for line in lines:
             # Cut here rather than let the text wrap: a wrapped row would change the row's
-            # height, and heights are what make the list cheap.
+            # height, and heights are what make the list cheap. Each line goes straight to
+            # segments: Textual's general path (wrapping, alignment, links) cost more than the
+            # rest of opening the review, and a row line needs none of it.
             fitted = line.truncate(width, ellipsis=True) if line.cell_length > width else line
-            drawn = Visual.to_strips(self, fitted, width, 1, style)
-            strip = drawn[0] if drawn else Strip.blank(0)
-            strips.append(strip.extend_cell_length(width, rich_style).crop(0, width))
+            segments = [
+                Segment(text, (style + part).rich_style)
+                for text, part in fitted.render(style, end="", parse_style=get_style)
+            ]
+            strips.append(Strip(segments).extend_cell_length(width, rich_style).crop(0, width))
         strips.extend(Strip.blank(width, rich_style) for _ in range(height - len(strips)))
         return strips
 
