@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
-from postinterview_tui.board_data import BoardData, load_board
+from postinterview_tui.board_data import BoardData, open_board
 from postinterview_tui.clock import Clock
 from postinterview_tui.collection import resume_collection
 from postinterview_tui.commands import APP_COMMANDS, OPENERS, Command, bindings
@@ -324,12 +324,5 @@ def build_app(
     Raises:
         StoreUnusable: the file cannot be used.
     """
-    repository = Repository.open(db_path, zone=zone, create=True)
-    assert repository is not None
-    return PostInterviewApp(
-        repository,
-        zone=zone,
-        clock=clock,
-        demo=demo,
-        initial_board=load_board(repository, now=clock(), zone=zone),
-    )
+    repository, board = open_board(db_path, zone=zone, now=clock())
+    return PostInterviewApp(repository, zone=zone, clock=clock, demo=demo, initial_board=board)

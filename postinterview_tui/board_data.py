@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import insort
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
@@ -58,6 +59,19 @@ class BoardData:
         """The stage an application is in, if it is on the board."""
         summary = self.by_id.get(application_id)
         return summary.stage if summary else None
+
+
+def open_board(db_path: Path, *, zone: Timezone, now: DateTime) -> tuple[Repository, BoardData]:
+    """Open (or create) the store and read the first board: what the app needs to start.
+
+    Imports no Textual, so it can run in a thread while Textual loads.
+
+    Raises:
+        StoreUnusable: the file cannot be used.
+    """
+    repository = Repository.open(db_path, zone=zone, create=True)
+    assert repository is not None
+    return repository, load_board(repository, now=now, zone=zone)
 
 
 def load_board(
