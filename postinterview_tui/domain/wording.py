@@ -52,6 +52,29 @@ def day_name(day: date) -> str:
     return DAY_NAMES[day.weekday()]
 
 
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""Month names as pendulum's ``format("MMMM")`` writes them in English (a test checks)."""
+
+
+def long_date(day: date) -> str:
+    """The date in full, as pendulum's ``format("dddd D MMMM YYYY")`` writes it: "Saturday
+    28 November 2026" (without loading pendulum's locale files, a start-up cost)."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
     """A compact distance for cards: "2d", "5h", "today", "tomorrow"."""
     if due <= now:

@@ -17,10 +17,12 @@ from textual.widgets import Static
 from postinterview_tui.board_data import BoardData, is_current, load_board, with_moved_card
 from postinterview_tui.collection import collect_closed_screen
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
+from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.domain.text import safe_line
+from postinterview_tui.domain.wording import long_date
 from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
 from postinterview_tui.widgets.board_column import ColumnView
 from postinterview_tui.widgets.board_view import BoardView
@@ -222,7 +224,7 @@ class BoardScreen(Screen[None]):
         parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
         if self.pi_app.demo:
             parts.append("demo data")
-        header = (now.in_timezone(zone).format("dddd D MMMM YYYY"), " · ".join(parts))
+        header = (long_date(wall_clock(now, zone).date()), " · ".join(parts))
         if header == self._header:
             return  # an update would lay the header out again for nothing
         before, self._header = self._header, header

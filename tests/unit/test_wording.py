@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.wording import day_name, lateness, short_delta
+from postinterview_tui.domain.wording import day_name, lateness, long_date, short_delta
 
 from ._support import BERLIN, NEW_YORK, NOW, PROPERTY, PROPERTY_ZONES, at, tz
 
@@ -102,3 +102,10 @@ def test_property_lateness_reads_as_pendulum_would_word_it(
         assert short_delta(source, local_now, tz(zone)) == reference_short_delta(
             source, local_now, tz(zone)
         )
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+@PROPERTY
+def test_long_dates_are_pendulums(day: date) -> None:
+    expected = pendulum.date(day.year, day.month, day.day).format("dddd D MMMM YYYY")
+    assert long_date(day) == expected
