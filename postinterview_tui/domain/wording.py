@@ -69,10 +69,16 @@ MONTH_NAMES = (
 """Month names as pendulum's ``format("MMMM")`` writes them in English (a test checks)."""
 
 
+def day_and_month(day: date) -> str:
+    """As pendulum's ``format("dddd D MMMM")`` writes it: "Saturday 28 November" (without
+    loading pendulum's locale files, which the first call of ``format`` does)."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+
+
 def long_date(day: date) -> str:
     """The date in full, as pendulum's ``format("dddd D MMMM YYYY")`` writes it: "Saturday
-    28 November 2026" (without loading pendulum's locale files, a start-up cost)."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    28 November 2026"."""
+    return f"{day_and_month(day)} {day.year}"
 
 
 def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:

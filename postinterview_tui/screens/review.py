@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from postinterview_tui.board_data import BoardData, agenda_now, open_summaries_of
 from postinterview_tui.commands import REVIEW_COMMANDS, bindings, dialog_bindings
 from postinterview_tui.domain.agenda import AgendaItem, build_agenda
+from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.moves import RuleRefusal
@@ -46,6 +47,7 @@ from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError
+from postinterview_tui.domain.wording import day_and_month
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.agenda_list import AgendaGroup, AgendaList
@@ -266,7 +268,7 @@ class ReviewScreen(Screen[None]):
         counts = {status: 0 for status in DueStatus}
         for item in visible:
             counts[item.status] += 1
-        parts = [now.in_timezone(zone).format("dddd D MMMM")]
+        parts = [day_and_month(wall_clock(now, zone).date())]
         parts += [f"{counts[status]} {status}" for status in DueStatus]
         self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
 

@@ -10,7 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.wording import day_name, lateness, long_date, short_delta
+from postinterview_tui.domain.wording import (
+    day_and_month,
+    day_name,
+    lateness,
+    long_date,
+    short_delta,
+)
 
 from ._support import BERLIN, NEW_YORK, NOW, PROPERTY, PROPERTY_ZONES, at, tz
 
@@ -107,5 +113,6 @@ def test_property_lateness_reads_as_pendulum_would_word_it(
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 @PROPERTY
 def test_long_dates_are_pendulums(day: date) -> None:
-    expected = pendulum.date(day.year, day.month, day.day).format("dddd D MMMM YYYY")
-    assert long_date(day) == expected
+    pendulum_day = pendulum.date(day.year, day.month, day.day)
+    assert long_date(day) == pendulum_day.format("dddd D MMMM YYYY")
+    assert day_and_month(day) == pendulum_day.format("dddd D MMMM")
