@@ -24,6 +24,7 @@ from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.wording import long_date
 from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
+from postinterview_tui.textual_workarounds import forget_closed_widgets
 from postinterview_tui.widgets.board_column import ColumnView
 from postinterview_tui.widgets.board_view import BoardView
 from postinterview_tui.widgets.card_face import CardFace
@@ -94,7 +95,11 @@ class BoardScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back on the board: whatever screen was on top is closed; free it at idle."""
-        self.call_after_refresh(collect_closed_screen)
+        self.call_after_refresh(self._free_closed_screen)
+
+    def _free_closed_screen(self) -> None:
+        forget_closed_widgets()
+        collect_closed_screen()
 
     def on_mount(self) -> None:
         if self._initial is not None:
