@@ -10,6 +10,7 @@ from pendulum import Timezone
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
 
 from postinterview_tui.board_data import BoardData, open_board
 from postinterview_tui.clock import Clock
@@ -165,7 +166,15 @@ class PostInterviewApp(App[int]):
         except StoreError as error:
             self.call_from_thread(self.report_store_error, error)
             return
-        self.call_from_thread(self.push_screen, DetailScreen(application_id, data))
+        if get_current_worker().is_cancelled:
+            return  # asked again meanwhile (a double enter): the later read opens it
+
+        def push() -> None:
+            shown = self.screen
+            if not (isinstance(shown, DetailScreen) and shown.application_id == application_id):
+                self.push_screen(DetailScreen(application_id, data))
+
+        self.call_from_thread(push)
 
     def open_review(self) -> None:
         """Open the daily review once its agenda is built (off the event loop), so its first
@@ -194,6 +203,8 @@ class PostInterviewApp(App[int]):
         except StoreError as error:
             self.call_from_thread(self.report_store_error, error)
             return
+        if get_current_worker().is_cancelled:
+            return  # asked again meanwhile: the later read opens it
 
         def push() -> None:
             if not isinstance(self.screen, ReviewScreen):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.stages import Stage
@@ -100,3 +102,47 @@ async def test_the_review_opens_with_its_agenda_in_the_first_frame(
         assert not review.query_one("#review-empty").display
         await settle(pilot)
         assert review.data is not None and review.data.agenda
+
+
+async def test_a_double_enter_opens_the_detail_screen_once(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import postinterview_tui.screens.detail as detail_module
+
+    real_read = detail_module.read_detail
+    arrived = threading.Semaphore(0)
+    release = threading.Event()
+
+    def slow_read(*args: object) -> object:
+        arrived.release()
+        release.wait(5)  # both reads are in flight before either screen could be pushed
+        return real_read(*args)  # type: ignore[arg-type]
+
+    async def until_a_read_arrives() -> None:
+        for _ in range(250):
+            if arrived.acquire(blocking=False):
+                return
+            await pilot.pause(0.02)
+        raise AssertionError("the read never started")
+
+    monkeypatch.setattr(detail_module, "read_detail", slow_read)
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = board(app)
+        assert screen.board is not None
+        card = screen.board.columns[Stage.INTERVIEWED][0]
+        app.open_detail(card.id)
+        await until_a_read_arrives()
+        app.open_detail(card.id)  # enter again while the first read is still on its way
+        await until_a_read_arrives()
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if not any(worker.is_running for worker in app.workers):
+                break
+        await pilot.pause()
+        assert [type(item).__name__ for item in app.screen_stack] == ["BoardScreen", "DetailScreen"]
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert app.screen is screen
