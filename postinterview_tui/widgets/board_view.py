@@ -21,11 +21,7 @@ from collections.abc import Hashable, Sequence
 from itertools import chain
 from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style as RichStyle
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
@@ -34,7 +30,8 @@ from textual.widget import Widget
 
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.widgets.board_column import FOLD, ColumnView, Segments
-from postinterview_tui.widgets.card_face import TONES, fit_cells
+from postinterview_tui.widgets.board_painter import BoardPainter
+from postinterview_tui.widgets.card_face import TONES
 
 
 class ColumnMessage(Message):
@@ -178,12 +175,11 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
             ColumnView(self, index, key, heading) for index, (key, heading) in enumerate(columns)
         )
         self._by_key = {column.key: column for column in self.columns}
-        self._empty_text = safe_line(empty_text)
-        # Drawn pieces of lines, keyed by what they depend on (a card's face, not its id, so
-        # they survive set_cards when a card did not change); cleared when styles change.
-        self._pieces: LRUCache[tuple[object, ...], Segments] = LRUCache(2048)
-        # Resolved component styles: resolving one costs more than drawing a line.
-        self._styles: dict[tuple[str, ...], RichStyle] = {}
+        self._painter = BoardPainter(
+            lambda *names: self.get_visual_style(*names).rich_style,
+            empty_text=safe_line(empty_text),
+            card_height=self.CARD_HEIGHT,
+        )
         self._spans: tuple[int, tuple[tuple[int, int], ...]] = (-1, ())
 
     # -- columns and geometry -----------------------------------------------------------------
@@ -309,15 +305,14 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         """Drop pieces drawn for the old size; keep every cursor in view."""
-        self._pieces.clear()
+        self._painter.forget_pieces()
         for column in self.columns:
             self._scroll_into_view(column)
 
     def notify_style_update(self) -> None:
         """Theme, CSS or focus changed: every cached piece may now have other colours."""
         super().notify_style_update()
-        self._pieces.clear()
-        self._styles.clear()
+        self._painter.forget_styles()
 
     def on_click(self, event: events.Click) -> None:
         """Focus, make the clicked column current, move its cursor and report the click."""
@@ -358,14 +353,6 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
 
     # -- drawing ------------------------------------------------------------------------------
 
-    def _style(self, *names: str) -> RichStyle:
-        # get_visual_style resolves the component classes against the current theme and blends
-        # translucent backgrounds over the widget's own. Focus is in the names (``-focused``).
-        style = self._styles.get(names)
-        if style is None:
-            style = self._styles[names] = self.get_visual_style(*names).rich_style
-        return style
-
     def render_line(self, y: int) -> Strip:
         """Draw line ``y``: a piece of every column, side by side. O(1) in the card count."""
         size = self.size
@@ -376,113 +363,17 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         if y < self.HEADING_HEIGHT:
             for column, (_, width) in zip(self.columns, spans, strict=True):
                 current = focused and column.index == self.current
-                pieces.append(self._heading_piece(column, current, width))
+                pieces.append(self._painter.heading(column, current, width))
         else:
             body_y = y - self.HEADING_HEIGHT
             view = size.height - self.HEADING_HEIGHT
             for column, (_, width) in zip(self.columns, spans, strict=True):
                 current = focused and column.index == self.current
-                pieces.append(self._body_piece(column, current, body_y, width - 1))
+                pieces.append(self._painter.body(column, current, body_y, width - 1))
                 if width:  # narrower than one cell per column: some columns get none
-                    pieces.append(self._separator(column, body_y, view))
+                    pieces.append(self._painter.separator(column, body_y, view))
         return Strip(list(chain.from_iterable(pieces)), size.width)
-
-    def _heading_piece(self, column: ColumnView, current: bool, width: int) -> Segments:
-        key = ("heading", column.heading, current, width)
-        piece = self._pieces.get(key)
-        if piece is None:
-            names = ("board-view--heading", "board-view--heading-current")
-            style = self._style(*(names if current else names[:1]))
-            if width < 2:
-                piece = (Segment(" " * width, style),)
-            else:
-                piece = (
-                    Segment(fit_cells(f" {column.heading}", width - 1), style),
-                    Segment("▕", self._style("board-view--separator")),
-                )
-            self._pieces[key] = piece
-        return piece
-
-    def _separator(self, column: ColumnView, body_y: int, view: int) -> Segments:
-        """The column's right-hand cell; a thumb shows where the view is in a long column."""
-        total = column.virtual_height
-        if total > view > 0:
-            thumb = max(1, view * view // total)
-            top = (column.scroll_y * (view - thumb) + (total - view) // 2) // (total - view)
-            if top <= body_y < top + thumb:
-                return (Segment("▐", self._style("board-view--thumb")),)
-        return (Segment("▕", self._style("board-view--separator")),)
 
     def body_segments(self, column: ColumnView, body_y: int, width: int) -> Segments:
         """The segments of a column's card area on line ``body_y`` of the body."""
-        return self._body_piece(column, column.has_focus, body_y, width)
-
-    def _body_piece(self, column: ColumnView, focused: bool, body_y: int, width: int) -> Segments:
-        if width <= 0:
-            return ()
-        virtual_y = body_y + column.scroll_y
-        row = column.row_at(virtual_y)
-        if row is None:
-            if virtual_y == 0 and not column.row_count:
-                key: tuple[object, ...] = ("empty", width)
-                if (piece := self._pieces.get(key)) is None:
-                    piece = self._text_piece((), "board-view--empty", self._empty_text, "", width)
-                    self._pieces[key] = piece
-                return piece
-            return (Segment(" " * width, self._style()),)
-        on_cursor = row == column.cursor
-        if row == len(column.ids):
-            key = ("fold", column.folded_more, on_cursor, width, focused)
-            line = 0
-        else:
-            line = virtual_y - row * self.CARD_HEIGHT
-            key = ("card", column.face(column.ids[row]), line, on_cursor, width, focused)
-        if (piece := self._pieces.get(key)) is None:
-            piece = self._draw_row_line(column, row, line, on_cursor, focused, width)
-            self._pieces[key] = piece
-        return piece
-
-    def _text_piece(
-        self, names: tuple[str, ...], text_class: str, text: str, bar: str, width: int
-    ) -> Segments:
-        """One line: a 1-cell bar, a space, the text cut to fit, a space on the right.
-
-        The spaces take the text's style: a space looks the same in any foreground colour, and
-        every segment costs time on each frame (Textual rebuilds each one in its filters).
-        """
-        text_style = self._style(*names, text_class)
-        if width < 4:  # too narrow for margins: text only.
-            return (Segment(fit_cells(text, width), text_style),)
-        body = f" {fit_cells(text, width - 3)} "
-        if not bar:
-            return (Segment(f" {body}", text_style),)
-        bar_class = "board-view--bar-focused" if bar == "▌" else "board-view--bar"
-        return (Segment(bar, self._style(*names, bar_class)), Segment(body, text_style))
-
-    def _draw_row_line(
-        self, column: ColumnView, row: int, line: int, on_cursor: bool, focused: bool, width: int
-    ) -> Segments:
-        """Draw line ``line`` of row ``row`` (a card, or the fold row)."""
-        names: tuple[str, ...] = ()
-        if on_cursor:
-            names = ("board-view--cursor-focused",) if focused else ("board-view--cursor",)
-        # A heavy bar when focused, a thin one when not: the cursor reads without colour too.
-        bar = ("▌" if focused else "│") if on_cursor else ""
-        if row == len(column.ids):
-            text = f"+ {column.folded_more:,} more"
-            return self._text_piece(names, "board-view--fold", text, bar, width)
-        if line >= self.CARD_HEIGHT - 1:
-            return (Segment(" " * width, self._style()),)  # spacer between cards
-        face = column.face(column.ids[row])
-        names = ("board-view--card", *names)
-        if line == 0:
-            return self._text_piece(names, "board-view--title", face.title, bar, width)
-        if line == 1:
-            return self._text_piece(names, "board-view--subtitle", face.subtitle, bar, width)
-        if line == 2:
-            text = face.status
-            if face.short_status and cell_len(text) + 2 > width - 2:
-                text = face.short_status
-            status = f"{face.symbol} {text}" if face.symbol else text
-            return self._text_piece(names, f"board-view--{face.tone}", status, bar, width)
-        return self._text_piece(names, "board-view--subtitle", "", bar, width)  # taller cards
+        return self._painter.body(column, column.has_focus, body_y, width)
