@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, actionable
+from postinterview_tui.domain.agenda import AgendaItem, actionable, agenda_order
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import (
     ActionKind,
@@ -203,7 +203,9 @@ def row_text(item: AgendaItem, now: DateTime, zone: Timezone) -> RowText:
 def grouped(items: Iterable[AgendaItem]) -> list[tuple[str, tuple[AgendaItem, ...]]]:
     """The items in the review's groups, empty groups left out, each in due order (so the
     most overdue comes first)."""
-    ordered = sorted(items, key=lambda entry: (entry.due, entry.application_id))
+    # agenda_order: the same order as (due, application id), without comparing datetimes of
+    # different zones (slow); an agenda is usually in this order already.
+    ordered = sorted(items, key=agenda_order)
     groups = []
     for status, title in GROUP_TITLES.items():
         members = tuple(item for item in ordered if item.status is status)
@@ -265,6 +267,8 @@ class ReviewSession:
 
     def visible(self, agenda: Sequence[AgendaItem]) -> tuple[AgendaItem, ...]:
         """The agenda items the review still shows."""
+        if not self.handled:
+            return tuple(agenda)  # nothing acted on yet: all of it (the usual first read)
         acted = self.acted_on
         rows = []
         for item in agenda:

@@ -620,6 +620,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.kind == "bare":
         payload: dict[str, Any] = {"samples": asyncio.run(bare_latencies(args.presses))}
     else:
+        # As the console script does (postinterview_tui.entry): no collection while loading;
+        # the app freezes what loading made once its first frame is out.
+        from postinterview_tui.collection import pause_collection
+
+        pause_collection()
         measured = asyncio.run(
             app_latencies(args.db, presses=args.presses, screens=args.screens, live=args.live)
         )

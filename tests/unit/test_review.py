@@ -362,3 +362,36 @@ def test_visible_rows_are_the_agenda_in_order_minus_the_handled(
     visible = session.visible(agenda)
     assert list(visible) == [item for i, item in enumerate(agenda) if i not in handled]
     assert ReviewSession().visible(agenda) == tuple(agenda)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=1, max_value=50),
+            st.integers(min_value=-20 * 24, max_value=20 * 24),
+            st.sampled_from(ORDINARY_ZONES),
+            st.sampled_from([DueStatus.OVERDUE, DueStatus.DUE, DueStatus.UPCOMING]),
+        ),
+        max_size=30,
+    )
+)
+@PROPERTY
+def test_each_group_is_in_due_order_whatever_the_zones_of_the_dues(
+    rows: list[tuple[int, int, str, DueStatus]],
+) -> None:
+    items = [
+        _item(app_id, due=NOW.add(hours=hours).in_timezone(tz(zone)), status=status)
+        for app_id, hours, zone, status in rows
+    ]
+    for _title, members in grouped(items):
+        instants = [(item.due, item.application_id) for item in members]
+        assert instants == sorted(instants)
+    assert sum(len(members) for _title, members in grouped(items)) == len(items)
+
+
+def test_a_session_with_nothing_handled_shows_the_whole_agenda() -> None:
+    items = [_item(1), _item(2, action=ActionKind.THANK_YOU)]
+    session = ReviewSession()
+    assert session.visible(items) == tuple(items)
+    handled = session.handling(items[0])
+    assert handled.visible(items) == (items[1],)
