@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from pendulum import Timezone
 from rich.text import Text
@@ -20,7 +21,11 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.repository import Repository
 
+if TYPE_CHECKING:
+    from postinterview_tui.screens.detail import DetailData
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 AUTO_BACKUP_CHECK_SECONDS = 60.0
 """How often the app checks whether a backup is due (it makes one at most every 5 minutes)."""
@@ -148,69 +153,58 @@ class PostInterviewApp(App[int]):
         )
 
     def open_detail(self, application_id: int) -> None:
-        """Open an application's detail screen, once what it shows has been read (off the
-        event loop): the screen's first frame shows the application, not "Loading…"."""
-        self.run_worker(
-            lambda: self._read_then_open_detail(application_id),
-            thread=True,
-            group="open-detail",
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    def _read_then_open_detail(self, application_id: int) -> None:
+        """Open an application's detail screen, once what it shows has been read: its first
+        frame shows the application, not "Loading…"."""
         from postinterview_tui.screens.detail import DetailScreen, read_detail
 
-        try:
-            data = read_detail(self.repository, application_id)
-        except StoreError as error:
-            self.call_from_thread(self.report_store_error, error)
-            return
-        if get_current_worker().is_cancelled:
-            return  # asked again meanwhile (a double enter): the later read opens it
-
-        def push() -> None:
+        def push(data: DetailData) -> None:
             shown = self.screen
             if not (isinstance(shown, DetailScreen) and shown.application_id == application_id):
                 self.push_screen(DetailScreen(application_id, data))
 
-        self.call_from_thread(push)
+        self._open_once_read(
+            "open-detail", lambda: read_detail(self.repository, application_id), push
+        )
 
     def open_review(self) -> None:
-        """Open the daily review once its agenda is built (off the event loop), so its first
-        frame shows it; the board reloads when it closes, if anything was written."""
-        from postinterview_tui.screens.review import ReviewScreen
+        """Open the daily review once its agenda is built, so its first frame shows it; the
+        board reloads when it closes, if anything was written."""
+        from postinterview_tui.domain.review import ReviewSession
+        from postinterview_tui.screens.review import ReviewData, ReviewScreen, read_review
 
         if isinstance(self.screen, ReviewScreen):
             return
         board = self.board_snapshot()
-        # The board is not an argument: Textual describes a worker by the repr of its
-        # arguments, and a board's repr is huge.
-        self.run_worker(
-            lambda: self._read_then_open_review(board),
-            thread=True,
-            group="open-review",
-            exclusive=True,
-            exit_on_error=False,
-        )
 
-    def _read_then_open_review(self, board: BoardData | None) -> None:
-        from postinterview_tui.domain.review import ReviewSession
-        from postinterview_tui.screens.review import ReviewScreen, read_review
+        def read() -> ReviewData:
+            return read_review(self.repository, board, ReviewSession(), self.clock(), self.zone)
 
-        try:
-            data = read_review(self.repository, board, ReviewSession(), self.clock(), self.zone)
-        except StoreError as error:
-            self.call_from_thread(self.report_store_error, error)
-            return
-        if get_current_worker().is_cancelled:
-            return  # asked again meanwhile: the later read opens it
-
-        def push() -> None:
+        def push(data: ReviewData) -> None:
             if not isinstance(self.screen, ReviewScreen):
                 self.push_screen(ReviewScreen(board, data), lambda _: self._reload_board())
 
-        self.call_from_thread(push)
+        self._open_once_read("open-review", read, push)
+
+    def _open_once_read(self, group: str, read: Callable[[], T], push: Callable[[T], None]) -> None:
+        """Run ``read`` off the event loop, then ``push`` its result on it: a screen that opens
+        with its data, in one render. Asking again cancels the read before; a read that fails
+        is reported, and nothing opens."""
+
+        def read_then_push() -> None:
+            try:
+                data = read()
+            except StoreError as error:
+                self.call_from_thread(self.report_store_error, error)
+                return
+            if get_current_worker().is_cancelled:
+                return  # asked again meanwhile (a double key press): the later read opens it
+            self.call_from_thread(push, data)
+
+        # A closure, not arguments: Textual describes a worker by the repr of its arguments,
+        # and a board's repr is huge.
+        self.run_worker(
+            read_then_push, thread=True, group=group, exclusive=True, exit_on_error=False
+        )
 
     def board_snapshot(self) -> BoardData | None:
         """The board's latest data, if the board has loaded it."""

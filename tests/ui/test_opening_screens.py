@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from pendulum import DateTime, Timezone
@@ -14,6 +16,22 @@ from postinterview_tui.screens.review import ReviewScreen
 from tests.ui.helpers import board, focus_card, make_app, settle
 
 SIZE = (120, 40)
+S = TypeVar("S")
+
+
+def _pushes(app: Any, kind: type[S], look: Callable[[S], object]) -> list[object]:
+    """What ``look`` sees of each screen of ``kind`` at the moment it is pushed, from now on
+    (before it composes)."""
+    seen: list[object] = []
+    real_push = app.push_screen
+
+    def push(screen: object, *args: object, **kwargs: object) -> object:
+        if isinstance(screen, kind):
+            seen.append(look(screen))
+        return real_push(screen, *args, **kwargs)
+
+    app.push_screen = push
+    return seen
 
 
 async def test_the_first_frame_of_the_detail_screen_shows_the_application(
@@ -33,15 +51,8 @@ async def test_the_first_frame_of_the_detail_screen_shows_the_application(
             if isinstance(app.screen, DetailScreen) and not heads:
                 heads.append(str(app.screen.query_one("#detail-head").render()))
 
-        pushed: list[object] = []
-        real_push = app.push_screen
-
-        def push(screen: object, *args: object, **kwargs: object) -> object:
-            if isinstance(screen, DetailScreen):
-                pushed.append(screen._data)  # noqa: SLF001  (what it will compose with)
-            return real_push(screen, *args, **kwargs)  # type: ignore[arg-type]
-
-        app.push_screen = push  # type: ignore[method-assign]
+        # The data it will compose with.
+        pushed = _pushes(app, DetailScreen, lambda screen: screen._data)  # noqa: SLF001
         await pilot.press("enter")
         for _ in range(50):
             remember_first_head()
@@ -80,23 +91,15 @@ async def test_the_review_opens_with_its_agenda_in_the_first_frame(
     app = make_app(db_path, now, zone)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        pushed: list[ReviewScreen] = []
-        real_push = app.push_screen
-
-        def push(screen: object, *args: object, **kwargs: object) -> object:
-            if isinstance(screen, ReviewScreen):
-                pushed.append(screen)
-                assert screen.data is not None, "pushed with its agenda already built"
-            return real_push(screen, *args, **kwargs)  # type: ignore[arg-type]
-
-        app.push_screen = push  # type: ignore[method-assign]
+        pushed = _pushes(app, ReviewScreen, lambda screen: screen.data)
         await pilot.press("r")
         for _ in range(50):
             if isinstance(app.screen, ReviewScreen):
                 break
             await pilot.pause(0.01)
         review = app.screen
-        assert isinstance(review, ReviewScreen) and pushed == [review]
+        assert isinstance(review, ReviewScreen)
+        assert len(pushed) == 1 and pushed[0] is not None, "pushed with its agenda already built"
         # As first shown: the rows are there and the "Loading…" line is hidden.
         assert review.query_one("#review-list").display
         assert not review.query_one("#review-empty").display

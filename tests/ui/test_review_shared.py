@@ -39,16 +39,21 @@ def _shown(app: Any) -> list[tuple[int, str, str]]:
     return [(item.application_id, item.action.value, item.status.value) for item in data.agenda]
 
 
+def _count_calls(owner: Any, name: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the calls of ``owner.name`` from now on (one entry per call)."""
+    calls: list[int] = []
+    real = getattr(owner, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 def _count_reads(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    reads: list[int] = []
-    real = app.repository.open_summaries
-
-    def counting() -> Any:
-        reads.append(1)
-        return real()
-
-    monkeypatch.setattr(app.repository, "open_summaries", counting)
-    return reads
+    return _count_calls(app.repository, "open_summaries", monkeypatch)
 
 
 async def test_right_after_the_board_loads_the_review_reads_nothing_again(
@@ -152,15 +157,7 @@ def test_the_shared_agenda_expires_and_follows_the_clock(
 def _count_board_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     import postinterview_tui.screens.board as board_module
 
-    reads: list[int] = []
-    real = board_module.load_board
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        reads.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(board_module, "load_board", counting)
-    return reads
+    return _count_calls(board_module, "load_board", monkeypatch)
 
 
 async def test_closing_the_review_reads_the_board_again_only_after_a_write(
