@@ -54,7 +54,7 @@ class PostInterviewApp(App[int]):
         self.clock = clock
         self.demo = demo
         self._initial_board = initial_board
-        self.repository_settings_at_start = initial_board.settings if initial_board else None
+        self._settings_at_start = initial_board.settings if initial_board else None
         from postinterview_tui.commands_palette import GoToApplication
 
         self.COMMANDS = App.COMMANDS | {GoToApplication}
@@ -69,7 +69,7 @@ class PostInterviewApp(App[int]):
         return board
 
     def on_mount(self) -> None:
-        settings = self.repository_settings_at_start
+        settings = self._settings_at_start
         theme = settings.theme if settings else "textual-dark"
         if theme in self.available_themes:
             self.theme = theme
@@ -181,7 +181,7 @@ class PostInterviewApp(App[int]):
 
         def push(data: ReviewData) -> None:
             if not isinstance(self.screen, ReviewScreen):
-                self.push_screen(ReviewScreen(board, data), lambda _: self._reload_board())
+                self.push_screen(ReviewScreen(data), lambda _: self._reload_board())
 
         self._open_once_read("open-review", read, push)
 

@@ -64,8 +64,6 @@ class BoardData:
 def open_board(db_path: Path, *, zone: Timezone, now: DateTime) -> tuple[Repository, BoardData]:
     """Open (or create) the store and read the first board: what the app needs to start.
 
-    Imports no Textual, so it can run in a thread while Textual loads.
-
     Raises:
         StoreUnusable: the file cannot be used.
     """

@@ -18,7 +18,7 @@ from postinterview_tui.domain.rules import (
     pending_actions,
 )
 from postinterview_tui.domain.settings import Settings
-from postinterview_tui.domain.stages import Stage
+from postinterview_tui.domain.stages import OPEN_STAGES, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,17 +36,13 @@ class AgendaItem:
     condition_id: int | None = None
 
 
-_OPEN_STAGES: frozenset[Stage] = frozenset(stage for stage in Stage if stage.is_open)
-"""``Stage.is_open`` as a set: the agenda asks it of every application it is given."""
-
-
 def actionable(
     summaries: Iterable[ApplicationSummary], settings: Settings, now: DateTime, zone: Timezone
 ) -> Iterator[tuple[ApplicationSummary, ActionItem]]:
     """Every pending action of every open application whose interview has happened."""
     for summary in summaries:
         progress = summary.progress
-        if progress.stage not in _OPEN_STAGES:
+        if progress.stage not in OPEN_STAGES:
             continue
         if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
             continue

@@ -33,6 +33,9 @@ class Stage(StrEnum):
 
 STAGE_ORDER: tuple[Stage, ...] = tuple(Stage)
 
+OPEN_STAGES: frozenset[Stage] = frozenset(stage for stage in Stage if stage.is_open)
+"""``Stage.is_open`` as a set, for code that asks it of thousands of applications."""
+
 STAGE_LABELS: dict[Stage, str] = {
     Stage.INTERVIEWED: "Interviewed",
     Stage.THANKED: "Thank-you sent",

@@ -131,15 +131,10 @@ class ReviewScreen(Screen[None]):
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#review-list"
 
-    def __init__(self, board: BoardData | None = None, data: ReviewData | None = None) -> None:
-        """Open the review; ``board`` is the board's latest snapshot, which the first read
-        uses instead of the file while nothing has been written since it was taken. With
-        ``data`` (a :func:`read_review` made just before), the screen opens showing it."""
+    def __init__(self, data: ReviewData | None = None) -> None:
+        """Open the review; with ``data`` (a :func:`read_review` made just before, which may
+        stand on the board's snapshot), it opens showing it, else it reads on opening."""
         super().__init__()
-        # Only the first read (token 1) may stand on the board's. Kept here, not passed to the
-        # worker: Textual describes a worker with the repr of its arguments, and a board's
-        # repr is huge.
-        self._board_for: tuple[int, BoardData | None] = (1, board)
         self.session = ReviewSession()
         """What was acted on since the review opened (replaced, never mutated)."""
         self.data: ReviewData | None = data
@@ -169,7 +164,6 @@ class ReviewScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self._read_before_opening:
             self._read_before_opening = False  # read a moment ago, just before opening
-            self._load_token += 1
             return
         self.load()
 
@@ -183,15 +177,9 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def _load_worker(self, token: int, session: ReviewSession) -> None:
         app = self.pi_app
-        board_token, board = self._board_for
         try:
-            data = read_review(
-                app.repository,
-                board if board_token == token else None,
-                session,
-                app.clock(),
-                app.zone,
-            )
+            # Never the board's snapshot here: these reads follow the review's own writes.
+            data = read_review(app.repository, None, session, app.clock(), app.zone)
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
             return

@@ -17,6 +17,7 @@ from pendulum import DateTime
 
 from postinterview_tui.domain.models import ApplicationSummary, Condition, Progress
 from postinterview_tui.domain.stages import (
+    OPEN_STAGES,
     CloseReason,
     ConditionKind,
     ConditionStatus,
@@ -37,8 +38,6 @@ Row = Mapping[str, Any]
 
 _UTC = pendulum.UTC
 _STAGES: dict[str, Stage] = {stage.value: stage for stage in Stage}
-_OPEN_STAGES: frozenset[Stage] = frozenset(stage for stage in Stage if stage.is_open)
-"""``Stage.is_open`` as a set: a property call per row is a measurable part of ``today``."""
 
 PROGRESS_FIELDS: tuple[str, ...] = (
     "last_interview_at",
@@ -126,7 +125,7 @@ def progress_from_row(
 def _progress(
     stage: Stage, facts: Sequence[Any], conditions: Iterable[Condition], full: bool
 ) -> Progress:
-    if not full and stage not in _OPEN_STAGES:
+    if not full and stage not in OPEN_STAGES:
         return Progress(stage=stage)
     (
         last_interview_at,

@@ -200,6 +200,10 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
 
     def span(self, index: int) -> tuple[int, int]:
         """The x and width of column ``index`` (its separator included)."""
+        return self._column_spans()[index]
+
+    def _column_spans(self) -> tuple[tuple[int, int], ...]:
+        """The x and width of every column at the current width (computed once per width)."""
         width = self.size.width
         if self._spans[0] != width:
             count = len(self.columns)
@@ -211,7 +215,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
                 spans.append((x, column_width))
                 x += column_width
             self._spans = (width, tuple(spans))
-        return self._spans[1][index]
+        return self._spans[1]
 
     def column_at(self, x: int) -> ColumnView | None:
         """The column drawn at ``x``, if any."""
@@ -239,7 +243,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
 
     def step(self, delta: int) -> None:
         """Make the column ``delta`` places to the right current (clamped)."""
-        self.current = max(0, min(self.current + delta, len(self.columns) - 1))
+        self.current += delta  # validate_current clamps it
 
     def validate_current(self, current: int) -> int:
         """Clamp to an existing column."""
@@ -356,8 +360,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         """Draw line ``y``: a piece of every column, side by side. O(1) in the card count."""
         size = self.size
-        self.span(0)  # brings the spans up to date with the width
-        spans = self._spans[1]
+        spans = self._column_spans()
         focused = self.has_focus
         pieces = []
         if y < self.HEADING_HEIGHT:
