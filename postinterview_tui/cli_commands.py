@@ -19,8 +19,9 @@ from postinterview_tui.cli import (
     print_json,
     runtime,
 )
-from postinterview_tui.cli_output import detail_lines, list_lines, summary_json
-from postinterview_tui.domain.rules import next_action
+from postinterview_tui.cli_output import list_lines, summary_json
+from postinterview_tui.cli_show import detail_lines
+from postinterview_tui.domain.rules import next_step
 from postinterview_tui.domain.stages import parse_close_reason, parse_stage
 from postinterview_tui.domain.text import safe_line, safe_text
 
@@ -171,14 +172,15 @@ def list_(ctx: click.Context, stage_name: str | None, as_json: bool) -> None:
     repository = rt.repository(create=False)
     summaries = repository.summaries(stage=stage) if repository else []
     settings = repository.settings() if repository else None
+    now = rt.clock()
     rows = [
-        (item, next_action(item.progress, settings, rt.zone) if settings else None)
+        (item, next_step(item.progress, settings, rt.zone, now) if settings else None)
         for item in summaries
     ]
     if as_json:
         print_json([summary_json(item, action, rt.zone) for item, action in rows])
     else:
-        lines = list_lines(rows, rt.clock(), rt.zone)
+        lines = list_lines(rows, now, rt.zone)
         if lines:  # one write, as in ``today``
             click.echo("\n".join(lines))
 
@@ -193,13 +195,14 @@ def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
     rt = runtime(ctx)
     repository = rt.existing()
     detail = repository.detail(application_id)
-    action = next_action(detail.summary.progress, repository.settings(), rt.zone)
+    now = rt.clock()
+    action = next_step(detail.summary.progress, repository.settings(), rt.zone, now)
     if as_json:
-        from postinterview_tui.cli_output import detail_json
+        from postinterview_tui.cli_show import detail_json
 
-        print_json(detail_json(detail, action, rt.zone))
+        print_json(detail_json(detail, action, repository, now, rt.zone))
     else:
-        for line in detail_lines(detail, action, rt.clock(), rt.zone):
+        for line in detail_lines(detail, action, now, rt.zone):
             click.echo(line)
 
 

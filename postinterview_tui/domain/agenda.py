@@ -14,8 +14,8 @@ from postinterview_tui.domain.rules import (
     DueStatus,
     classify_due,
     due_limits,
-    is_interview_upcoming,
     pending_actions,
+    scheduled_round,
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import OPEN_STAGES, Stage
@@ -39,13 +39,15 @@ class AgendaItem:
 def actionable(
     summaries: Iterable[ApplicationSummary], settings: Settings, now: DateTime, zone: Timezone
 ) -> Iterator[tuple[ApplicationSummary, ActionItem]]:
-    """Every pending action of every open application whose interview has happened."""
+    """Every pending action of every open application, with each round still ahead of ``now``
+    (an :attr:`ActionKind.INTERVIEW` item due when it starts)."""
     for summary in summaries:
         progress = summary.progress
         if progress.stage not in OPEN_STAGES:
             continue
-        if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
-            continue
+        scheduled = scheduled_round(progress, now)
+        if scheduled is not None:
+            yield summary, scheduled
         for item in pending_actions(progress, settings, zone):
             yield summary, item
 
@@ -73,6 +75,9 @@ def build_agenda(
         status = classify_due(item.due, now, limits)
         if status is None:
             continue
+        if item.action is ActionKind.THANK_YOU and not_held_yet(summary, now):
+            # It falls due only once the round is over: until then it is ahead of the user.
+            status = DueStatus.UPCOMING
         items.append(
             AgendaItem(
                 application_id=summary.id,
@@ -88,6 +93,12 @@ def build_agenda(
         )
     items.sort(key=agenda_order)
     return items
+
+
+def not_held_yet(summary: ApplicationSummary, now: DateTime) -> bool:
+    """True while the application's latest interview round is still ahead of ``now``."""
+    held_at = summary.progress.last_interview_at
+    return held_at is not None and held_at > now
 
 
 def agenda_order(item: AgendaItem) -> tuple[float, int]:

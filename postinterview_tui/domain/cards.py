@@ -16,7 +16,7 @@ from postinterview_tui.domain.rules import (
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import ConditionStatus, Stage
-from postinterview_tui.domain.wording import short_delta
+from postinterview_tui.domain.wording import round_time, short_delta
 
 OVERDUE_SYMBOL = "!"
 DUE_SYMBOL = "•"
@@ -46,11 +46,8 @@ def card_status(
         return CardStatus("offer accepted", "done", short="accepted")
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
-        return CardStatus(
-            f"interview {short_delta(progress.last_interview_at, now, zone)}",
-            "calm",
-            UPCOMING_SYMBOL,
-        )
+        when = round_time(progress.last_interview_at, now, zone, short=True)
+        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=when)
     items = pending_actions(progress, settings, zone)
     if not items:
         return CardStatus("nothing due", "calm")
@@ -63,6 +60,9 @@ def card_status(
             return CardStatus(label, "overdue", OVERDUE_SYMBOL, short="move on?")
         tone = "due" if status is DueStatus.DUE else "calm"
         return CardStatus(label, tone, DUE_SYMBOL, short="move on?")
+    if status is DueStatus.OVERDUE and now.timestamp() - item.due.timestamp() < 3600:
+        # Less than an hour past its due time: "0h late" would read as a glitch.
+        return CardStatus(f"{label} due now", "overdue", OVERDUE_SYMBOL, short="due now")
     if status is DueStatus.OVERDUE:
         return CardStatus(
             f"{label} overdue {delta}", "overdue", OVERDUE_SYMBOL, short=f"{delta} late"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 
 from pendulum import DateTime, Timezone
 
@@ -49,6 +50,7 @@ def plan_move(
     target: Stage,
     *,
     when: DateTime,
+    now: DateTime,
     reason: CloseReason | None,
     force: bool,
     settings: Settings,
@@ -60,6 +62,7 @@ def plan_move(
         progress: the application's current facts (its ``stage`` is where it is now).
         target: the stage to move to.
         when: when the thing the move records happened (sent, received...).
+        now: the current instant (a note cannot answer an interview still ahead of it).
         reason: the close reason; required when ``target`` is closed.
         force: go ahead with a move the rules would ask to confirm.
         settings: the rules' day counts.
@@ -69,7 +72,9 @@ def plan_move(
         The plan to write.
 
     Raises:
-        RuleRefusal: the move is not allowed, or needs confirmation and ``force`` is false.
+        RuleRefusal: the move is not allowed, or needs confirmation and ``force`` is false;
+            a thank-you or follow-up before the interview it answers is refused even with
+            ``force`` (see :func:`check_note_after_interview`).
     """
     current = progress.stage
     if target is current and target is not Stage.FOLLOWED_UP:
@@ -93,6 +98,9 @@ def plan_move(
         if correction:
             new = replace(new, follow_ups=0, last_follow_up_at=None)
         else:
+            check_note_after_interview(
+                progress, NoteAnswer.THANK_YOU, when=when, now=now, zone=zone
+            )
             new = replace(new, thanked_at=when, interviewers_thanked=new.interviewers_total)
             thank_all = True
             events.append(PlannedEvent(EventKind.THANK_YOU_SENT, {}))
@@ -100,6 +108,9 @@ def plan_move(
         if correction:
             pass
         else:
+            check_note_after_interview(
+                progress, NoteAnswer.FOLLOW_UP, when=when, now=now, zone=zone
+            )
             _check_follow_up(progress, when, force, settings, zone)
             restart = latest(progress.last_reply_at, progress.last_interview_at)
             # A follow-up back-dated before the latest reply or round is history: it no longer
@@ -133,6 +144,38 @@ def plan_move(
             )
         )
     return ChangePlan(new, close_reason, tuple(events), thank_all)
+
+
+class NoteAnswer(StrEnum):
+    """The notes that answer an interview round, and so cannot come before it."""
+
+    THANK_YOU = "thank-you"
+    FOLLOW_UP = "follow-up"
+
+
+def check_note_after_interview(
+    progress: Progress, note: NoteAnswer, *, when: DateTime, now: DateTime, zone: Timezone
+) -> None:
+    """Refuse a note that would come before the interview round it answers.
+
+    Not a matter of etiquette but of what can have happened, so it is never confirmable:
+    a thank-you needs the latest round held (at ``now``) and dated no earlier than it; a
+    follow-up needs the latest round held. (A follow-up back-dated before a round already held
+    is history about the earlier rounds and stays allowed.)
+
+    Raises:
+        RuleRefusal: the note comes too early; the message names the round's time.
+    """
+    held_at = progress.last_interview_at
+    if held_at is None:
+        return
+    stamp = held_at.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
+    if held_at > now:
+        raise RuleRefusal(
+            f"the interview on {stamp} has not happened yet: a {note} can only be recorded after it"
+        )
+    if note is NoteAnswer.THANK_YOU and when < held_at:
+        raise RuleRefusal(f"a thank-you cannot be dated before the interview it answers ({stamp})")
 
 
 def _check_follow_up(

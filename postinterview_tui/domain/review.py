@@ -24,7 +24,7 @@ from postinterview_tui.domain.rules import (
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.when import WhenError, parse_when
-from postinterview_tui.domain.wording import lateness
+from postinterview_tui.domain.wording import due_words
 
 GROUP_TITLES: dict[DueStatus, str] = {
     DueStatus.OVERDUE: "Overdue",
@@ -64,6 +64,8 @@ class StepKind(StrEnum):
     """Hide the application's actions until ``until``."""
     DECIDE_OFFER = "decide-offer"
     """Nothing yet: ask whether the offer is accepted or declined (see :func:`offer_step`)."""
+    NOT_YET = "not-yet"
+    """Nothing to record: the row is a round still ahead (``done`` says so)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ DONE_HINTS: dict[ActionKind, str] = {
     ActionKind.MOVE_ON: "d closes it (no response)",
     ActionKind.OFFER_CONDITION: "d records that you checked in",
     ActionKind.OFFER_DEADLINE: "d asks: accept or decline?",
+    ActionKind.INTERVIEW: "d has nothing to mark until the interview is over",
 }
 """One line per action kind saying what ``d`` records."""
 
@@ -100,7 +103,8 @@ def done_step(action: ActionKind, condition_id: int | None = None) -> ReviewStep
     Returns:
         A thank-you moves to Thank-you sent, a follow-up to Followed up (one more follow-up),
         a move-on suggestion closes with "no response", a condition check-in is recorded on its
-        condition, and an offer deadline asks for a decision first.
+        condition, an offer deadline asks for a decision first, and a scheduled interview has
+        nothing to record yet.
 
     Raises:
         ValueError: a condition check-in without a condition id.
@@ -115,6 +119,10 @@ def done_step(action: ActionKind, condition_id: int | None = None) -> ReviewStep
         if condition_id is None:
             raise ValueError("a condition check-in needs the condition's id")
         return ReviewStep(StepKind.CHECK_IN, "check-in recorded", condition_id=condition_id)
+    if action is ActionKind.INTERVIEW:
+        return ReviewStep(
+            StepKind.NOT_YET, "the interview has not happened yet: nothing to mark before it"
+        )
     return ReviewStep(StepKind.DECIDE_OFFER, "")
 
 
@@ -182,6 +190,7 @@ _ACTION_WORDS: dict[ActionKind, str] = {
     ActionKind.MOVE_ON: "no reply: close it?",
     ActionKind.OFFER_DEADLINE: "answer the offer",
     ActionKind.OFFER_CONDITION: "check in on a condition",
+    ActionKind.INTERVIEW: "interview",
 }
 
 
@@ -197,7 +206,9 @@ def row_text(item: AgendaItem, now: DateTime, zone: Timezone) -> RowText:
         action, detail = f"{detail}: close it?", ""
     elif item.action is ActionKind.OFFER_CONDITION:
         detail = detail.removeprefix("check in: ")
-    return RowText(item.company, item.role, action, lateness(item.due, now, zone), detail)
+    return RowText(
+        item.company, item.role, action, due_words(item.action, item.due, now, zone), detail
+    )
 
 
 def grouped(items: Iterable[AgendaItem]) -> list[tuple[str, tuple[AgendaItem, ...]]]:
@@ -222,8 +233,8 @@ def next_up(
 ) -> AgendaItem | None:
     """The earliest pending action still ahead of ``now``, for a review with nothing left.
 
-    When the agenda is empty this is the first action beyond the review window. Applications
-    whose interview has not happened yet are left out, as the agenda leaves them out.
+    When the agenda is empty this is the first action beyond the review window (a scheduled
+    round counts, as on the agenda).
     """
     best: AgendaItem | None = None
     for summary, action in actionable(summaries, settings, now, zone):

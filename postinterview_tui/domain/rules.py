@@ -32,6 +32,8 @@ class ActionKind(StrEnum):
     MOVE_ON = "move-on"
     OFFER_DEADLINE = "offer-deadline"
     OFFER_CONDITION = "offer-condition"
+    INTERVIEW = "interview"
+    """A round that is scheduled, not yet held: on the agenda, with nothing to mark."""
 
 
 class DueStatus(StrEnum):
@@ -58,8 +60,8 @@ def pending_actions(
     """Every action the rules ask for in the application's current stage, earliest first.
 
     The thank-you item of an interview that has not happened yet is still returned (due a day
-    after it); callers that know ``now`` check :func:`is_interview_upcoming` and show
-    "interview tomorrow" instead, as the board and the agenda do.
+    after it); callers that know ``now`` add the round itself (:func:`scheduled_round`) and
+    treat that thank-you as upcoming, as the board and the agenda do.
 
     Args:
         progress: the application's current facts.
@@ -92,9 +94,24 @@ def next_action(progress: Progress, settings: Settings, zone: Timezone) -> Actio
     return items[0] if items else None
 
 
+def next_step(
+    progress: Progress, settings: Settings, zone: Timezone, now: DateTime
+) -> ActionItem | None:
+    """What comes next at ``now``: a round still ahead of it, else :func:`next_action`."""
+    return scheduled_round(progress, now) or next_action(progress, settings, zone)
+
+
 def is_interview_upcoming(progress: Progress, now: DateTime) -> bool:
     """True when the latest interview is still in the future at ``now``."""
     return progress.last_interview_at is not None and progress.last_interview_at > now
+
+
+def scheduled_round(progress: Progress, now: DateTime) -> ActionItem | None:
+    """The latest round as an agenda item while it is still ahead of ``now``, else ``None``."""
+    held_at = progress.last_interview_at
+    if held_at is None or held_at <= now:
+        return None
+    return ActionItem(ActionKind.INTERVIEW, held_at)
 
 
 def due_status(due: DateTime, now: DateTime, window_days: int, zone: Timezone) -> DueStatus | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pendulum import DateTime
+
 from postinterview_tui.domain.models import Event
 from postinterview_tui.domain.stages import STAGE_LABELS, CloseReason, EventKind, Stage
 
@@ -27,10 +29,15 @@ _PLAIN: dict[EventKind, str] = {
 }
 
 
-def describe_event(event: Event) -> str:
-    """One line about an event, e.g. "Moved: Thank-you sent → Followed up (correction)"."""
+def describe_event(event: Event, now: DateTime | None = None) -> str:
+    """One line about an event, e.g. "Moved: Thank-you sent → Followed up (correction)".
+
+    Given ``now``, a round still ahead of it reads "Interview scheduled", not as held.
+    """
     data = event.data
     base = _PLAIN.get(event.kind, str(event.kind))
+    if event.kind is EventKind.INTERVIEW_HELD and now is not None and event.at > now:
+        base = "Interview scheduled"
     if event.kind is EventKind.STAGE_MOVED:
         source, target = _stage(data.get("from")), _stage(data.get("to"))
         text = f"{base}: {source} → {target}"

@@ -15,6 +15,7 @@ ACTION_LABELS: dict[ActionKind, str] = {
     ActionKind.MOVE_ON: "move on?",
     ActionKind.OFFER_DEADLINE: "offer reply",
     ActionKind.OFFER_CONDITION: "condition check-in",
+    ActionKind.INTERVIEW: "interview",
 }
 
 
@@ -38,6 +39,33 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
     if days_ahead < 7:
         return f"{day_name(local_due.date())} (in {days_ahead} days)"
     return f"in {days_ahead} days"
+
+
+def due_words(action: ActionKind, due: DateTime, now: DateTime, zone: Timezone) -> str:
+    """When an agenda item is due, in words: a scheduled round by its day and clock time
+    ("Thursday 14:00 (in 3 days)"), anything else by :func:`lateness`."""
+    if action is ActionKind.INTERVIEW and due > now:
+        return round_time(due, now, zone)
+    return lateness(due, now, zone)
+
+
+def round_time(moment: DateTime, now: DateTime, zone: Timezone, *, short: bool = False) -> str:
+    """When a round still ahead takes place: "today 14:00", "tomorrow 09:30", "Thursday 14:00
+    (in 3 days)", or with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"."""
+    local = wall_clock(moment, zone)
+    clock = local.strftime("%H:%M")
+    days_ahead = (local.date() - wall_clock(now, zone).date()).days
+    if days_ahead <= 0:
+        return f"today {clock}"
+    if days_ahead == 1:
+        return f"tomorrow {clock}"
+    if short:
+        if days_ahead < 7:
+            return f"{day_name(local.date())[:3]} {clock}"
+        return f"{local.day} {MONTH_NAMES[local.month - 1][:3]} {clock}"
+    if days_ahead < 7:
+        return f"{day_name(local.date())} {clock} (in {days_ahead} days)"
+    return f"{day_and_month(local.date())} {clock} (in {days_ahead} days)"
 
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

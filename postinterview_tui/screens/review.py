@@ -317,6 +317,9 @@ class ReviewScreen(Screen[None]):
         if item is None:
             return
         step = done_step(item.action, item.condition_id)
+        if step.kind is StepKind.NOT_YET:
+            self.app.notify(step.done, markup=False)
+            return
         if step.kind is not StepKind.DECIDE_OFFER:
             self.act(item, step)
             return

@@ -24,7 +24,7 @@ from postinterview_tui.domain.rules import ActionKind, DueStatus, pending_action
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.timeline import describe_event
-from postinterview_tui.domain.wording import ACTION_LABELS, lateness
+from postinterview_tui.domain.wording import ACTION_LABELS, due_words
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
@@ -53,7 +53,7 @@ def due_line(
     without colour too.
     """
     label = ACTION_LABELS[action]
-    when = lateness(due, now, zone)
+    when = due_words(action, due, now, zone)
     stamp = due.in_timezone(zone).format("ddd D MMM HH:mm")
     extra = f" ({safe_line(detail)})" if detail else ""
     if due <= now:
@@ -70,7 +70,7 @@ def agenda_line(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
     overdue = item.due <= now
     symbol = OVERDUE_SYMBOL if overdue else DUE_SYMBOL if item.status is DueStatus.DUE else ""
     symbol = symbol or UPCOMING_SYMBOL
-    what = f"{ACTION_LABELS[item.action]}: {lateness(item.due, now, zone)}"
+    what = f"{ACTION_LABELS[item.action]}: {due_words(item.action, item.due, now, zone)}"
     if item.detail:
         what += f" ({safe_line(item.detail)})"
     style = "bold $error" if overdue else ""
@@ -88,7 +88,7 @@ def detail_timeline(
     still ahead (a scheduled interview, the next follow-up, an offer deadline), overdue first.
     """
     lines = [
-        Content(f"  {event.at.in_timezone(zone).format(WHEN_FORMAT)}  {_event_text(event)}")
+        Content(f"  {event.at.in_timezone(zone).format(WHEN_FORMAT)}  {_event_text(event, now)}")
         for event in detail.events
         if event.at <= now
     ]
@@ -103,7 +103,7 @@ def detail_timeline(
             1,
             Content(
                 f"{UPCOMING_SYMBOL} {event.at.in_timezone(zone).format(WHEN_FORMAT)}  "
-                f"{_event_text(event)}"
+                f"{_event_text(event, now)}"
             ),
         )
         for event in detail.events
@@ -118,8 +118,8 @@ def detail_timeline(
     return lines
 
 
-def _event_text(event: Event) -> str:
-    return safe_line(describe_event(event))
+def _event_text(event: Event, now: DateTime) -> str:
+    return safe_line(describe_event(event, now))
 
 
 # -- the global timeline ----------------------------------------------------------------------
@@ -208,16 +208,19 @@ class TimelineScreen(Screen[None]):
             if heading != day:
                 day = heading
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
-            options.append(self._event_option(entry, zone, "  "))
+            options.append(self._event_option(entry, data.now, zone, "  "))
         options.append(Option(today_marker(data.now, zone), id="today", disabled=True))
         first_ahead = len(options)
         ahead: list[tuple[DateTime, Option]] = [
-            (entry.event.at, self._event_option(entry, zone, f"{UPCOMING_SYMBOL} "))
+            (entry.event.at, self._event_option(entry, data.now, zone, f"{UPCOMING_SYMBOL} "))
             for entry in _matching(future_events, needle)
         ]
         for item in data.agenda:
             if needle and needle not in item.company.casefold():
                 continue
+            if item.action is ActionKind.INTERVIEW:
+                continue  # the round's own event ("Interview scheduled") is already a row
+
             option_id = f"a{item.application_id}-{item.action}-{item.condition_id or 0}"
             self._targets[option_id] = item.application_id
             ahead.append((item.due, Option(agenda_line(item, data.now, zone), id=option_id)))
@@ -229,7 +232,9 @@ class TimelineScreen(Screen[None]):
         rows.set_options(options)
         self._highlight(rows, keep, first_ahead)
 
-    def _event_option(self, entry: TimelineEvent, zone: Timezone, prefix: str) -> Option:
+    def _event_option(
+        self, entry: TimelineEvent, now: DateTime, zone: Timezone, prefix: str
+    ) -> Option:
         event = entry.event
         option_id = f"e{event.id}"
         self._targets[option_id] = event.application_id
@@ -237,7 +242,7 @@ class TimelineScreen(Screen[None]):
         line = Content.assemble(
             f"{prefix}{stamp}  ",
             (_name(entry.company, entry.role), "bold"),
-            f" · {_event_text(event)}",
+            f" · {_event_text(event, now)}",
         )
         return Option(line, id=option_id)
 

@@ -17,7 +17,13 @@ import platformdirs
 from pendulum import DateTime
 
 from postinterview_tui.domain.models import ApplicationSummary
-from postinterview_tui.domain.moves import ChangePlan, PlannedEvent, plan_move
+from postinterview_tui.domain.moves import (
+    ChangePlan,
+    NoteAnswer,
+    PlannedEvent,
+    check_note_after_interview,
+    plan_move,
+)
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.templates import (
     DEFAULT_TEMPLATES,
@@ -168,7 +174,8 @@ class DraftStore:
 
         Raises:
             NotFound: no such application (or interviewer in its latest round).
-            RuleRefusal: a follow-up too soon or one too many (confirmable: pass ``force``).
+            RuleRefusal: a follow-up too soon or one too many (confirmable: pass ``force``), or
+                a thank-you or follow-up before the interview it answers (never confirmable).
         """
         if template.kind is NoteKind.THANK_YOU:
             self.mark_thank_you_sent(application_id, interviewer_id, when, now, draft_uid=draft_uid)
@@ -194,11 +201,20 @@ class DraftStore:
 
         Raises:
             NotFound: no such application, or the interviewer is not in its latest round.
+            RuleRefusal: the latest round has not happened yet, or ``when`` is before it.
         """
         repository = self.repository
         with self._tx.action("thank-you sent", now) as act:
             settings = repository.settings()
             summary = repository._summary(self.db, application_id)
+            # Every thank-you passes here, one interviewer's or everyone's: none before the round.
+            check_note_after_interview(
+                summary.progress,
+                NoteAnswer.THANK_YOU,
+                when=truncate(when),
+                now=now,
+                zone=repository.zone,
+            )
             latest = self.db.execute(
                 "SELECT id FROM interviews WHERE application_id = ? "
                 "ORDER BY held_at DESC, id DESC LIMIT 1",
@@ -236,6 +252,7 @@ class DraftStore:
                     summary.progress,
                     Stage.THANKED,
                     when=truncate(when),
+                    now=now,
                     reason=None,
                     force=True,
                     settings=settings,

@@ -272,11 +272,18 @@ def test_today_with_nothing_to_do(cli: InProcessCli) -> None:
     assert cli.ok("today").out == "Nothing to do in the next 7 days.\n"
 
 
-def test_future_interview_is_not_in_today(cli: InProcessCli) -> None:
+def test_a_scheduled_interview_and_its_thank_you_are_in_today(cli: InProcessCli) -> None:
     app = cli.add("Acme", "Role", "--interviewed", "tomorrow")
-    assert cli.agenda() == []
-    assert cli.listing()[0]["next_due"] == "2026-11-27T12:00:00+00:00"
-    assert [i["application_id"] for i in cli.agenda(now="2026-11-26T13:00:00Z")] == [app]
+    rows = [(i["action"], i["due"], i["status"]) for i in cli.agenda()]
+    assert rows == [
+        ("interview", "2026-11-26T12:00:00+00:00", "upcoming"),
+        ("thank-you", "2026-11-27T12:00:00+00:00", "upcoming"),
+    ]
+    assert cli.listing()[0]["next_action"] == "interview"
+    after = cli.agenda(now="2026-11-26T13:00:00Z")
+    assert [(i["application_id"], i["action"], i["status"]) for i in after] == [
+        (app, "thank-you", "due")
+    ]
 
 
 def test_main_exits_with_the_code(cli: InProcessCli) -> None:
@@ -310,12 +317,12 @@ def test_show_text(cli: InProcessCli) -> None:
         "Next:     thank-you, today 12:00 (0 of 1 interviewer thanked)",
     ]
     assert "Recruiter: Rita Roe <rita@agency.example>" in lines
-    assert "Interview Tue 24 Nov 2026 12:00 (other) with Ana Ruiz" in lines
+    assert "Interview held Tue 24 Nov 2026 12:00 (other) with Ana Ruiz" in lines
     assert lines[lines.index("Notes:") + 1 : lines.index("Notes:") + 3] == [
         "  first line",
         "  second line",
     ]
-    assert "  Wed 25 Nov 2026 10:00  note-added: Sent the portfolio" in lines
+    assert "  Wed 25 Nov 2026 10:00  Note: Sent the portfolio" in lines
 
 
 def test_show_json_timestamps_and_dates(cli: InProcessCli) -> None:

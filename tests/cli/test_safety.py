@@ -61,8 +61,8 @@ def test_show_keeps_the_printable_parts(cli: InProcessCli, evil_app: int) -> Non
     out = cli.ok("show", str(evil_app)).out
     lines = out.splitlines()
     assert lines[0] == "#1  ]0;pwnEvil[2J31m — Data[31m engineerosla"
-    assert "Interview Tue 24 Nov 2026 12:00 (other) with Ana[5m Ruiz" in lines
-    assert "  Wed 25 Nov 2026 10:00  note-added: calledc them" in lines
+    assert "Interview held Tue 24 Nov 2026 12:00 (other) with Ana[5m Ruiz" in lines
+    assert "  Wed 25 Nov 2026 10:00  Note: calledc them" in lines
     assert "Recruiter: Rita[8m <rita@agency.example>" in lines
     assert lines[lines.index("Notes:") + 1 : lines.index("Notes:") + 3] == [
         "  line one[1A",

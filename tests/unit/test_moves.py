@@ -44,7 +44,14 @@ def move(
     zone: str = BERLIN,
 ) -> ChangePlan:
     return plan_move(
-        progress, target, when=when, reason=reason, force=force, settings=settings, zone=tz(zone)
+        progress,
+        target,
+        when=when,
+        now=max(when, NOW),
+        reason=reason,
+        force=force,
+        settings=settings,
+        zone=tz(zone),
     )
 
 

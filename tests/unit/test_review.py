@@ -266,7 +266,8 @@ def test_next_up_is_the_earliest_action_beyond_the_window() -> None:
         _summary(1, farther, "Later Co"),
         _summary(2, far, "Sooner Co"),
         _summary(3, Progress(Stage.CLOSED)),
-        _summary(4, Progress(Stage.INTERVIEWED, last_interview_at=NOW.add(days=1))),
+        # A round beyond the window: on neither the agenda nor next in line (it is later).
+        _summary(4, Progress(Stage.INTERVIEWED, last_interview_at=NOW.add(days=40))),
     ]
     assert build_agenda(summaries, settings, NOW, ZONE) == []
     upcoming = next_up(summaries, settings, NOW, ZONE)
