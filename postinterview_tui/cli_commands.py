@@ -7,6 +7,8 @@ in :mod:`.cli_today` and loads none of this module.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from postinterview_tui.cli import (
@@ -148,9 +150,12 @@ def move(
     except ValueError as error:
         raise BadInput(str(error)) from None
     moment = parse_when(when, now, rt.zone)
-    rt.existing().move(
+    moved = rt.existing().move(
         application_id, stage, when=moment, now=now, reason=close_reason, force=force
     )
+    if sys.stdout.isatty():  # scripts piping the output stay quiet
+        name = safe_line(f"{moved.company} — {moved.role}")
+        click.echo(f"Moved #{moved.id} {name} to {moved.stage.label}.")
 
 
 @click.command(

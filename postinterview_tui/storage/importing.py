@@ -105,6 +105,22 @@ def preview_import(db: sqlite3.Connection, data: Mapping[str, Any]) -> ImportPla
         return plan_import(db, data)
 
 
+def looks_like_csv(text: str) -> bool:
+    """True when text that is not JSON reads as a table: a first line of two or more fields
+    separated as a spreadsheet saves them (comma, semicolon or tab)."""
+    import csv
+
+    sample = text.lstrip()[:4096]
+    if not sample or sample[0] in "{[":
+        return False
+    try:
+        dialect = csv.Sniffer().sniff(sample.splitlines()[0], delimiters=",;\t")
+    except csv.Error:
+        return False
+    header = next(csv.reader([sample.splitlines()[0]], dialect))
+    return len(header) >= 2 and all(cell.strip() for cell in header)
+
+
 def read_export(text: str) -> dict[str, Any]:
     """Check an export's header and shape (not yet its records against the schema).
 
@@ -114,6 +130,8 @@ def read_export(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:
+        if looks_like_csv(text):
+            raise ImportFileError("this looks like CSV: add --csv") from None
         raise ImportFileError(f"not a postinterview export (not JSON: {error})") from None
     if not isinstance(data, dict):
         raise ImportFileError("not a postinterview export (expected a JSON object)")
