@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, agenda_order, build_agenda
+from postinterview_tui.domain.agenda import AgendaItem, agenda_order, build_agenda, reclassified
 from postinterview_tui.domain.models import ApplicationSummary
-from postinterview_tui.domain.rules import DueStatus, classify_due, due_limits
+from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.storage.repository import Repository
@@ -187,11 +187,5 @@ def agenda_now(
         return None
     if now.in_timezone(zone).date() != at.in_timezone(zone).date():
         return None
-    limits = due_limits(now, board.settings.window_days, zone)
-    items = []
-    for item in board.agenda:
-        status = classify_due(item.due, now, limits)
-        if status is None:
-            continue
-        items.append(item if status is item.status else replace(item, status=status))
-    return tuple(items)
+    items = reclassified(board.agenda, now, board.settings.window_days, zone)
+    return None if items is None else tuple(items)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pendulum import DateTime, Timezone
 
@@ -75,8 +75,9 @@ def build_agenda(
         status = classify_due(item.due, now, limits)
         if status is None:
             continue
-        if item.action is ActionKind.THANK_YOU and not_held_yet(summary, now):
-            # It falls due only once the round is over: until then it is ahead of the user.
+        if item.action in _AWAITING_ROUND and not_held_yet(summary, now):
+            # The round is something to attend, not to do here, and its thank-you falls due
+            # only once it is over: both are ahead of the user until then.
             status = DueStatus.UPCOMING
         items.append(
             AgendaItem(
@@ -93,6 +94,31 @@ def build_agenda(
         )
     items.sort(key=agenda_order)
     return items
+
+
+def reclassified(
+    items: Iterable[AgendaItem], now: DateTime, window_days: int, zone: Timezone
+) -> list[AgendaItem] | None:
+    """An agenda built a little earlier, as :func:`build_agenda` would give it at ``now``
+    (the same day), or ``None`` when a round on it has started since: that changes what the
+    application asks for, so the agenda has to be built again."""
+    items = list(items)
+    rounds_ahead = {item.application_id for item in items if item.action is ActionKind.INTERVIEW}
+    if any(item.action is ActionKind.INTERVIEW and item.due <= now for item in items):
+        return None
+    limits = due_limits(now, window_days, zone)
+    result = []
+    for item in items:
+        status = classify_due(item.due, now, limits)
+        if status is None:
+            continue
+        if item.action in _AWAITING_ROUND and item.application_id in rounds_ahead:
+            status = DueStatus.UPCOMING
+        result.append(item if status is item.status else replace(item, status=status))
+    return result
+
+
+_AWAITING_ROUND = frozenset({ActionKind.INTERVIEW, ActionKind.THANK_YOU})
 
 
 def not_held_yet(summary: ApplicationSummary, now: DateTime) -> bool:

@@ -47,7 +47,10 @@ def card_status(
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
         when = round_time(progress.last_interview_at, now, zone, short=True)
-        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=when)
+        compact = round_time(progress.last_interview_at, now, zone, compact=True)
+        return CardStatus(
+            f"interview {when}", "calm", UPCOMING_SYMBOL, short=f"interview {compact}"
+        )
     items = pending_actions(progress, settings, zone)
     if not items:
         return CardStatus("nothing due", "calm")

@@ -50,7 +50,7 @@ def plan_move(
     target: Stage,
     *,
     when: DateTime,
-    now: DateTime,
+    now: DateTime | None = None,
     reason: CloseReason | None,
     force: bool,
     settings: Settings,
@@ -62,7 +62,8 @@ def plan_move(
         progress: the application's current facts (its ``stage`` is where it is now).
         target: the stage to move to.
         when: when the thing the move records happened (sent, received...).
-        now: the current instant (a note cannot answer an interview still ahead of it).
+        now: the current instant (a note cannot answer an interview still ahead of it);
+            ``when`` if not given.
         reason: the close reason; required when ``target`` is closed.
         force: go ahead with a move the rules would ask to confirm.
         settings: the rules' day counts.
@@ -76,6 +77,7 @@ def plan_move(
             a thank-you or follow-up before the interview it answers is refused even with
             ``force`` (see :func:`check_note_after_interview`).
     """
+    now = when if now is None else now
     current = progress.stage
     if target is current and target is not Stage.FOLLOWED_UP:
         raise RuleRefusal(f"the application is already in {target.label}")

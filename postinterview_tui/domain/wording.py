@@ -49,15 +49,19 @@ def due_words(action: ActionKind, due: DateTime, now: DateTime, zone: Timezone) 
     return lateness(due, now, zone)
 
 
-def round_time(moment: DateTime, now: DateTime, zone: Timezone, *, short: bool = False) -> str:
+def round_time(
+    moment: DateTime, now: DateTime, zone: Timezone, *, short: bool = False, compact: bool = False
+) -> str:
     """When a round still ahead takes place: "today 14:00", "tomorrow 09:30", "Thursday 14:00
-    (in 3 days)", or with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"."""
+    (in 3 days)"; with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"; ``compact`` is
+    ``short`` that names tomorrow by its weekday too ("Thu 09:30"), for narrow columns."""
     local = wall_clock(moment, zone)
     clock = local.strftime("%H:%M")
     days_ahead = (local.date() - wall_clock(now, zone).date()).days
+    short = short or compact
     if days_ahead <= 0:
         return f"today {clock}"
-    if days_ahead == 1:
+    if days_ahead == 1 and not compact:
         return f"tomorrow {clock}"
     if short:
         if days_ahead < 7:

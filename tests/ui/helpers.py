@@ -66,3 +66,15 @@ def focus_card(app: PostInterviewApp, application_id: int) -> ColumnView:
 def column_text(target: ColumnView) -> str:
     """The text a column shows on screen, line by line."""
     return "\n".join(target.render_line(y).text for y in range(target.size.height))
+
+
+def first_held(app: PostInterviewApp, stage: Stage, now: DateTime) -> int:
+    """The first card of a column whose interview is over (a card for a round still ahead
+    cannot be moved on to a thank-you or a follow-up)."""
+    screen = board(app)
+    assert screen.board is not None
+    return next(
+        item.id
+        for item in screen.board.columns[stage]
+        if item.progress.last_interview_at is None or item.progress.last_interview_at <= now
+    )

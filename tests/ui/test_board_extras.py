@@ -15,7 +15,7 @@ from postinterview_tui.commands import BOARD_COMMANDS
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.storage.repository import Repository
-from tests.ui.helpers import board, column, make_app, open_repository, settle
+from tests.ui.helpers import board, column, focus_card, make_app, open_repository, settle
 
 SIZE = (140, 40)
 
@@ -75,8 +75,16 @@ async def test_palette_runs_the_same_action_as_the_key(
     app = make_app(db_path, now, zone)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        focused_id = column(app, Stage.INTERVIEWED).highlighted_id
-        assert focused_id is not None
+        # A card whose interview is over (a thank-you for a scheduled round would be refused).
+        repository = open_repository(db_path, zone)
+        focused_id = next(
+            item.id
+            for item in repository.summaries(stage=Stage.INTERVIEWED)
+            if item.progress.last_interview_at is not None
+            and item.progress.last_interview_at <= now
+        )
+        repository.close()
+        focus_card(app, focused_id)
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)

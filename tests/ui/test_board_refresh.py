@@ -12,15 +12,17 @@ from postinterview_tui.board_data import load_board
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.widgets.board_view import ColumnView
-from tests.ui.helpers import board, column, column_text, focus_card, make_app, settle
+from tests.ui.helpers import (
+    board,
+    column,
+    column_text,
+    first_held,
+    focus_card,
+    make_app,
+    settle,
+)
 
 SIZE = (160, 40)
-
-
-def _first_id(app: Any, stage: Stage) -> int:
-    screen = board(app)
-    assert screen.board is not None
-    return screen.board.columns[stage][0].id
 
 
 async def test_a_read_started_before_a_move_cannot_put_the_card_back(
@@ -30,7 +32,7 @@ async def test_a_read_started_before_a_move_cannot_put_the_card_back(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = board(app)
-        moved = _first_id(app, Stage.INTERVIEWED)
+        moved = first_held(app, Stage.INTERVIEWED, now)
         # What a reload in flight read before the move was committed:
         before_move = load_board(app.repository, now=now, zone=zone)
         started_at = screen._patches
@@ -51,7 +53,7 @@ async def test_a_move_redraws_only_the_two_columns_involved(
     app = make_app(db_path, now, zone)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        moved = _first_id(app, Stage.INTERVIEWED)
+        moved = first_held(app, Stage.INTERVIEWED, now)
         redrawn: list[object] = []
         original = ColumnView.set_cards
 
@@ -132,7 +134,7 @@ async def test_a_move_does_not_repaint_the_whole_screen(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = board(app)
-        moved = _first_id(app, Stage.INTERVIEWED)
+        moved = first_held(app, Stage.INTERVIEWED, now)
         focus_card(app, moved)
         await settle(pilot)
         whole: list[object] = []

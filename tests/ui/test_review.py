@@ -108,8 +108,11 @@ async def test_review_is_grouped_exactly_like_today(
         await _open(app, pilot)
         assert _keys(app) == [item_key(item) for item in expected]
         text = _text(app)
-        assert "Overdue (4)" in text and "Due (1)" in text and "Upcoming (4)" in text
-        assert text.index("Overdue (4)") < text.index("Due (1)") < text.index("Upcoming (4)")
+        assert "Overdue (4)" in text and "Due (1)" in text and "Upcoming (6)" in text
+        assert text.index("Overdue (4)") < text.index("Due (1)") < text.index("Upcoming (6)")
+        # Harbor & Pine's panel is tomorrow: the round is listed, and its thank-you after it.
+        assert "interview · tomorrow 10:00" in text
+        assert "send a thank-you note · Friday (in 2 days) · 0 of 3 interviewers thanked" in text
         assert "no reply after 2 follow-ups: close it? · 7 days late" in text
         assert "send a thank-you note · tomorrow · 0 of 2 interviewers thanked" in text
         assert "check in on a condition · Friday (in 2 days) · background check" in text
@@ -117,7 +120,7 @@ async def test_review_is_grouped_exactly_like_today(
         ids = _ids(db_path, zone)
         assert _highlighted(app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
         header = str(app.screen.query_one("#review-counts", Static).render())
-        assert "4 overdue · 1 due · 4 upcoming" in header
+        assert "4 overdue · 1 due · 6 upcoming" in header
         assert "d closes it (no response)" in str(app.screen.query_one("#review-hint").render())
         # j/k move like up/down, skipping the group headings.
         await pilot.press("j")
@@ -139,7 +142,7 @@ async def test_a_seeded_review_is_cleared_from_the_keyboard(
 
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
-        assert len(_keys(app)) == 9
+        assert len(_keys(app)) == 11
 
         # 1. Cobalt: no reply after 2 follow-ups -> d closes it as "no response".
         await pilot.press("d")
@@ -147,7 +150,7 @@ async def test_a_seeded_review_is_cleared_from_the_keyboard(
         cobalt = summary("Cobalt")
         assert (cobalt.stage, cobalt.close_reason) == (Stage.CLOSED, CloseReason.NO_RESPONSE)
         assert _highlighted(app) == ItemKey(ids["Bright"], F, None)
-        assert len(_keys(app)) == 8
+        assert len(_keys(app)) == 10
 
         # 2. Bright Ledger: the second follow-up -> d records it.
         await pilot.press("d")
@@ -184,6 +187,27 @@ async def test_a_seeded_review_is_cleared_from_the_keyboard(
         await settle(pilot)
         northwind = summary("Northwind")
         assert (northwind.stage, northwind.close_reason) == (Stage.CLOSED, CloseReason.WITHDREW)
+
+        # 5b. Harbor & Pine's panel is tomorrow: d on the round has nothing to mark, and d on
+        # its thank-you is refused (nothing can answer a round not yet held); c closes it.
+        harbor = ids["Harbor"]
+        assert _highlighted(app) == ItemKey(harbor, ActionKind.INTERVIEW, None)
+        hint = str(app.screen.query_one("#review-hint").render())
+        assert "nothing to mark until the interview is over" in hint
+        await pilot.press("d")
+        await settle(pilot)
+        assert any("nothing to mark" in str(note.message) for note in app._notifications)
+        assert _highlighted(app) == ItemKey(harbor, ActionKind.INTERVIEW, None)
+        await pilot.press("j", "d")
+        await settle(pilot)
+        assert any("has not happened yet" in str(note.message) for note in app._notifications)
+        assert summary("Harbor").stage is Stage.INTERVIEWED
+        assert _highlighted(app) == ItemKey(harbor, T, None)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert summary("Harbor").stage is Stage.CLOSED
 
         # 6. Tidewater, first pending condition: d records a check-in.
         tidewater = ids["Tidewater"]
@@ -398,7 +422,7 @@ async def test_t_and_f_open_drafting_when_the_app_has_it(
         await pilot.press("t", "f")
         await settle(pilot)
         assert calls == [(cobalt, "thank-you"), (cobalt, "follow-up")]
-        assert len(_keys(app)) == 9  # drafting is not doing: the row stays
+        assert len(_keys(app)) == 11  # drafting is not doing: the row stays
 
 
 async def test_without_drafting_t_says_it_is_coming(
@@ -470,7 +494,7 @@ async def test_the_palette_offers_the_review_and_the_timeline_everywhere(
         )
         done.callback()
         await settle(pilot)
-        assert len(_keys(app)) == 8
+        assert len(_keys(app)) == 10
 
 
 async def test_user_text_is_shown_literally_never_as_markup(
@@ -571,7 +595,7 @@ async def test_only_the_rows_on_screen_are_described(
         await _open(app, pilot)
         rows = _list(app)
         height = rows.scrollable_content_region.height
-        assert len(_keys(app)) == 9 and height < 9 * 2
+        assert len(_keys(app)) == 11 and height < 11 * 2
         assert 0 < len(described) <= height // 2
         assert set(described) <= {key.application_id for key in _keys(app)[: height // 2]}
         await pilot.press("end")
@@ -617,7 +641,7 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
     app = make_app(db_path, now, zone)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
-        assert len(_keys(app)) == 9
+        assert len(_keys(app)) == 11
         keys = {key.key: key for key in app.screen.query(FooterKey)}
         assert {"d", "s", "c"} <= set(keys)
         assert not any(keys[name].has_class("-disabled") for name in ("d", "s", "c"))

@@ -15,7 +15,7 @@ from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.screens.review import ReviewScreen
 from postinterview_tui.storage.repository import Repository
-from tests.ui.helpers import board, focus_card, make_app, open_repository, settle
+from tests.ui.helpers import board, first_held, focus_card, make_app, open_repository, settle
 
 SIZE = (120, 40)
 
@@ -114,7 +114,7 @@ async def test_after_a_move_the_shared_agenda_is_the_one_a_read_gives(
         await settle(pilot)
         screen = board(app)
         assert screen.board is not None
-        moved = screen.board.columns[Stage.INTERVIEWED][0].id
+        moved = first_held(app, Stage.INTERVIEWED, now)
         focus_card(app, moved)
         await pilot.press("greater_than_sign")
         await settle(pilot)

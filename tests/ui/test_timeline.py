@@ -124,7 +124,7 @@ async def test_g_opens_the_timeline_with_today_between_past_and_future(
         # What comes next: overdue first, marked; a scheduled interview in its place.
         assert future.splitlines()[0].startswith("! Wed 18 Nov 2026 10:00  Cobalt Robotics")
         assert "move on?: 7 days late" in future
-        assert "Harbor & Pine — Product designer · Interview (panel)" in future
+        assert "Harbor & Pine — Product designer · Interview scheduled (panel)" in future
         assert "Tidewater Bank — Data analyst · offer reply: Sunday (in 4 days)" in future
         # The first thing ahead is highlighted.
         timeline = app.screen.query_one("#timeline-list", OptionList)
@@ -216,7 +216,7 @@ def test_detail_timeline_puts_future_after_today_and_marks_overdue(
     harbor_text = plain(harbor)
     today = harbor_text.index("── today, Wed 25 Nov ──")
     # The panel interview is tomorrow: it sits after the marker, then the thank-you it asks.
-    assert "Interview (panel)" in harbor_text[today + 1]
+    assert "Interview scheduled (panel)" in harbor_text[today + 1]
     assert harbor_text[today + 2].startswith("› thank-you: Friday (in 2 days)")
     assert all("Interview (panel)" not in line for line in harbor_text[:today])
 
