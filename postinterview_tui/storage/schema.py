@@ -153,7 +153,6 @@ def _drafts(db: Database) -> None:
     )
 
 
-
 @migrations(name="0004-sent-messages")
 def _sent_messages(db: Database) -> None:
     # Every note the app delivered, by Message-ID, so a reply's In-Reply-To or References finds
@@ -172,6 +171,7 @@ def _sent_messages(db: Database) -> None:
         CREATE INDEX sent_messages_application ON sent_messages (application_id, sent_at);
         """
     )
+
 
 if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
