@@ -48,9 +48,9 @@ def card_status(
         assert progress.last_interview_at is not None
         when = round_time(progress.last_interview_at, now, zone, short=True)
         compact = round_time(progress.last_interview_at, now, zone, compact=True)
-        return CardStatus(
-            f"interview {when}", "calm", UPCOMING_SYMBOL, short=f"interview {compact}"
-        )
+        # Narrow columns cut the end of a line: the time comes first there.
+        short = f"{compact} interview"
+        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=short)
     items = pending_actions(progress, settings, zone)
     if not items:
         return CardStatus("nothing due", "calm")

@@ -67,7 +67,7 @@ async def test_the_card_words_the_round_by_its_day_and_time(
         await settle(pilot)
         text = column_text(column(app, Stage.INTERVIEWED))
         assert "interview Sat 14:00" in text
-        assert "interview Thu 10:00" in text  # the demo's Harbor & Pine panel, tomorrow
+        assert "Thu 10:00 interview" in text  # the demo's Harbor & Pine panel, tomorrow
 
 
 async def test_the_board_refuses_to_mark_a_round_not_held_as_thanked(

@@ -219,9 +219,9 @@ def test_round_time(minutes: int, short: str, long: str) -> None:
 
 def test_the_card_words_a_scheduled_round_by_day_and_time() -> None:
     status = card_status(_summary(_interviewed(60 * (24 * 5 + 2))), SETTINGS, NOW, ZONE)
-    assert (status.text, status.short) == ("interview Thu 14:00", "interview Thu 14:00")
+    assert (status.text, status.short) == ("interview Thu 14:00", "Thu 14:00 interview")
     tomorrow = card_status(_summary(_interviewed(60 * 26)), SETTINGS, NOW, ZONE)
-    assert (tomorrow.text, tomorrow.short) == ("interview tomorrow 14:00", "interview Sun 14:00")
+    assert (tomorrow.text, tomorrow.short) == ("interview tomorrow 14:00", "Sun 14:00 interview")
 
 
 @pytest.mark.parametrize("late_minutes", [0, 1, 59])
