@@ -162,7 +162,7 @@ def restore_backup(db_path: Path, backup: Path, now: DateTime) -> Path | None:
         db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise BackupError(f"cannot create {db_path.parent}: {error.strerror}") from None
-    remove_stale_temporaries(db_path.parent, prefix=db_path.name)
+    remove_stale_temporaries(db_path.parent, prefix=backup_stem(db_path))
     aside = free_name(db_path.parent, f"{backup_stem(db_path)}.before-restore-{stamp(now)}", ".db")
     if status is None or status.st_size == 0:
         # Nothing to keep; a journal left beside a missing file must not be played into the

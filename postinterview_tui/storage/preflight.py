@@ -80,6 +80,18 @@ def file_status(path: Path, *, single_name: bool = True) -> os.stat_result | Non
     return status
 
 
+def special_file_kind(path: Path) -> str | None:
+    """What ``path`` is when it exists and is neither a regular file nor a symbolic link (a
+    "named pipe", "device"...): a file to write must never replace one. ``None`` otherwise."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        return None
+    return "directory" if stat.S_ISDIR(mode) else _kind(mode)
+
+
 def read_header(path: Path) -> Header | None:
     """The file's header, or ``None`` for an empty file.
 
