@@ -41,17 +41,17 @@ def cli_argv(db: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "postinterview_tui", "--db", str(db), *args]
 
 
-def at_journal_unlink(watched: Path, argv: list[str], nth: int = 1) -> list[str]:
+def at_journal_unlink(watched: Path | None, argv: list[str], nth: int = 1) -> list[str]:
     """``argv`` under strace, killed by SIGKILL at its ``nth`` removal of ``watched``'s
-    journal (the ``nth`` commit)."""
+    journal (the ``nth`` commit), or of any file when ``watched`` is ``None``."""
+    only = ["-P", f"{watched}-journal"] if watched is not None else []
     return [
         strace(),
         "-f",
         "-qq",
         "-o",
         "/dev/null",
-        "-P",
-        f"{watched}-journal",
+        *only,
         "-e",
         "trace=unlink,unlinkat",
         "-e",
