@@ -150,9 +150,7 @@ def _acknowledged(db: Path, check: Any, backups_before: set[str]) -> bool:
     if kind == "company":
         return bool(_query(db, "SELECT 1 FROM applications WHERE company = ?", (args[0],)))
     if kind == "stage":
-        return _query(db, "SELECT stage FROM applications WHERE id = ?", (args[0],)) == [
-            (args[1],)
-        ]
+        return _query(db, "SELECT stage FROM applications WHERE id = ?", (args[0],)) == [(args[1],)]
     if kind == "role":
         return _query(db, "SELECT role FROM applications WHERE id = ?", (args[0],)) == [(args[1],)]
     if kind == "note":
@@ -279,7 +277,8 @@ def test_two_hundred_kills_over_every_write_command(tmp_path: Path) -> None:
     assert run(cli_argv(db, "backup")).returncode == 0
     leftovers = [path.name for path in (db.parent / "backups").iterdir() if ".tmp" in path.name]
     print(
-        f"\ncrash loop: {tally.rounds} rounds, {tally.kills} kills, {tally.finished} finished first, "
+        f"\ncrash loop: {tally.rounds} rounds, {tally.kills} kills, "
+        f"{tally.finished} finished first, "
         f"{tally.refused} refused (exit 2), {len(tally.lockouts)} lock-outs, "
         f"{len(tally.lost)} lost, {len(tally.broken)} broken, {elapsed:.0f} s\n"
         f"kills per command: {dict(sorted(tally.killed_commands.items()))}"
