@@ -58,7 +58,8 @@ def test_send_through_a_sendmail_command_delivers_one_message_per_interviewer(
     assert lines[0].startswith("Sent to Ana Ruíz <ana@acme.example>  <")
     ana, bo = messages_in(outbox)
     assert str(ana["From"]) == "Alex Morgán <alex@example.org>"
-    assert str(ana["To"]) == "Ana Ruíz <ana@acme.example>" and str(bo["To"]) == "Bo Chen <bo@acme.example>"
+    assert str(ana["To"]) == "Ana Ruíz <ana@acme.example>"
+    assert str(bo["To"]) == "Bo Chen <bo@acme.example>"
     assert ana["Subject"] == "Thank you: Engineer interview"
     assert ana["Date"] is not None and ana["Bcc"] is None
     assert ana.get_content_type() == "text/plain" and ana.get_content_charset() == "utf-8"
