@@ -86,6 +86,11 @@ SENDMAIL_SCRIPT = textwrap.dedent(
     data = sys.stdin.buffer.read()
     if sys.argv[2] != "-t":
         sys.exit("expected -t")
+    if sys.argv[3:4] == ["wait"]:
+        import os, time
+        deadline = time.monotonic() + 20
+        while not os.path.exists(sys.argv[4]) and time.monotonic() < deadline:
+            time.sleep(0.05)
     if sys.argv[3:] == ["fail"]:
         sys.stderr.write("msmtp: cannot connect to smtp.example.org\\nmsmtp: server said no\\n")
         sys.exit(1)
@@ -95,13 +100,17 @@ SENDMAIL_SCRIPT = textwrap.dedent(
 )
 
 
-def sendmail_command(tmp_path: Path, *, fail: bool = False) -> tuple[str, Path]:
+def sendmail_command(
+    tmp_path: Path, *, fail: bool = False, wait_for: Path | None = None
+) -> tuple[str, Path]:
     """A ``mail.send_command`` running a sendmail-like script (``-t``, message on stdin) that
-    keeps each message in a file, or fails like msmtp does; returns (command, that file)."""
+    keeps each message in a file, or fails like msmtp does, or first waits until ``wait_for``
+    exists (a slow server); returns (command, that file)."""
     script = tmp_path / "fake_sendmail.py"
     script.write_text(SENDMAIL_SCRIPT, encoding="utf-8")
     outbox = tmp_path / "outbox.bin"
-    words = [sys.executable, str(script), str(outbox), "-t", *(["fail"] if fail else [])]
+    extra = ["fail"] if fail else ["wait", str(wait_for)] if wait_for else []
+    words = [sys.executable, str(script), str(outbox), "-t", *extra]
     return shlex.join(words), outbox
 
 

@@ -190,6 +190,16 @@ def check_note(note: OutgoingNote, settings: Settings) -> None:
     Raises:
         SendRefused: what is missing and how to add it.
     """
+    check_ready(note, settings)
+    check_address(note)
+
+
+def check_ready(note: OutgoingNote, settings: Settings) -> None:
+    """:func:`check_note` but for the address (the app asks for it in the send dialog).
+
+    Raises:
+        SendRefused: no ``From``, no way to send, or a placeholder left in the text.
+    """
     sender_of(settings)
     route_for(settings)
     missing = unfilled(f"{note.subject}\n{note.body}")
@@ -197,6 +207,14 @@ def check_note(note: OutgoingNote, settings: Settings) -> None:
         raise SendRefused(
             f"the note still has {', '.join(missing)} in it: fill it in before sending"
         )
+
+
+def check_address(note: OutgoingNote) -> None:
+    """Refuse a note with no address to send it to.
+
+    Raises:
+        SendRefused: no address, and how to give one.
+    """
     if not note.recipient.email:
         who = safe_line(note.recipient.name) or "this note's recipient"
         raise SendRefused(
