@@ -199,11 +199,7 @@ def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
 
         print_json(detail_json(detail, action, rt.zone))
     else:
-        from postinterview_tui.cli_send import sent_lines
-
         for line in detail_lines(detail, action, rt.clock(), rt.zone):
-            click.echo(line)
-        for line in sent_lines(repository, application_id, rt.zone):
             click.echo(line)
 
 

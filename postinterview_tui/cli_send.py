@@ -109,17 +109,5 @@ def send(
     return 0
 
 
-def sent_lines(repository: Any, application_id: int, zone: Any) -> list[str]:
-    """The notes sent for an application, one line each, for ``show``."""
-    from postinterview_tui.domain.text import safe_line
-    from postinterview_tui.storage.sent_messages import sent_messages_for
-
-    lines = []
-    for sent in sent_messages_for(repository, application_id):
-        when = sent.sent_at.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
-        lines.append(f"  {when}  {sent.kind} to {safe_line(sent.recipient)}")
-    return ["", "Sent by e-mail:", *lines] if lines else []
-
-
 COMMANDS = (draft, send)
 """This module's commands (``cli.LAZY_SUBCOMMANDS`` says where every command lives)."""

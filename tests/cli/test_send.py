@@ -81,7 +81,8 @@ def test_send_through_a_sendmail_command_delivers_one_message_per_interviewer(
     finally:
         repository.close()
     shown = cli.ok("show", str(app)).out
-    assert "Sent by e-mail:" in shown and "thank-you to Ana Ruíz <ana@acme.example>" in shown
+    assert "10:00  thank-you-sent: to Ana Ruíz <ana@acme.example>" in shown
+    assert "10:00  thank-you-sent: to Bo Chen <bo@acme.example>" in shown
 
 
 def test_a_failing_command_marks_nothing_and_exits_5(
@@ -95,7 +96,7 @@ def test_a_failing_command_marks_nothing_and_exits_5(
     message = assert_one_error_line(result, code=5)
     assert "exited with status 1: msmtp: server said no" in message
     assert _stage(cli, app) == "interviewed"
-    assert "Sent by e-mail" not in cli.ok("show", str(app)).out
+    assert "thank-you-sent" not in cli.ok("show", str(app)).out
     # The draft is kept: the same text prints again, from the saved draft.
     assert "Dear Ana" in cli.ok("draft", str(app)).out
 
@@ -209,6 +210,7 @@ def test_a_follow_up_too_soon_goes_with_force(cli: InProcessCli, tmp_path: Path)
     (message,) = messages_in(outbox)
     assert str(message["To"]) == "Ana Ruiz <ana@acme.example>"
     assert _stage(cli, app) == "followed-up"
+    assert "follow-up-sent: to Ana Ruiz <ana@acme.example>" in cli.ok("show", str(app)).out
 
 
 def test_to_overrides_the_address_and_no_terminal_needs_yes(

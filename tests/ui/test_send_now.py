@@ -91,6 +91,12 @@ async def test_send_now_confirms_sends_and_moves_the_card(
         await settle(pilot)
         assert "Sent to Grace Okafor." in _messages(app)
         assert not isinstance(app.screen, DraftingScreen)  # the only interviewer: it closed
+        # The card moved to Thank-you sent; its timeline names who the note went to.
+        focus_card(app, lumen)
+        await pilot.press("enter")
+        await settle(pilot)
+        timeline = str(app.screen.query_one("#detail-timeline", Static).render())
+        assert "Thank-you note sent to Grace Okafor <grace.okafor@lumen.example>" in timeline
     (message,) = messages_in(outbox)
     assert str(message["To"]) == "Grace Okafor <grace.okafor@lumen.example>"
     assert "event-driven services" in message.get_content()
