@@ -64,6 +64,8 @@ class SendConfirmScreen(ModalScreen[str | None]):
                 yield Label(Content.assemble(("To       ", "dim")))
                 yield Input(self.to, placeholder="Name <address>", id="send-to")
             yield Label(Content.assemble(("Subject  ", "dim"), safe_line(self.subject)))
+            if not self.to:
+                yield Label(Content("No address on record: type one above."), classes="hint")
             if self.caution:
                 yield Label(Content(safe_line(self.caution)), id="send-caution")
             with Horizontal(id="buttons"):
@@ -137,8 +139,12 @@ def ask_and_send(app: PostInterviewApp, request: SendRequest) -> None:
     def answered(to_text: str | None) -> None:
         if to_text is None:
             return
+        if not to_text.strip():
+            who = safe_line(note.recipient.name) or "this note"
+            _refused(app, f"no e-mail address for {who}: type one in the To field")
+            return
         try:
-            addressed = with_address(note, to_text) if to_text.strip() else note
+            addressed = with_address(note, to_text)
             check_address(addressed)
         except SendRefused as refusal:
             _refused(app, refusal.message)
