@@ -81,8 +81,8 @@ def test_send_through_a_sendmail_command_delivers_one_message_per_interviewer(
     finally:
         repository.close()
     shown = cli.ok("show", str(app)).out
-    assert "10:00  thank-you-sent: to Ana Ruíz <ana@acme.example>" in shown
-    assert "10:00  thank-you-sent: to Bo Chen <bo@acme.example>" in shown
+    assert "10:00  Thank-you note sent to Ana Ruíz <ana@acme.example>" in shown
+    assert "10:00  Thank-you note sent to Bo Chen <bo@acme.example>" in shown
 
 
 def test_a_failing_command_marks_nothing_and_exits_5(
@@ -210,7 +210,7 @@ def test_a_follow_up_too_soon_goes_with_force(cli: InProcessCli, tmp_path: Path)
     (message,) = messages_in(outbox)
     assert str(message["To"]) == "Ana Ruiz <ana@acme.example>"
     assert _stage(cli, app) == "followed-up"
-    assert "follow-up-sent: to Ana Ruiz <ana@acme.example>" in cli.ok("show", str(app)).out
+    assert "Follow-up sent (#1) to Ana Ruiz <ana@acme.example>" in cli.ok("show", str(app)).out
 
 
 def test_to_overrides_the_address_and_no_terminal_needs_yes(
