@@ -423,7 +423,7 @@ def _first(table: str, field: str, value: object) -> Callable[[dict[str, Any]], 
 
 MALFORMED: dict[str, tuple[Callable[[str], str], str]] = {
     "not JSON": (lambda text: text[: len(text) // 2], "not JSON"),
-    "a CSV file": (lambda _: "company,role\nAcme,Engineer\n", "not JSON"),
+    "a CSV file": (lambda _: "company,role\nAcme,Engineer\n", "this looks like CSV: add --csv"),
     "a JSON list": (lambda _: "[1, 2]", "expected a JSON object"),
     "NaN": (lambda text: text.replace('"version": 1', '"version": NaN'), "NaN"),
     "foreign format": (_mutated(lambda d: d.update(format="jobtracker")), "jobtracker"),
