@@ -139,6 +139,24 @@ BOARD_COMMANDS: tuple[Command, ...] = (
         "Warns when it would be too soon.",
         show=False,
     ),
+    # The daily loop (issue 20): what happened since, recorded from the board.
+    Command(
+        "board.reply",
+        "y",
+        "record_reply",
+        "Reply",
+        "Record a reply…",
+        "They wrote back: restarts the follow-up count, with their new decision date if any.",
+    ),
+    Command(
+        "board.add-round",
+        "a",
+        "add_round",
+        "Round",
+        "Add an interview round…",
+        "Another interview, held or scheduled (a future time).",
+        show=False,
+    ),
     Command(
         "board.open",
         "enter",
@@ -227,6 +245,31 @@ DETAIL_COMMANDS: tuple[Command, ...] = (
         "Offer",
         "Open the offer panel",
         "Conditions, the reply deadline, accept or decline.",
+    ),
+    # The daily loop (issue 20).
+    Command(
+        "detail.reply",
+        "y",
+        "record_reply",
+        "Reply",
+        "Record a reply…",
+        "They wrote back: restarts the follow-up count, with their new decision date if any.",
+    ),
+    Command(
+        "detail.add-round",
+        "a",
+        "add_round",
+        "Round",
+        "Add an interview round…",
+        "Another interview, held or scheduled (a future time).",
+    ),
+    Command(
+        "detail.edit-interview",
+        "i",
+        "edit_interview",
+        "Interview",
+        "Edit an interview…",
+        "Its time, kind, interviewers (a thank-you stays with its person) and topics.",
     ),
 )
 
@@ -430,6 +473,21 @@ DIALOG_COMMANDS: tuple[Command, ...] = (
         "copy_link",
         "Copy",
         "Copy the mail link",
+        palette=False,
+        priority=True,
+    ),
+    # The daily loop (issue 20): questions a move asks, picking a round to correct.
+    Command("choice.cancel", "escape", "cancel", "Cancel", "Cancel (in a question)", palette=False),
+    Command("round-picker.cancel", "escape", "cancel", "Cancel", "Pick no round", palette=False),
+    Command(
+        "thanked-who.cancel", "escape", "cancel", "Cancel", "Record no thank-you", palette=False
+    ),
+    Command(
+        "thanked-who.save",
+        "ctrl+s",
+        "save",
+        "Record",
+        "Record the ticked thank-yous",
         palette=False,
         priority=True,
     ),

@@ -48,8 +48,10 @@ def describe_event(event: Event) -> str:
         return f"{base} ({data['kind']})"
     if event.kind is EventKind.FOLLOW_UP_SENT and data.get("number"):
         return f"{base} (#{data['number']})"
-    if event.kind is EventKind.REPLY_RECEIVED and data.get("decision_by"):
-        return f"{base}; decision expected by {data['decision_by']}"
+    if event.kind is EventKind.REPLY_RECEIVED:
+        if data.get("decision_by"):
+            base += f"; decision expected by {data['decision_by']}"
+        return base + (f": {data['note']}" if data.get("note") else "")
     if event.kind in (EventKind.CONDITION_CLEARED, EventKind.CONDITION_FAILED):
         return f"{base}: {data.get('condition', '')}"
     if event.kind is EventKind.NOTE_ADDED:

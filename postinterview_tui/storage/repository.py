@@ -276,14 +276,23 @@ class Repository:
             self._add_round(act, application_id, summary.progress, new, summary.close_reason)
 
     def record_reply(
-        self, application_id: int, *, when: DateTime, decision_by: Any, now: DateTime
+        self,
+        application_id: int,
+        *,
+        when: DateTime,
+        decision_by: Any,
+        now: DateTime,
+        note: str = "",
     ) -> None:
-        """Record a reply from the employer (it restarts the follow-up count)."""
+        """Record a reply from the employer (it restarts the follow-up count), with an
+        optional note of what they said."""
         from postinterview_tui.domain.moves import plan_reply
 
         with self._tx.action("record reply", now) as act:
             summary = self._summary(self.db, application_id)
-            plan = plan_reply(summary.progress, when=truncate(when), decision_by=decision_by)
+            plan = plan_reply(
+                summary.progress, when=truncate(when), decision_by=decision_by, note=note
+            )
             self._apply(act, application_id, plan, when, summary.close_reason)
 
     def move(
