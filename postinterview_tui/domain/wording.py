@@ -92,3 +92,23 @@ def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
     if days_ahead == 1:
         return "tomorrow"
     return f"{days_ahead}d"
+
+
+SHORT_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SHORT_MONTH_NAMES = tuple(name[:3] for name in MONTH_NAMES)
+
+
+def appointment(when: DateTime, now: DateTime, zone: Timezone) -> str:
+    """When a scheduled interview is, as a card says it: "today 14:00", "tomorrow 09:30",
+    "Thu 14:00" within the week, "Thu 3 Dec 14:00" further out."""
+    local = wall_clock(when, zone)
+    days_ahead = (local.date() - wall_clock(now, zone).date()).days
+    clock = local.strftime("%H:%M")
+    if days_ahead == 0:
+        return f"today {clock}"
+    if days_ahead == 1:
+        return f"tomorrow {clock}"
+    day = SHORT_DAY_NAMES[local.weekday()]
+    if 0 < days_ahead < 7:
+        return f"{day} {clock}"
+    return f"{day} {local.day} {SHORT_MONTH_NAMES[local.month - 1]} {clock}"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from postinterview_tui.domain.backward import BackwardMeaning, is_backward
+from postinterview_tui.domain.backward import OFFER_STAGES, BackwardMeaning, is_backward
 from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.text import safe_line
@@ -63,7 +63,8 @@ class BoardMoveQuestions(LoopActions):
         summary = board.by_id[application_id]
         title = f"{summary.company} — {summary.role}"
         progress = summary.progress
-        if is_backward(summary.stage, target):
+        if is_backward(summary.stage, target) and summary.stage in OFFER_STAGES:
+            # Anywhere else a move back has one meaning, a slip: it goes ahead as a correction.
             from postinterview_tui.screens.move_questions import backward_question, parse_meaning
 
             def answered(answer: str | None) -> None:

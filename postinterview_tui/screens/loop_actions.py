@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 class LoopActions(Screen[None]):
     """Actions ``record_reply`` and ``add_round`` for a screen that shows applications."""
 
+    BINDINGS = []  # the keys come from each screen's own command table
+
     def loop_target(self) -> tuple[int, str] | None:
         """The application the keys act on, and its "Company — Role" title."""
         raise NotImplementedError

@@ -18,7 +18,7 @@ REPLY_FIELDS = [
     Field(
         "decision_by",
         "Their new decision date",
-        "YYYY-MM-DD, friday… (optional)",
+        "YYYY-MM-DD (optional)",
         hint="Replaces the date you were waiting for.",
     ),
     Field("note", "What they said", "optional", widget="text"),
@@ -28,7 +28,7 @@ ROUND_FIELDS = [
     Field(
         "interviewed",
         "Date and time",
-        "YYYY-MM-DD HH:MM, tomorrow 14:00… (a future time schedules it)",
+        "YYYY-MM-DD HH:MM, +3d… (a future time schedules it)",
     ),
     KIND_FIELD,
     Field("interviewers", "Interviewers", "Ana Ruiz <ana@acme.example>, Tom Lee"),
