@@ -31,6 +31,19 @@ def edit_interview(repository: Repository, change: InterviewChange, now: DateTim
     Raises:
         NotFound: no such round, or an interviewer who is not in it.
     """
+    try:
+        return _edit(repository, change, now)
+    except _NothingChanged as unchanged:
+        return unchanged.application_id  # rolled back: no empty step for undo
+
+
+class _NothingChanged(Exception):
+    def __init__(self, application_id: int) -> None:
+        super().__init__(application_id)
+        self.application_id = application_id
+
+
+def _edit(repository: Repository, change: InterviewChange, now: DateTime) -> int:
     db = repository.db
     with repository._tx.action("edit interview", now) as act:
         row = db.execute(
@@ -67,7 +80,7 @@ def edit_interview(repository: Repository, change: InterviewChange, now: DateTim
         if _write_interviewers(act, change):
             changed.append("interviewers")
         if not changed:
-            return int(application_id)
+            raise _NothingChanged(int(application_id))
         summary = repository._summary(db, application_id)
         plan = plan_round_edit(
             summary.progress,
