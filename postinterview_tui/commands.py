@@ -254,6 +254,7 @@ DETAIL_COMMANDS: tuple[Command, ...] = (
         "Reply",
         "Record a reply…",
         "They wrote back: restarts the follow-up count, with their new decision date if any.",
+        show=False,  # the footer holds no more at 80 columns; help and palette list it
     ),
     Command(
         "detail.add-round",
@@ -262,6 +263,7 @@ DETAIL_COMMANDS: tuple[Command, ...] = (
         "Round",
         "Add an interview round…",
         "Another interview, held or scheduled (a future time).",
+        show=False,
     ),
     Command(
         "detail.edit-interview",
@@ -270,6 +272,7 @@ DETAIL_COMMANDS: tuple[Command, ...] = (
         "Interview",
         "Edit an interview…",
         "Its time, kind, interviewers (a thank-you stays with its person) and topics.",
+        show=False,
     ),
 )
 

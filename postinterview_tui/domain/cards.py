@@ -16,7 +16,7 @@ from postinterview_tui.domain.rules import (
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import ConditionStatus, Stage
-from postinterview_tui.domain.wording import appointment, short_delta
+from postinterview_tui.domain.wording import round_time, short_delta
 
 OVERDUE_SYMBOL = "!"
 DUE_SYMBOL = "•"
@@ -46,7 +46,7 @@ def card_status(
         return CardStatus("offer accepted", "done", short="accepted")
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
-        when = appointment(progress.last_interview_at, now, zone)
+        when = round_time(progress.last_interview_at, now, zone, short=True)
         return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=when)
     items = pending_actions(progress, settings, zone)
     if not items:

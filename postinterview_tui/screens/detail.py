@@ -114,9 +114,12 @@ class DetailScreen(LoopActions):
                 for person in interview.interviewers
             )
             when = interview.held_at.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
-            facts.append(f"Interview {when} ({interview.kind})" + (f": {people}" if people else ""))
+            ahead = interview.held_at > now
+            label = "Scheduled interview" if ahead else "Interview"
+            facts.append(f"{label} {when} ({interview.kind})" + (f": {people}" if people else ""))
             if interview.notes:
-                facts.append(f"  Talked about: {safe_line(interview.notes)}")
+                topics = "To talk about" if ahead else "Talked about"
+                facts.append(f"  {topics}: {safe_line(interview.notes)}")
             if interview.decision_by:
                 facts.append(f"  They expect to decide by {interview.decision_by.isoformat()}")
         if detail.notes:

@@ -656,7 +656,16 @@ class Repository:
         )
         if plan.progress.stage is not Stage.CLOSED:
             close_reason = None
-        self._apply(act, application_id, plan, held_at, close_reason)
+        if held_at <= act.now:
+            self._apply(act, application_id, plan, held_at, close_reason)
+            return
+        # A scheduled round: the interview is dated on its day, but the card moves (and
+        # reopens) now, and the history says so.
+        held = tuple(event for event in plan.events if event.kind is EventKind.INTERVIEW_HELD)
+        others = tuple(event for event in plan.events if event.kind is not EventKind.INTERVIEW_HELD)
+        self._apply(act, application_id, replace(plan, events=others), act.now, close_reason)
+        for event in held:
+            act.event(application_id, event.kind, held_at, dict(event.data))
 
     def _thank_latest_round(self, act: Action, application_id: int, when: DateTime) -> None:
         latest = self.db.execute(

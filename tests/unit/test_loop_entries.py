@@ -26,7 +26,6 @@ from postinterview_tui.domain.round_edits import RoundFacts, plan_round_edit
 from postinterview_tui.domain.rules import ActionKind, pending_actions
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import EventKind, InterviewKind, Stage
-from postinterview_tui.domain.wording import appointment
 
 
 def test_a_reply_defaults_to_now_and_keeps_its_note(now: DateTime, zone: Timezone) -> None:
@@ -162,10 +161,3 @@ def test_an_offer_that_fell_through_leaves_nothing_late(
         item.action is not ActionKind.OFFER_DEADLINE
         for item in pending_actions(plan.progress, Settings(), zone)
     )
-
-
-def test_a_scheduled_round_reads_as_a_day_and_a_time(now: DateTime, zone: Timezone) -> None:
-    assert appointment(now.add(hours=4), now, zone) == "today 14:00"
-    assert appointment(now.add(days=1), now, zone) == "tomorrow 10:00"
-    assert appointment(now.add(days=2, hours=4), now, zone) == "Fri 14:00"
-    assert appointment(now.add(days=8), now, zone) == "Thu 3 Dec 10:00"
