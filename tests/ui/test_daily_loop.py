@@ -229,7 +229,7 @@ async def test_detail_screen_records_a_reply_and_a_round_and_shows_them(
         after_today = timeline.split("── today")[1]
         assert "Tue 1 Dec 2026 09:30" in after_today
         facts = str(app.screen.query_one("#detail-facts").render())
-        assert "Talked about: system design" in facts
+        assert "To talk about: system design" in facts  # a round still ahead
     summary = repository.summary(acme)
     assert summary.progress.last_interview_at is not None
     assert summary.progress.last_interview_at > now
