@@ -47,7 +47,8 @@ def card_status(
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
         when = round_time(progress.last_interview_at, now, zone, short=True)
-        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=when)
+        # Short form for narrow columns: the time first, so a cut keeps it.
+        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=f"{when} interview")
     items = pending_actions(progress, settings, zone)
     if not items:
         return CardStatus("nothing due", "calm")

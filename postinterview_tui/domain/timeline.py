@@ -53,7 +53,7 @@ def describe_event(event: Event) -> str:
     if event.kind is EventKind.REPLY_RECEIVED:
         if data.get("decision_by"):
             base += f"; decision expected by {data['decision_by']}"
-        return base + (f": {data['note']}" if data.get("note") else "")
+        return base + (f" — {data['note']}" if data.get("note") else "")
     if event.kind in (EventKind.CONDITION_CLEARED, EventKind.CONDITION_FAILED):
         return f"{base}: {data.get('condition', '')}"
     if event.kind is EventKind.NOTE_ADDED:

@@ -65,10 +65,11 @@ CHOOSE_WHO = "choose"
 def thanked_question(title: str, total: int, thanked: int) -> ChoiceScreen:
     """Were all the interviewers thanked?"""
     already = f" ({thanked} already recorded)" if thanked else ""
+    everyone = "both" if total == 2 else f"all {total}"
     return ChoiceScreen(
-        f"{title}: did all {total} interviewers get a thank-you?{already}",
+        f"{title}: did {everyone} interviewers get a thank-you?{already}",
         (
-            (ALL_THANKED, f"Yes, all {total} were thanked"),
+            (ALL_THANKED, f"Yes, {everyone} were thanked"),
             (CHOOSE_WHO, "Only some: choose who…"),
         ),
     )
