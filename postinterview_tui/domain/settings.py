@@ -34,6 +34,19 @@ class Settings:
     theme: str = "textual-dark"
     keymap: tuple[tuple[str, str], ...] = ()
     """Remapped keys: (binding id, comma-separated keys)."""
+    # -- the inbox (issue 17) and the user's own address ------------------------------------
+    user_email: str = ""
+    """The user's own address: never taken for an interviewer's, and the From of sent notes."""
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_user: str = ""
+    imap_password_command: str = ""
+    """A command printing the IMAP password (``pass show mail/imap``); the password itself is
+    never stored."""
+    imap_folder: str = "INBOX"
+    imap_security: str = "tls"
+    imap_max_per_run: int = 200
+    keep_bodies: bool = False
 
 
 # Dotted setting key -> field name.
@@ -53,7 +66,24 @@ KEYS: dict[str, str] = {
     "user.signature": "user_signature",
     "ui.theme": "theme",
     "ui.keymap": "keymap",
+    "user.email": "user_email",
+    "mail.imap_host": "imap_host",
+    "mail.imap_port": "imap_port",
+    "mail.imap_user": "imap_user",
+    "mail.imap_password_command": "imap_password_command",
+    "mail.imap_folder": "imap_folder",
+    "mail.imap_security": "imap_security",
+    "mail.imap_max_per_run": "imap_max_per_run",
+    "mail.keep_bodies": "keep_bodies",
 }
+
+IMAP_SECURITY = ("tls", "starttls", "none")
+"""``mail.imap_security``: TLS from the start, STARTTLS, or none (only for 127.0.0.1)."""
+_BOOLEANS = {"on": True, "true": True, "yes": True, "1": True}
+_BOOLEANS.update({"off": False, "false": False, "no": False, "0": False})
+_ONE_LINE_FIELDS = frozenset(
+    {"user_email", "imap_host", "imap_user", "imap_password_command", "imap_folder"}
+)
 
 _LIMITS: dict[str, tuple[int, int]] = {
     "thank_you_hours": (1, 24 * 14),
@@ -65,6 +95,8 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "move_on_days": (1, 90),
     "condition_check_in_days": (1, 60),
     "window_days": (0, 365),
+    "imap_port": (1, 65535),
+    "imap_max_per_run": (1, 5000),
 }
 
 
@@ -99,6 +131,18 @@ def parse_setting(key: str, text: str) -> object:
         return _parse_dates(key, text)
     if name == "keymap":
         return _parse_keymap(key, text)
+    if name == "keep_bodies":
+        flag = _BOOLEANS.get(text.strip().lower())
+        if flag is None:
+            raise ValueError(f"{key} must be on or off, not {text!r}")
+        return flag
+    if name == "imap_security":
+        choice = text.strip().lower()
+        if choice not in IMAP_SECURITY:
+            raise ValueError(f"{key} must be one of {', '.join(IMAP_SECURITY)}, not {text!r}")
+        return choice
+    if name in _ONE_LINE_FIELDS:
+        return _parse_one_line(key, name, text)
     if len(text) > 2000:
         raise ValueError(f"{key} is too long (at most 2000 characters)")
     return text
@@ -116,6 +160,8 @@ def format_setting(key: str, value: object) -> str:
     if name == "keymap":
         assert isinstance(value, tuple)
         return json.dumps(dict(value), sort_keys=True)
+    if name == "keep_bodies":
+        return "on" if value else "off"
     return str(value)
 
 
@@ -195,3 +241,24 @@ def _parse_keymap(key: str, text: str) -> tuple[tuple[str, str], ...]:
             raise ValueError(f"{key}: {keys!r} is not a list of key names")
         pairs.append((binding_id, ",".join(names)))
     return tuple(sorted(pairs))
+
+
+def _parse_one_line(key: str, name: str, text: str) -> str:
+    value = text.strip()
+    if "\n" in value or "\r" in value or "\x00" in value:
+        raise ValueError(f"{key} must be a single line")
+    if len(value) > 500:
+        raise ValueError(f"{key} is too long (at most 500 characters)")
+    if name == "user_email" and value:
+        from postinterview_tui.domain.validation import FieldError, parse_contact
+
+        try:
+            contact = parse_contact("email", value)
+        except FieldError as error:
+            raise ValueError(f"{key}: {error.message}") from None
+        if contact is None or not contact.email or contact.name:
+            raise ValueError(f"{key} must be an e-mail address like you@example.org")
+        return contact.email.lower()
+    if name == "imap_host" and " " in value:
+        raise ValueError(f"{key} must be a host name without spaces")
+    return value
