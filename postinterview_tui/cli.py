@@ -176,6 +176,8 @@ LAZY_SUBCOMMANDS: dict[str, str] = {
     "backup": "postinterview_tui.cli_data:backup",
     "restore": "postinterview_tui.cli_data:restore",
     "ics": "postinterview_tui.cli_calendar:ics",
+    "ingest": "postinterview_tui.cli_inbox:ingest",
+    "inbox": "postinterview_tui.cli_inbox:inbox",
 }
 """Every subcommand and where it lives (a test checks this against each module's COMMANDS)."""
 

@@ -190,14 +190,15 @@ class InboxWriter:
         self._db = db
         self._now_text = now_text
 
-    def is_seen(self, key: str) -> bool:
-        """Whether a message with this dedup key is stored (in this run or before)."""
+    def stored(self, key: str) -> tuple[int, str, int | None] | None:
+        """(id, kind, application id) of the message stored under this dedup key, in this run
+        or before; ``None`` when it is new."""
         if not key:
-            return False
-        return (
-            self._db.execute("SELECT 1 FROM inbox_messages WHERE dedup_key = ?", [key]).fetchone()
-            is not None
-        )
+            return None
+        row = self._db.execute(
+            "SELECT id, kind, application_id FROM inbox_messages WHERE dedup_key = ?", [key]
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]), row[2])
 
     def add(self, item: Decided) -> int:
         """Store one decided message; returns its id."""
