@@ -7,8 +7,8 @@ phrases live in ``phrases.json`` beside this module (one file, easy to extend).
 The order favours precision on rejections: a calendar is an invitation; a reply sent by an
 auto-responder is automatic whatever it says; job alerts and newsletters are unrelated before
 anything else is looked for (they mention filled positions); then rejection, offer and
-invitation phrases; then acknowledgements and auto-replies; anything else is a human reply when
-it matched an application, and unrelated when it did not.
+invitation phrases; then acknowledgements and auto-replies; anything else is unrelated when it
+matched no application, automatic when sent by a machine (bulk, list) and a human reply otherwise.
 """
 
 from __future__ import annotations
@@ -120,11 +120,11 @@ def classify(message: IncomingMessage, *, matched: bool) -> Verdict:
         for phrase in lists.get(str(kind), ()):
             if f" {phrase} " in searchable:
                 return Verdict(kind, phrase, _sentence_with(phrase, message.subject, body))
+    if not matched:
+        return Verdict(Kind.UNRELATED, "matched no application and names no decision")
     if headers:
         return Verdict(Kind.AUTOMATIC, f"header {headers[0]}")
-    if matched:
-        return Verdict(Kind.REPLY, "a message from them that is none of the other kinds")
-    return Verdict(Kind.UNRELATED, "matched no application and names no decision")
+    return Verdict(Kind.REPLY, "a message from them that is none of the other kinds")
 
 
 _WORD_EDGES = re.compile(r"[^\w'@.-]+")
