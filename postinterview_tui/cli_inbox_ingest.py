@@ -79,7 +79,7 @@ def run_ingest(rt: Runtime, paths: Sequence[Path | None], *, imap: bool) -> Inge
             new_id = writer.add(decided)
             application_id = decided.match.application_id
             if application_id is not None and item.message_id:
-                threads[item.message_id] = application_id
+                threads.remember(item.message_id, application_id)
             outcome.rows.append(
                 _row(
                     item,

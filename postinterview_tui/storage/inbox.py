@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,6 +21,7 @@ from postinterview_tui.inbox.proposals import Proposal, Step
 from postinterview_tui.inbox.records import Decided, InboxEntry, ProposalStatus
 from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.repository import MAX_ID, Repository
+from postinterview_tui.storage.sent_messages import application_for_message_id
 from postinterview_tui.storage.timestamps import from_text, to_text, truncate
 from postinterview_tui.storage.transactions import new_uid
 
@@ -66,21 +67,17 @@ class InboxStore:
             for row in rows
         ]
 
-    def threads(self) -> dict[str, int]:
+    def threads(self) -> Threads:
         """Message-IDs tied to an application: notes sent from the app, messages matched."""
         with self._tx.read() as db:
-            found: dict[str, int] = {}
-            if _has_table(db, "sent_messages"):
+            matched = {
+                str(message_id): int(application_id)
                 for message_id, application_id in db.execute(
-                    "SELECT message_id, application_id FROM sent_messages"
-                ):
-                    found[str(message_id).strip("<>")] = int(application_id)
-            for message_id, application_id in db.execute(
-                "SELECT message_id, application_id FROM inbox_messages "
-                "WHERE application_id IS NOT NULL AND message_id != ''"
-            ):
-                found.setdefault(str(message_id), int(application_id))
-        return found
+                    "SELECT message_id, application_id FROM inbox_messages "
+                    "WHERE application_id IS NOT NULL AND message_id != ''"
+                )
+            }
+        return Threads(self.repository, matched)
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -183,6 +180,42 @@ class InboxStore:
         return [_entry(row) for row in rows]
 
 
+class Threads(Mapping[str, int]):
+    """The thread rule's look-up: a Message-ID's application, from the messages matched so
+    far (this run's included, see :meth:`remember`) or the notes the app sent."""
+
+    def __init__(self, repository: Repository, matched: dict[str, int]) -> None:
+        self._repository = repository
+        self._matched = matched
+
+    def remember(self, message_id: str, application_id: int) -> None:
+        """A message just matched: later replies to it in the same run find it."""
+        self._matched.setdefault(message_id, application_id)
+
+    def __getitem__(self, message_id: str) -> int:
+        if message_id in self._matched:
+            return self._matched[message_id]
+        found = application_for_message_id(self._repository, message_id)
+        if found is None:
+            raise KeyError(message_id)
+        return found
+
+    def __contains__(self, message_id: object) -> bool:
+        if not isinstance(message_id, str):
+            return False
+        try:
+            self[message_id]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._matched)
+
+    def __len__(self) -> int:
+        return len(self._matched)
+
+
 class InboxWriter:
     """Adds messages inside an ingest's transaction (see :meth:`InboxStore.writer`)."""
 
@@ -241,15 +274,6 @@ class InboxWriter:
             "last_uid = excluded.last_uid",
             [folder, validity, last_uid],
         )
-
-
-def _has_table(db: sqlite3.Connection, name: str) -> bool:
-    return (
-        db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
-        ).fetchone()
-        is not None
-    )
 
 
 def _proposal_values(proposal: Proposal | None) -> list[Any]:

@@ -153,7 +153,27 @@ def _drafts(db: Database) -> None:
     )
 
 
-@migrations(name="0004-inbox")
+@migrations(name="0004-sent-messages")
+def _sent_messages(db: Database) -> None:
+    # Every note the app delivered, by Message-ID, so a reply's In-Reply-To or References finds
+    # its application even from an address never seen. Rows outlive undo (the mail did leave);
+    # the interviewer link falls back to NULL when an undone round removes that person.
+    db.executescript(
+        """
+        CREATE TABLE sent_messages (
+            message_id TEXT PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications (id),
+            interviewer_id INTEGER REFERENCES interviewers (id) ON DELETE SET NULL,
+            kind TEXT,
+            recipient TEXT,
+            sent_at TEXT
+        );
+        CREATE INDEX sent_messages_application ON sent_messages (application_id, sent_at);
+        """
+    )
+
+
+@migrations(name="0005-inbox")
 def _inbox(db: Database) -> None:
     # Only headers and the sentence that decided a message's kind are kept (``body`` only with
     # the setting mail.keep_bodies). A purged application leaves its messages unmatched.

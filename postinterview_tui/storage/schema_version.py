@@ -13,7 +13,8 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0001-core",
     "0002-offers",
     "0003-drafts",
-    "0004-inbox",
+    "0004-sent-messages",
+    "0005-inbox",
 )
 """Every migration, in order (:mod:`.schema` checks it defines exactly these)."""
 LATEST_VERSION = len(MIGRATION_NAMES)

@@ -300,3 +300,48 @@ def test_only_headers_and_the_deciding_sentence_are_stored(
     path.write_bytes(message(body=secret, message_id="<kept@acme.example>").as_bytes())
     cli.ok("ingest", str(path))
     assert "confidential" in "\n".join(cli.state() or ())
+
+
+def test_a_reply_to_a_sent_note_is_matched_even_from_an_unknown_address(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    import pendulum
+
+    from postinterview_tui.storage.sent_messages import SentMessage, record_sent_message
+
+    cli.add("Acme", "Dev", "--interviewer", ANA)
+    globex = cli.add("Globex", "Analyst")
+    with sqlite3.connect(cli.db_path) as conn:
+        record_sent_message(
+            conn,
+            SentMessage(
+                "<note-1@postinterview>",
+                globex,
+                None,
+                "thank-you",
+                "x@globex.example",
+                pendulum.datetime(2026, 11, 20, tz="UTC"),
+            ),
+        )
+    stranger = message(
+        sender="Assistant <pa@outsourced-hr.example>",
+        subject="Re: Thank you",
+        body=REPLY,
+        in_reply_to="<note-1@postinterview>",
+    )
+    path = tmp_path / "r.eml"
+    path.write_bytes(stranger.as_bytes())
+    row = cli.json("ingest", str(path))[0]
+    assert (row["application_id"], row["rule"]) == (globex, "thread")
+    follow = message(
+        sender="Someone Else <se@elsewhere.example>",
+        subject="Re: Re: Thank you",
+        body="Adding my colleague.",
+        message_id="<m2@elsewhere.example>",
+        in_reply_to="<m1@acme.example>",
+    )
+    path.write_bytes(follow.as_bytes())
+    second = cli.json("ingest", str(path))[0]
+    assert (second["application_id"], second["rule"]) == (globex, "thread")
