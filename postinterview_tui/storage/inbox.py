@@ -229,7 +229,7 @@ class InboxWriter:
         if not key:
             return None
         row = self._db.execute(
-            "SELECT id, kind, application_id FROM inbox_messages WHERE dedup_key = ?", [key]
+            "SELECT id, kind, application_id FROM inbox_messages WHERE uid = ?", [key]
         ).fetchone()
         return None if row is None else (int(row[0]), str(row[1]), row[2])
 
@@ -237,13 +237,12 @@ class InboxWriter:
         """Store one decided message; returns its id."""
         message, proposal = item.message, item.proposal
         cursor = self._db.execute(
-            "INSERT INTO inbox_messages (uid, dedup_key, message_id, source, from_name, "
+            "INSERT INTO inbox_messages (uid, message_id, source, from_name, "
             "from_address, subject, received_at, kind, kind_reason, sentence, "
             "application_id, match_rule, match_detail, event, body, proposal_step, "
             "proposal_words, proposal_data, proposal_status, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                new_uid(),
                 message.dedup_key or f"none:{new_uid()}",
                 message.message_id,
                 message.source[:500],

@@ -176,13 +176,14 @@ def _sent_messages(db: Database) -> None:
 @migrations(name="0005-inbox")
 def _inbox(db: Database) -> None:
     # Only headers and the sentence that decided a message's kind are kept (``body`` only with
-    # the setting mail.keep_bodies). A purged application leaves its messages unmatched.
+    # the setting mail.keep_bodies). A purged application leaves its messages unmatched. The uid
+    # is what tells messages apart ("mid:" and the Message-ID, or "ics:" with a calendar
+    # event's UID and SEQUENCE), so an import skips a message both files read.
     db.executescript(
         """
         CREATE TABLE inbox_messages (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             uid TEXT NOT NULL UNIQUE,
-            dedup_key TEXT NOT NULL UNIQUE,
             message_id TEXT NOT NULL DEFAULT '',
             source TEXT NOT NULL DEFAULT '',
             from_name TEXT NOT NULL DEFAULT '',

@@ -345,3 +345,22 @@ def test_a_reply_to_a_sent_note_is_matched_even_from_an_unknown_address(
     path.write_bytes(follow.as_bytes())
     second = cli.json("ingest", str(path))[0]
     assert (second["application_id"], second["rule"]) == (globex, "thread")
+
+
+def test_an_export_carries_the_inbox_and_an_import_skips_messages_already_read(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    _acme(cli)
+    path = tmp_path / "p.eml"
+    path.write_bytes(message(body=REPLY).as_bytes())
+    cli.ok("ingest", str(path))
+    exported = tmp_path / "all.json"
+    cli.ok("export", "-o", str(exported))
+    other = tmp_path / "other.db"
+    assert cli("ingest", str(path), db=other).code == 0  # the same message, read there too
+    result = cli("import", str(exported), db=other)
+    assert result.code == 0, result
+    assert "inbox_messages" in result.out and "0 added, 1 already there" in result.out
+    fresh = tmp_path / "fresh.db"
+    assert cli("import", str(exported), db=fresh).code == 0
+    assert cli("inbox", "--json", db=fresh).json()[0]["subject"] == "Your application"
