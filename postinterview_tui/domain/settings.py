@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
+
+from postinterview_tui.domain import mail_settings
 
 WEEKDAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -34,9 +37,15 @@ class Settings:
     theme: str = "textual-dark"
     keymap: tuple[tuple[str, str], ...] = ()
     """Remapped keys: (binding id, comma-separated keys)."""
-    # -- the inbox (issue 17) and the user's own address ------------------------------------
+    # Sending notes (see domain.mail_settings): the From address, then a command or a server.
     user_email: str = ""
-    """The user's own address: never taken for an interviewer's, and the From of sent notes."""
+    send_command: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password_command: str = ""
+    smtp_security: str = "starttls"
+    # Reading mail (issue 17): `postinterview ingest --imap`, and what is kept of a message.
     imap_host: str = ""
     imap_port: int = 993
     imap_user: str = ""
@@ -66,7 +75,15 @@ KEYS: dict[str, str] = {
     "user.signature": "user_signature",
     "ui.theme": "theme",
     "ui.keymap": "keymap",
+    # Sending notes.
     "user.email": "user_email",
+    "mail.send_command": "send_command",
+    "mail.smtp_host": "smtp_host",
+    "mail.smtp_port": "smtp_port",
+    "mail.smtp_user": "smtp_user",
+    "mail.smtp_password_command": "smtp_password_command",
+    "mail.smtp_security": "smtp_security",
+    # Reading mail.
     "mail.imap_host": "imap_host",
     "mail.imap_port": "imap_port",
     "mail.imap_user": "imap_user",
@@ -77,13 +94,24 @@ KEYS: dict[str, str] = {
     "mail.keep_bodies": "keep_bodies",
 }
 
-IMAP_SECURITY = ("tls", "starttls", "none")
-"""``mail.imap_security``: TLS from the start, STARTTLS, or none (only for 127.0.0.1)."""
-_BOOLEANS = {"on": True, "true": True, "yes": True, "1": True}
-_BOOLEANS.update({"off": False, "false": False, "no": False, "0": False})
-_ONE_LINE_FIELDS = frozenset(
-    {"user_email", "imap_host", "imap_user", "imap_password_command", "imap_folder"}
-)
+# Sending and reading mail: field name -> its parser.
+_MAIL_PARSERS: dict[str, Callable[[str, str], object]] = {
+    "user_email": mail_settings.parse_address,
+    "send_command": mail_settings.parse_command,
+    "smtp_host": mail_settings.parse_host,
+    "smtp_port": mail_settings.parse_port,
+    "smtp_user": mail_settings.parse_user,
+    "smtp_password_command": mail_settings.parse_command,
+    "smtp_security": mail_settings.parse_security,
+    # Reading mail.
+    "imap_host": mail_settings.parse_host,
+    "imap_port": mail_settings.parse_port,
+    "imap_user": mail_settings.parse_user,
+    "imap_password_command": mail_settings.parse_command,
+    "imap_folder": mail_settings.parse_user,
+    "imap_security": mail_settings.parse_security,
+    "keep_bodies": mail_settings.parse_on_off,
+}
 
 _LIMITS: dict[str, tuple[int, int]] = {
     "thank_you_hours": (1, 24 * 14),
@@ -95,7 +123,6 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "move_on_days": (1, 90),
     "condition_check_in_days": (1, 60),
     "window_days": (0, 365),
-    "imap_port": (1, 65535),
     "imap_max_per_run": (1, 5000),
 }
 
@@ -131,18 +158,8 @@ def parse_setting(key: str, text: str) -> object:
         return _parse_dates(key, text)
     if name == "keymap":
         return _parse_keymap(key, text)
-    if name == "keep_bodies":
-        flag = _BOOLEANS.get(text.strip().lower())
-        if flag is None:
-            raise ValueError(f"{key} must be on or off, not {text!r}")
-        return flag
-    if name == "imap_security":
-        choice = text.strip().lower()
-        if choice not in IMAP_SECURITY:
-            raise ValueError(f"{key} must be one of {', '.join(IMAP_SECURITY)}, not {text!r}")
-        return choice
-    if name in _ONE_LINE_FIELDS:
-        return _parse_one_line(key, name, text)
+    if name in _MAIL_PARSERS:
+        return _MAIL_PARSERS[name](key, text)
     if len(text) > 2000:
         raise ValueError(f"{key} is too long (at most 2000 characters)")
     return text
@@ -241,24 +258,3 @@ def _parse_keymap(key: str, text: str) -> tuple[tuple[str, str], ...]:
             raise ValueError(f"{key}: {keys!r} is not a list of key names")
         pairs.append((binding_id, ",".join(names)))
     return tuple(sorted(pairs))
-
-
-def _parse_one_line(key: str, name: str, text: str) -> str:
-    value = text.strip()
-    if "\n" in value or "\r" in value or "\x00" in value:
-        raise ValueError(f"{key} must be a single line")
-    if len(value) > 500:
-        raise ValueError(f"{key} is too long (at most 500 characters)")
-    if name == "user_email" and value:
-        from postinterview_tui.domain.validation import FieldError, parse_contact
-
-        try:
-            contact = parse_contact("email", value)
-        except FieldError as error:
-            raise ValueError(f"{key}: {error.message}") from None
-        if contact is None or not contact.email or contact.name:
-            raise ValueError(f"{key} must be an e-mail address like you@example.org")
-        return contact.email.lower()
-    if name == "imap_host" and " " in value:
-        raise ValueError(f"{key} must be a host name without spaces")
-    return value

@@ -18,6 +18,7 @@ from io import BytesIO
 
 from pendulum import Timezone
 
+from postinterview_tui.domain.mail_settings import LOCAL_HOSTS
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.inbox.message import IncomingMessage
 from postinterview_tui.inbox.parse import MAX_MESSAGE_BYTES, NotMail, read_message
@@ -26,7 +27,6 @@ MAX_FETCH = MAX_MESSAGE_BYTES
 FETCH_CHUNK = 25
 """Messages asked for in one FETCH command."""
 TIMEOUT_SECONDS = 30.0
-LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
 
 class ImapError(Exception):
@@ -60,7 +60,10 @@ def check_settings(settings: Settings) -> None:
         raise ImapError("set mail.imap_host first (postinterview config set mail.imap_host ...)")
     if not settings.imap_user:
         raise ImapError("set mail.imap_user first")
-    if settings.imap_security == "none" and settings.imap_host not in LOOPBACK:
+    if (
+        settings.imap_security == "none"
+        and settings.imap_host.lower().strip("[]") not in LOCAL_HOSTS
+    ):
         raise ImapError("mail.imap_security none is allowed only for 127.0.0.1: use tls")
 
 

@@ -38,6 +38,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         (
             ("user.name", "Your name", "Fills $my_name in notes, and signs them."),
             ("user.signature", "Signature", "Ends every note; empty means just your name."),
+            ("user.email", "Your e-mail address", "The From of notes you send from the app."),
         ),
     ),
     (
@@ -106,13 +107,27 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ),
     ),
     (
-        "Your inbox",
+        "Sending notes",
         (
             (
-                "user.email",
-                "Your address",
-                "Yours: never an interviewer's; notes are sent from it.",
+                "mail.send_command",
+                "Send command",
+                "Like msmtp -t: gets the message on its input. Set, it wins over SMTP.",
             ),
+            ("mail.smtp_host", "SMTP server", "Like smtp.example.org (when no send command)."),
+            ("mail.smtp_port", "SMTP port", "587 for STARTTLS, 465 for TLS."),
+            ("mail.smtp_security", "SMTP security", "starttls, tls, or none (this machine only)."),
+            ("mail.smtp_user", "SMTP login", "Empty when the server needs none."),
+            (
+                "mail.smtp_password_command",
+                "Password command",
+                "Prints the password, like pass show mail/smtp; never stored.",
+            ),
+        ),
+    ),
+    (
+        "Your inbox",
+        (
             (
                 "mail.imap_host",
                 "IMAP server",
@@ -126,7 +141,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
                 "Prints the password, e.g. pass show mail/imap (it is never stored).",
             ),
             ("mail.imap_folder", "IMAP folder", "The folder read (read-only), INBOX by default."),
-            ("mail.imap_security", "Security", "tls, starttls, or none (only for 127.0.0.1)."),
+            ("mail.imap_security", "IMAP security", "tls, starttls, or none (this machine only)."),
             ("mail.imap_max_per_run", "Messages per run", "At most this many new messages a run."),
             ("mail.keep_bodies", "Keep whole bodies", "off keeps only headers and one sentence."),
         ),
