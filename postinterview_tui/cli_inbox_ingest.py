@@ -30,6 +30,8 @@ class IngestOutcome:
             who = shorten(safe_line(row["company"] or "unmatched"), 18)
             if row["duplicate"]:
                 what = "already in the inbox"
+            elif row["application_id"] is None and row["kind"] not in ("automatic", "unrelated"):
+                what = f"no application: postinterview inbox link {row['id']} APP_ID"
             else:
                 what = safe_line(row["proposal"] or row["subject"])
             number = row["id"] if row["id"] is not None else "-"

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from pendulum import Timezone
 
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.inbox.match import Rule
 from postinterview_tui.inbox.records import InboxEntry
+
+INDENT = " " * 13
+WRAP = 56
+"""Quoted text is wrapped to this width under its label (the dialog is 72 wide)."""
 
 RULE_WORDS: dict[Rule, str] = {
     Rule.THREAD: "rule 1, thread: it answers a note you sent or a message already matched",
@@ -38,14 +44,16 @@ def explanation_lines(entry: InboxEntry, zone: Timezone) -> list[str]:
         lines.append("  Matched:   nothing (link it: postinterview inbox link ID APP_ID)")
     lines.append(f"  Because:   {RULE_WORDS[entry.rule]}")
     if entry.match_detail and entry.rule is not Rule.LINKED:
-        lines.append(f"             ({safe_line(entry.match_detail)})")
+        detail = textwrap.wrap(f"({safe_line(entry.match_detail)})", width=WRAP)
+        lines.extend(f"{INDENT}{line}" for line in detail)
     lines.append(
         f"  Kind:      {entry.kind}, decided by {safe_line(entry.kind_reason)!r}"
         if entry.kind_reason
         else f"  Kind:      {entry.kind}"
     )
     if entry.sentence:
-        lines.append(f'             "{safe_line(entry.sentence)}"')
+        quoted = textwrap.wrap(f'"{safe_line(entry.sentence)}"', width=WRAP)
+        lines.extend(f"{INDENT}{line}" for line in quoted)
     if entry.words:
         lines.append(f"  Proposal:  {safe_line(entry.words)} ({entry.status})")
     else:

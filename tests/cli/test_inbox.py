@@ -247,7 +247,12 @@ def test_an_unmatched_message_is_linked_then_accepted(cli: InProcessCli, tmp_pat
     )
     row = cli.json("ingest", str(path))[0]
     assert row["application_id"] is None and row["proposal_id"] is None
-    assert [item["id"] for item in cli.json("inbox", "unmatched")] == [row["id"]]
+    other = tmp_path / "other.eml"
+    other.write_bytes(
+        message(sender="Jobs <jobs@ats.example>", body=REJECTION, message_id="<o@ats>").as_bytes()
+    )
+    assert f"postinterview inbox link {row['id'] + 1} APP_ID" in cli.ok("ingest", str(other)).out
+    assert [item["id"] for item in cli.json("inbox", "unmatched")] == [row["id"] + 1, row["id"]]
     missing = cli("inbox", "link", str(row["id"]), "999")
     assert missing.code == 2
     cli.ok("inbox", "link", str(row["id"]), str(app))
