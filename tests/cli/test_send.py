@@ -236,3 +236,24 @@ def test_mail_settings_are_checked_when_set(cli: InProcessCli) -> None:
         ("mail.send_command", "msmtp '-t", "not a command line"),
     ):
         assert expected in assert_one_error_line(cli("config", "set", key, value))
+
+
+def test_a_refused_login_never_shows_the_password(cli: InProcessCli, tmp_path: Path) -> None:
+    app = _application(cli, "Ana Ruiz <ana@acme.example>")
+    _me(cli)
+    with smtp_server() as (mailbox, port):
+        for key, value in (
+            ("mail.smtp_host", "127.0.0.1"),
+            ("mail.smtp_port", str(port)),
+            ("mail.smtp_security", "none"),
+            ("mail.smtp_user", "me"),
+            ("mail.smtp_password_command", "echo wrong-pw-123"),
+        ):
+            cli.ok("config", "set", key, value)
+        result = cli("send", str(app), "--kind", "thank-you", "--yes")
+    message = assert_one_error_line(result, code=5)
+    assert "refused the login: 535" in message
+    # smtplib tries each mechanism the server offers (PLAIN, then LOGIN).
+    assert mailbox.logins and set(mailbox.logins) == {("me", "wrong-pw-123")}
+    assert "wrong-pw-123" not in result.err and mailbox.messages == []
+    assert _stage(cli, app) == "interviewed"
