@@ -303,6 +303,59 @@ REVIEW_COMMANDS: tuple[Command, ...] = (
     Command("review.down", "j", "cursor(1)", "Down", "Next row", show=False, palette=False),
     Command("review.up", "k", "cursor(-1)", "Up", "Previous row", show=False, palette=False),
     Command("review.back", "escape", "back", "Back", "Back from the review", palette=False),
+    # The Inbox group (issue 17): keys for proposals from ingested mail, named in the row's hint.
+    Command(
+        "review.inbox-accept",
+        "a",
+        "inbox_accept",
+        "Accept",
+        "Accept the inbox proposal",
+        "Does what the message calls for: close, record the reply, add the round...",
+        show=False,
+    ),
+    Command(
+        "review.inbox-dismiss",
+        "x",
+        "inbox_dismiss",
+        "Dismiss",
+        "Dismiss the inbox proposal",
+        "Nothing changes.",
+        show=False,
+    ),
+    Command(
+        "review.inbox-link",
+        "l",
+        "inbox_link",
+        "Link",
+        "Link the message to another application",
+        show=False,
+    ),
+    Command(
+        "review.inbox-explain",
+        "e",
+        "inbox_explain",
+        "Explain",
+        "Explain the inbox message",
+        "The rule that matched it and the phrase that decided its kind.",
+        show=False,
+    ),
+    Command(
+        "review.unmatched",
+        "u",
+        "app.open_unmatched",
+        "Unmatched",
+        "Unmatched mail",
+        "Messages tied to no application, to link them.",
+        show=False,
+    ),
+)
+
+UNMATCHED_COMMANDS: tuple[Command, ...] = (
+    Command("unmatched.link", "l", "link", "Link", "Link the message to an application"),
+    Command("unmatched.explain", "e,enter", "explain", "Explain", "Explain the message"),
+    Command("unmatched.down", "j", "cursor(1)", "Down", "Next row", show=False, palette=False),
+    Command("unmatched.up", "k", "cursor(-1)", "Up", "Previous row", show=False, palette=False),
+    Command("unmatched.back", "escape", "back", "Back", "Back", palette=False),
 )
 
 TIMELINE_COMMANDS: tuple[Command, ...] = (
@@ -442,6 +495,8 @@ DIALOG_COMMANDS: tuple[Command, ...] = (
         palette=False,
         priority=True,
     ),
+    Command("explain.close", "escape", "dismiss", "Close", "Close the explanation", palette=False),
+    Command("link-picker.cancel", "escape", "cancel", "Cancel", "Link nothing", palette=False),
     Command(
         "send.confirm",
         "ctrl+r",
@@ -478,6 +533,7 @@ SCREEN_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Drafting panel", DRAFT_COMMANDS),
     ("Note templates", TEMPLATE_COMMANDS),
     ("Daily review", REVIEW_COMMANDS),
+    ("Unmatched mail", UNMATCHED_COMMANDS),
     ("Timeline", TIMELINE_COMMANDS),
     ("Offer panel", OFFER_COMMANDS),
     ("Recording an offer", OFFER_FORM_COMMANDS),
@@ -507,6 +563,12 @@ OPENERS: tuple[tuple[str, str, str, str], ...] = (
         "Change the text new drafts start from",
         "action_open_templates",
         "TemplatesScreen",
+    ),
+    (
+        "Unmatched mail",
+        "Ingested messages tied to no application, to link them",
+        "open_unmatched",
+        "UnmatchedScreen",
     ),
     (
         "Settings",

@@ -227,6 +227,8 @@ class BoardScreen(Screen[None]):
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
         parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
+        if board.inbox_pending:
+            parts.append(f"{board.inbox_pending} in inbox")
         if self.pi_app.demo:
             parts.append("demo data")
         header = (long_date(wall_clock(now, zone).date()), " · ".join(parts))
