@@ -257,3 +257,27 @@ def test_a_refused_login_never_shows_the_password(cli: InProcessCli, tmp_path: P
     assert mailbox.logins and set(mailbox.logins) == {("me", "wrong-pw-123")}
     assert "wrong-pw-123" not in result.err and mailbox.messages == []
     assert _stage(cli, app) == "interviewed"
+
+
+def test_a_reply_to_a_sent_note_finds_its_application_from_an_unknown_address(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    app = _application(cli, "Ana Ruiz <ana@acme.example>")
+    _me(cli)
+    command, outbox = sendmail_command(tmp_path)
+    cli.ok("config", "set", "mail.send_command", command)
+    cli.ok("send", str(app), "--kind", "thank-you", "--yes")
+    (sent,) = messages_in(outbox)
+    reply = tmp_path / "reply.eml"
+    reply.write_text(
+        "From: Pat Doe <pat@unknown-agency.example>\n"
+        "To: alex@example.org\n"
+        "Subject: Re: next steps\n"
+        f"In-Reply-To: {sent['Message-ID']}\n"
+        "Message-ID: <r1@unknown-agency.example>\n"
+        "Date: Wed, 25 Nov 2026 11:00:00 +0000\n\n"
+        "Thanks, we will get back to you by Friday.\n",
+        encoding="utf-8",
+    )
+    (read,) = cli.json("ingest", "--json", str(reply))
+    assert (read["application_id"], read["rule"]) == (app, "thread")
