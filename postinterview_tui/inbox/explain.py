@@ -25,8 +25,11 @@ RULE_WORDS: dict[Rule, str] = {
 }
 
 
-def explanation_lines(entry: InboxEntry, zone: Timezone) -> list[str]:
-    """The lines of ``inbox show`` (every piece of message text made safe to print)."""
+def explanation_lines(
+    entry: InboxEntry, zone: Timezone, *, short_source: bool = False
+) -> list[str]:
+    """The lines of ``inbox show`` (every piece of message text made safe to print);
+    ``short_source`` names only the file a message was read from, for a narrow dialog."""
     received = entry.received_at.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
     lines = [
         f"Inbox message {entry.id}",
@@ -35,7 +38,8 @@ def explanation_lines(entry: InboxEntry, zone: Timezone) -> list[str]:
         f"  Date:      {received}",
     ]
     if entry.source:
-        lines.append(f"  Read from: {safe_line(entry.source)}")
+        source = entry.source.rsplit("/", 1)[-1] if short_source else entry.source
+        lines.append(f"  Read from: {safe_line(source)}")
     if entry.application_id is not None:
         lines.append(
             f"  Matched:   {safe_line(entry.company)} (application {entry.application_id})"

@@ -37,7 +37,7 @@ class ExplainScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="inbox-dialog"):
-            text = "\n".join(explanation_lines(self.entry, self.zone))
+            text = "\n".join(explanation_lines(self.entry, self.zone, short_source=True))
             yield Static(Content(text), id="explanation")
             yield Label("escape closes", classes="hint")
 
