@@ -78,3 +78,18 @@ def first_held(app: PostInterviewApp, stage: Stage, now: DateTime) -> int:
         for item in screen.board.columns[stage]
         if item.progress.last_interview_at is None or item.progress.last_interview_at <= now
     )
+
+
+async def thank_everyone_if_asked(pilot: Pilot[object]) -> None:
+    """Moving a card with several interviewers to Thank-you sent asks whether all of them
+    were thanked: answer yes."""
+    from textual.widgets import OptionList
+
+    from postinterview_tui.screens.move_questions import ALL_THANKED, ChoiceScreen
+
+    await settle(pilot)
+    if isinstance(pilot.app.screen, ChoiceScreen):
+        options = pilot.app.screen.query_one(OptionList)
+        options.highlighted = options.get_option_index(ALL_THANKED)
+        await pilot.press("enter")
+        await settle(pilot)
