@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from postinterview_tui import __version__
-from postinterview_tui.clock import ClockError, local_zone, make_clock
+from postinterview_tui.clock import ClockError, make_clock, read_zone
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 PROG = "postinterview"
@@ -42,7 +42,11 @@ class Runtime:
     def __init__(self, db_path: Path, debug: bool) -> None:
         self.db_path = db_path
         self.debug = debug
-        self.zone = local_zone()
+        self.zone, warning = read_zone()
+        if warning:
+            from postinterview_tui.domain.text import safe_line
+
+            click.echo(f"{PROG}: warning: {safe_line(warning)}", err=True)
         self.clock = make_clock(self.zone)
 
     def repository(self, *, create: bool) -> Any:
@@ -235,6 +239,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         result = cli.main(
             args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
         )
+        sys.stdout.flush()  # a full or closed stdout shows here, not at exit
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.UsageError as error:
@@ -276,12 +281,46 @@ def _exit_code_for(error: Exception) -> int:
         return _fail(error.message + hint, EXIT_BAD_INPUT)
     if isinstance(error, StoreError):
         return _fail(error.message, EXIT_UNUSABLE)
-    if isinstance(error, BrokenPipeError):
-        return EXIT_OK
+    if _is_output_failure(error):
+        _silence_stdout()
+        reason = getattr(error, "strerror", None) or "the output was closed"
+        return _fail(
+            f"could not write the output ({reason}); anything the command saved is kept",
+            EXIT_UNUSABLE,
+        )
     from postinterview_tui.logs import log_file
 
     log.exception("unexpected error", exc_info=error)
     return _fail(f"something unexpected went wrong; details are in {log_file()}", EXIT_INTERNAL)
+
+
+def _is_output_failure(error: Exception) -> bool:
+    """A write to standard output failed: its reader went away, or its disk is full.
+
+    Every other file the commands write reports its own errors (the database through SQLite,
+    exports and backups as bad input), so an ``OSError`` of these kinds reaching here is stdout.
+    """
+    import errno
+
+    failures = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT}
+    return isinstance(error, BrokenPipeError) or (
+        isinstance(error, OSError) and error.errno in failures
+    )
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test's capture): nothing is flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fileno)
+    finally:
+        os.close(null)
 
 
 def _fail(message: str, code: int) -> int:

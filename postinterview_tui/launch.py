@@ -57,12 +57,14 @@ def offer_restore(db_path: Path, damage: StoreDamaged, clock: Clock) -> bool:
             damage.message += f"; restore a backup with `postinterview restore {good.path}`"
         return False
     taken = good.taken_at.in_timezone(clock().timezone).format("ddd D MMM YYYY HH:mm")
-    click.echo(f"postinterview: {damage.message}", err=True)
+    from postinterview_tui.domain.text import safe_line
+
+    click.echo(f"postinterview: {safe_line(damage.message)}", err=True)
     question = f"Restore the latest good backup, from {taken}? (the damaged file is kept aside)"
     if not click.confirm(question, default=True, err=True):
         return False
     aside = restore_backup(db_path, good.path, clock())
-    click.echo(f"Restored. The damaged file is kept as {aside}.", err=True)
+    click.echo(f"Restored. The damaged file is kept as {safe_line(str(aside))}.", err=True)
     return True
 
 
