@@ -32,6 +32,18 @@ class BadInput(Exception):
     """Input the command cannot accept (exit 2)."""
 
 
+class OutputFailed(Exception):
+    """Standard output could not be written (its reader went away, or its disk is full).
+
+    Raised in place of the ``OSError``: click answers a broken pipe itself with exit 1 and
+    nothing said, where a user must learn that the output is lost and the change is kept.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or "the output was closed")
+        self.reason = error.strerror or "the output was closed"
+
+
 class Runtime:
     """What every command needs: the file, the zone and the clock.
 
@@ -140,6 +152,15 @@ class LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in self.lazy_subcommands:
             self.add_command(self._load(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a failed write to stdout becomes :class:`OutputFailed`."""
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if _is_output_failure(error):
+                raise OutputFailed(error) from error
+            raise
 
     def load_all(self) -> None:
         """Import every lazy subcommand (for tests and tools that read ``self.commands``)."""
@@ -281,9 +302,11 @@ def _exit_code_for(error: Exception) -> int:
         return _fail(error.message + hint, EXIT_BAD_INPUT)
     if isinstance(error, StoreError):
         return _fail(error.message, EXIT_UNUSABLE)
-    if _is_output_failure(error):
+    if isinstance(error, OSError) and _is_output_failure(error):
+        error = OutputFailed(error)
+    if isinstance(error, OutputFailed):
         _silence_stdout()
-        reason = getattr(error, "strerror", None) or "the output was closed"
+        reason = error.reason
         return _fail(
             f"could not write the output ({reason}); anything the command saved is kept",
             EXIT_UNUSABLE,
@@ -294,7 +317,7 @@ def _exit_code_for(error: Exception) -> int:
     return _fail(f"something unexpected went wrong; details are in {log_file()}", EXIT_INTERNAL)
 
 
-def _is_output_failure(error: Exception) -> bool:
+def _is_output_failure(error: OSError) -> bool:
     """A write to standard output failed: its reader went away, or its disk is full.
 
     Every other file the commands write reports its own errors (the database through SQLite,
@@ -303,9 +326,7 @@ def _is_output_failure(error: Exception) -> bool:
     import errno
 
     failures = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT}
-    return isinstance(error, BrokenPipeError) or (
-        isinstance(error, OSError) and error.errno in failures
-    )
+    return isinstance(error, BrokenPipeError) or error.errno in failures
 
 
 def _silence_stdout() -> None:

@@ -2,7 +2,8 @@
 
 ``POSTINTERVIEW_NOW`` (RFC 3339) fixes "now" for demos and tests; ``TZ`` picks the zone in any
 form the C library reads: a zone name (``Europe/Berlin``, ``:Europe/Berlin``), a zone file
-(``/etc/localtime``, ``:/etc/localtime``) or a POSIX rule (``UTC0``, ``CET-1CEST,M3.5.0,M10.5.0/3``).
+(``/etc/localtime``, ``:/etc/localtime``) or a POSIX rule (``UTC0``,
+``CET-1CEST,M3.5.0,M10.5.0/3``).
 A ``TZ`` that cannot be read falls back to the system zone with a warning: a wrong zone shifts
 times shown, while refusing to start would lock the user out of their data.
 """
@@ -52,7 +53,7 @@ def read_zone() -> tuple[Timezone, str | None]:
 
 
 def zone_from_tz(text: str) -> Timezone | None:
-    """Read a ``TZ`` value: a zone name, a zone file's path, or a POSIX rule (``None``: unusable)."""
+    """Read a ``TZ`` value: a zone name, a zone file's path or a POSIX rule (``None``: unusable)."""
     name = text[1:] if text.startswith(":") else text
     if not name or "\x00" in name:
         return None

@@ -13,10 +13,13 @@ import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from postinterview_tui.domain.models import Contact
-
 if TYPE_CHECKING:
-    from postinterview_tui.domain.records import ApplicationEdit, NewApplication, NewInterview
+    from postinterview_tui.domain.records import (
+        ApplicationEdit,
+        Contact,
+        NewApplication,
+        NewInterview,
+    )
 
 EARLIEST_YEAR = 2000
 """The first year a date may fall in (interviews, replies, offers, the clock itself)."""
@@ -86,6 +89,8 @@ def parse_contact(field: str, text: str) -> Contact | None:
     Raises:
         FieldError: a malformed address or a value :func:`clean_field` refuses.
     """
+    from postinterview_tui.domain.records import Contact  # not loaded by `today`, which reads dates
+
     cleaned = clean_field(field, text)
     if not cleaned:
         return None
@@ -154,6 +159,7 @@ def check_new_interview(new: NewInterview) -> None:
     Raises:
         FieldError: a refused field (dates out of range, too many interviewers...).
     """
+    from postinterview_tui.domain.records import Contact
     check_moment("interviewed", new.held_at)
     if new.decision_by is not None:
         check_day("decision_by", new.decision_by)
@@ -183,6 +189,8 @@ def check_edit(changes: ApplicationEdit) -> None:
     Raises:
         FieldError: the first refused field.
     """
+    from postinterview_tui.domain.records import Contact
+
     for name, value in changes.changed_fields().items():
         if isinstance(value, Contact):
             check_contact(name, value)

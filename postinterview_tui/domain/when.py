@@ -139,6 +139,7 @@ def _checked_local(
     wall = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     if wall != (day.year, day.month, day.day, hour, minute, second):
         raise WhenError(
-            f"{quoted(text)} does not exist in {zone.name}: the clocks skip that hour (daylight saving)"
+            f"{quoted(text)} does not exist in {zone.name}: "
+            "the clocks skip that hour (daylight saving)"
         )
     return moment

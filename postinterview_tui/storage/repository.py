@@ -28,6 +28,7 @@ from postinterview_tui.domain.settings import (
     parse_setting,
     settings_from_texts,
 )
+from postinterview_tui.domain import validation
 from postinterview_tui.domain.stages import (
     CloseReason,
     ConditionKind,
@@ -245,9 +246,14 @@ class Repository:
     # -- writes ------------------------------------------------------------------------------
 
     def add_application(self, new: NewApplication, now: DateTime) -> int:
-        """Add an application with its first interview; returns the new id (never reused)."""
+        """Add an application with its first interview; returns the new id (never reused).
+
+        Raises:
+            FieldError: a field the domain's validation refuses (whichever way it came in).
+        """
         from postinterview_tui.domain.records import Contact
 
+        validation.check_new_application(new)
         with self._tx.action("add application", now) as act:
             recruiter = new.recruiter or Contact("")
             application_id = act.insert(
@@ -270,7 +276,12 @@ class Repository:
             return application_id
 
     def add_interview(self, application_id: int, new: NewInterview, now: DateTime) -> None:
-        """Record another interview round (the latest one moves the card back to Interviewed)."""
+        """Record another interview round (the latest one moves the card back to Interviewed).
+
+        Raises:
+            FieldError: a field the domain's validation refuses.
+        """
+        validation.check_new_interview(new)
         with self._tx.action("add interview", now) as act:
             summary = self._summary(self.db, application_id)
             self._add_round(act, application_id, summary.progress, new, summary.close_reason)
@@ -280,6 +291,10 @@ class Repository:
     ) -> None:
         """Record a reply from the employer (it restarts the follow-up count)."""
         from postinterview_tui.domain.moves import plan_reply
+
+        validation.check_moment("when", when)
+        if decision_by is not None:
+            validation.check_day("decision_by", decision_by)
 
         with self._tx.action("record reply", now) as act:
             summary = self._summary(self.db, application_id)
@@ -307,6 +322,8 @@ class Repository:
         """
         from postinterview_tui.domain.moves import plan_move
 
+        validation.check_moment("when", when)
+        validation.check_text("notes", reflection)
         with self._tx.action(f"move to {target.label}", now) as act:
             settings = self.settings()
             summary = self._summary(self.db, application_id)
@@ -351,6 +368,7 @@ class Repository:
         """
         from postinterview_tui.domain.records import Contact
 
+        validation.check_edit(changes)
         fields = changes.changed_fields()
         if not fields:
             current = self.summary(application_id)
@@ -376,7 +394,12 @@ class Repository:
             act.event(application_id, EventKind.EDITED, act.now, {"fields": sorted(fields)})
 
     def add_note(self, application_id: int, text: str, now: DateTime) -> None:
-        """Append a free-text note to an application's history."""
+        """Append a free-text note to an application's history.
+
+        Raises:
+            FieldError: the note is empty of meaning to store (NUL) or too long.
+        """
+        validation.check_text("notes", text)
         with self._tx.action("add note", now) as act:
             self._summary(self.db, application_id)
             act.remember("applications", application_id)
@@ -439,6 +462,11 @@ class Repository:
         """Record an offer (moving the application to Offer) with its conditions and deadline."""
         from postinterview_tui.domain.moves import ChangePlan, PlannedEvent, plan_move
 
+        if deadline is not None:
+            validation.check_moment("deadline", deadline)
+        for _kind, label in conditions:
+            validation.check_text("condition", label)
+        validation.check_text("notes", notes)
         with self._tx.action("record offer", now) as act:
             summary = self._summary(self.db, application_id)
             progress = replace(summary.progress, offer_deadline=deadline)
@@ -499,6 +527,7 @@ class Repository:
         Raises:
             NotFound: no such application.
         """
+        validation.check_moment("until", until)
         with self._tx.action("snooze", now) as act:
             self._summary(self.db, application_id)
             act.remember("applications", application_id)
