@@ -160,6 +160,7 @@ def check_new_interview(new: NewInterview) -> None:
         FieldError: a refused field (dates out of range, too many interviewers...).
     """
     from postinterview_tui.domain.records import Contact
+
     check_moment("interviewed", new.held_at)
     if new.decision_by is not None:
         check_day("decision_by", new.decision_by)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pendulum import DateTime, Timezone
 
+from postinterview_tui.domain import validation
 from postinterview_tui.domain.models import ApplicationSummary, Condition, Progress
 from postinterview_tui.domain.settings import (
     KEYS,
@@ -28,7 +29,6 @@ from postinterview_tui.domain.settings import (
     parse_setting,
     settings_from_texts,
 )
-from postinterview_tui.domain import validation
 from postinterview_tui.domain.stages import (
     CloseReason,
     ConditionKind,
