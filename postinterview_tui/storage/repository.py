@@ -251,29 +251,37 @@ class Repository:
         Raises:
             FieldError: a field the domain's validation refuses (whichever way it came in).
         """
+        with self._tx.action("add application", now) as act:
+            return self.insert_application(act, new)
+
+    def insert_application(self, act: Action, new: NewApplication) -> int:
+        """Add an application inside an open action (an import adds many in one).
+
+        Raises:
+            FieldError: a field the domain's validation refuses.
+        """
         from postinterview_tui.domain.records import Contact
 
         validation.check_new_application(new)
-        with self._tx.action("add application", now) as act:
-            recruiter = new.recruiter or Contact("")
-            application_id = act.insert(
-                "applications",
-                {
-                    "company": new.company,
-                    "role": new.role,
-                    "location": new.location,
-                    "link": new.link,
-                    "recruiter_name": recruiter.name,
-                    "recruiter_email": recruiter.email,
-                    "notes": new.notes,
-                    "stage": str(Stage.INTERVIEWED),
-                    "created_at": act.now_text,
-                    "updated_at": act.now_text,
-                },
-            )
-            act.event(application_id, EventKind.CREATED, act.now, {})
-            self._add_round(act, application_id, Progress(stage=Stage.INTERVIEWED), new.interview)
-            return application_id
+        recruiter = new.recruiter or Contact("")
+        application_id = act.insert(
+            "applications",
+            {
+                "company": new.company,
+                "role": new.role,
+                "location": new.location,
+                "link": new.link,
+                "recruiter_name": recruiter.name,
+                "recruiter_email": recruiter.email,
+                "notes": new.notes,
+                "stage": str(Stage.INTERVIEWED),
+                "created_at": act.now_text,
+                "updated_at": act.now_text,
+            },
+        )
+        act.event(application_id, EventKind.CREATED, act.now, {})
+        self._add_round(act, application_id, Progress(stage=Stage.INTERVIEWED), new.interview)
+        return application_id
 
     def add_interview(self, application_id: int, new: NewInterview, now: DateTime) -> None:
         """Record another interview round (the latest one moves the card back to Interviewed).
@@ -320,37 +328,64 @@ class Repository:
             NotFound: no such application.
             RuleRefusal: the rules refuse the move (or want it confirmed with ``force``).
         """
+
+        with self._tx.action(f"move to {target.label}", now) as act:
+            return self.move_in(
+                act,
+                application_id,
+                target,
+                when=when,
+                reason=reason,
+                force=force,
+                reflection=reflection,
+            )
+
+    def move_in(
+        self,
+        act: Action,
+        application_id: int,
+        target: Stage,
+        *,
+        when: DateTime,
+        reason: CloseReason | None = None,
+        force: bool = False,
+        reflection: str = "",
+    ) -> ApplicationSummary:
+        """:meth:`move` inside an open action (an import moves many in one).
+
+        Raises:
+            FieldError, NotFound, RuleRefusal: as :meth:`move`.
+        """
         from postinterview_tui.domain.moves import plan_move
 
         validation.check_moment("when", when)
         validation.check_text("notes", reflection)
-        with self._tx.action(f"move to {target.label}", now) as act:
-            settings = self.settings()
-            summary = self._summary(self.db, application_id)
-            plan = plan_move(
-                summary.progress,
-                target,
-                when=truncate(when),
-                reason=reason,
-                force=force,
-                settings=settings,
-                zone=self.zone,
+        settings = self.settings()
+        summary = self._summary(self.db, application_id)
+        plan = plan_move(
+            summary.progress,
+            target,
+            when=truncate(when),
+            reason=reason,
+            force=force,
+            settings=settings,
+            zone=self.zone,
+        )
+        if plan.thank_all_interviewers:
+            self._thank_latest_round(act, application_id, when)
+        close_reason = plan.close_reason if target is Stage.CLOSED else None
+        if reflection.strip():
+            plan = replace(
+                plan,
+                events=tuple(
+                    replace(event, data={**event.data, "reflection": reflection.strip()})
+                    if event.kind is EventKind.CLOSED
+                    else event
+                    for event in plan.events
+                ),
             )
-            if plan.thank_all_interviewers:
-                self._thank_latest_round(act, application_id, when)
-            close_reason = plan.close_reason if target is Stage.CLOSED else None
-            if reflection.strip():
-                plan = replace(
-                    plan,
-                    events=tuple(
-                        replace(event, data={**event.data, "reflection": reflection.strip()})
-                        if event.kind is EventKind.CLOSED
-                        else event
-                        for event in plan.events
-                    ),
-                )
-            self._apply(act, application_id, plan, when, close_reason)
-            return self._summary(self.db, application_id)
+        self._apply(act, application_id, plan, when, close_reason)
+        return self._summary(self.db, application_id)
 
     def edit(
         self,
