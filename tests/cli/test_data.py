@@ -280,9 +280,7 @@ def test_csv_import_takes_the_good_rows_and_reports_each_bad_one_by_line(
         "line 7",
         "line 10",
     ]
-    assert lines[0].startswith(
-        "postinterview: line 3: interview date: cannot read '31/12/2026'"
-    )
+    assert lines[0].startswith("postinterview: line 3: interview date: cannot read '31/12/2026'")
     assert lines[1] == "postinterview: line 4: company: is required"
     assert lines[2].startswith("postinterview: line 5: unknown stage 'rejected'")
     assert lines[3] == "postinterview: line 7: company: must be a single line"
