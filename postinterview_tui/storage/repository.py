@@ -457,6 +457,20 @@ class Repository:
         """
         return self._tx.undo_last(now)
 
+    def undo_and_describe(self, now: DateTime, *, own: bool = False) -> str:
+        """Undo the latest change (of any window, or with ``own`` of this one) and say what it
+        was, naming the application: ``move of Acme to Thank-you sent``.
+
+        Raises:
+            NothingToUndo: nothing left to undo.
+            UndoBlocked: (``own``) a later change made elsewhere touched the same application.
+        """
+        from postinterview_tui.domain.undo_words import undo_message
+
+        label, touched = self._tx.undo_latest(now, own=own)
+        with self._tx.read():
+            return undo_message(label, self._tx.companies(touched))
+
     def purge(self, now: DateTime) -> int:
         """Remove deleted applications and their records for good; returns how many.
 

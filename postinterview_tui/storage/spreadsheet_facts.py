@@ -143,7 +143,9 @@ def read_facts(values: dict[str, str], now: DateTime, zone: Timezone) -> Facts:
             raise FactError(f"decision by: {error}") from None
     return Facts(
         thanked_names=tuple(
-            name.strip() for name in values.get("interviewers thanked", "").split(";") if name.strip()
+            name.strip()
+            for name in values.get("interviewers thanked", "").split(";")
+            if name.strip()
         ),
         thanked_at=moment("thank-you sent"),
         follow_ups=follow_ups,
@@ -172,11 +174,12 @@ def _read_conditions(text: str, now: DateTime, zone: Timezone) -> tuple[Conditio
             checked = parse_when(match["check"], now, zone) if match["check"] else None
         except ValueError as error:
             raise FactError(f"conditions: {error}") from None
-        found.append(ConditionFact(kind, match["label"], ConditionStatus(match["status"]), at, checked))
+        found.append(
+            ConditionFact(kind, match["label"], ConditionStatus(match["status"]), at, checked)
+        )
     if position != len(text):
         raise FactError(
-            "conditions: write each as 'kind: label (pending YYYY-MM-DD HH:MM)', "
-            "separated by '; '"
+            "conditions: write each as 'kind: label (pending YYYY-MM-DD HH:MM)', separated by '; '"
         )
     return tuple(found)
 
@@ -203,8 +206,7 @@ def apply_facts(act: Action, application_id: int, facts: Facts) -> None:
     if facts.decision_by is not None:
         changes["decision_by"] = facts.decision_by.isoformat()
     latest = db.execute(
-        "SELECT id FROM interviews WHERE application_id = ? ORDER BY held_at DESC, id DESC "
-        "LIMIT 1",
+        "SELECT id FROM interviews WHERE application_id = ? ORDER BY held_at DESC, id DESC LIMIT 1",
         [application_id],
     ).fetchone()
     if latest is not None and (facts.thanked_names or facts.thanked_at is not None):

@@ -36,9 +36,7 @@ async def test_undo_takes_back_this_windows_change_not_the_cli_s(
     alpha = other.add_application(NewApplication("Alpha", "Dev", NewInterview(now)), now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        beta = app.repository.add_application(
-            NewApplication("Beta", "Dev", NewInterview(now)), now
-        )
+        beta = app.repository.add_application(NewApplication("Beta", "Dev", NewInterview(now)), now)
         app.repository.move(beta, Stage.THANKED, when=now, now=now, force=True)
         other.move(alpha, Stage.THANKED, when=now, now=now, force=True)  # later, elsewhere
         await pilot.press("u")
@@ -63,14 +61,12 @@ async def test_undo_refuses_when_a_later_change_elsewhere_touched_the_applicatio
     other = open_repository(db_path, zone)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        acme = app.repository.add_application(
-            NewApplication("Acme", "Dev", NewInterview(now)), now
-        )
+        acme = app.repository.add_application(NewApplication("Acme", "Dev", NewInterview(now)), now)
         app.repository.move(acme, Stage.THANKED, when=now, now=now, force=True)
         other.move(acme, Stage.FOLLOWED_UP, when=now, now=now, force=True)
         await pilot.press("u")
         await settle(pilot)
-        (refusal,) = [message for message in _messages(app) if "cannot undo" in message]
+        (refusal,) = [message for message in _messages(app) if "Cannot undo" in message]
         assert refusal == (
             "Cannot undo move of Acme to Thank-you sent: Acme was changed elsewhere since "
             "(move to Followed up)."
