@@ -17,7 +17,15 @@ from postinterview_tui.domain.records import NewApplication
 from postinterview_tui.domain.stages import CloseReason, Stage, parse_close_reason, parse_stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.storage.export import FORMULA_STARTS
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.storage.spreadsheet_facts import (
+    FACT_COLUMNS,
+    FactError,
+    Facts,
+    apply_facts,
+    read_facts,
+)
 from postinterview_tui.storage.timestamps import from_text
 
 # Headers, compared lower-case with "_" and "-" read as spaces; the first name is the key.
@@ -33,6 +41,8 @@ SPREADSHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "recruiter": ("recruiter",),
     "interviewers": ("interviewers",),
     "notes": ("notes",),
+    **{name: (name.replace("-", " "),) for name in FACT_COLUMNS if name != "interviewers"},
+    "offer deadline": ("offer deadline",),
 }
 REQUIRED_COLUMNS = ("company", "role", "interview date")
 _FORM_FIELDS = {
@@ -62,6 +72,7 @@ class SpreadsheetRow:
     new: NewApplication
     stage: Stage
     close_reason: CloseReason | None = None
+    facts: Facts = field(default_factory=Facts)
 
 
 @dataclass
@@ -98,7 +109,7 @@ def read_spreadsheet(
             if not any(cell.strip() for cell in cells):
                 continue
             values = {
-                key: cells[index].strip() if index < len(cells) else ""
+                key: _unquoted(cells[index].strip()) if index < len(cells) else ""
                 for key, index in columns.items()
             }
             row, problem = _row(values, line, now, zone)
@@ -109,6 +120,12 @@ def read_spreadsheet(
     except csv.Error as error:
         raise SpreadsheetError(f"{name} is not a readable CSV file ({error})") from None
     return good, refused
+
+
+def _unquoted(cell: str) -> str:
+    """A cell as typed: the export's quote that keeps a spreadsheet from running text
+    that starts like a formula is taken off again."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _columns(header: list[str], name: str) -> dict[str, int]:
@@ -155,9 +172,14 @@ def _row(
                 reason = parse_close_reason(values["close reason"])
             except ValueError as error:
                 problems.append(str(error))
+    facts = Facts()
+    try:
+        facts = read_facts(values, now, zone)
+    except FactError as error:
+        problems.append(str(error))
     if problems or new is None:
         return None, "; ".join(problems)
-    return SpreadsheetRow(line, new, stage, reason), ""
+    return SpreadsheetRow(line, new, stage, reason, facts), ""
 
 
 _COLUMN_OF = {form_field: column for column, form_field in _FORM_FIELDS.items()}
@@ -222,6 +244,7 @@ def _import(
                         reason=row.close_reason,
                         force=True,
                     )
+                apply_facts(act, application_id, row.facts)
                 result.added.append(application_id)
             if progress is not None:
                 progress(1)

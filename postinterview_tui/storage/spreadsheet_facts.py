@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.stages import ConditionKind, ConditionStatus
-from postinterview_tui.domain.validation import check_moment, check_text
+from postinterview_tui.domain.validation import check_text
 from postinterview_tui.domain.when import WhenError, parse_day, parse_when
 from postinterview_tui.storage.timestamps import from_text, optional_to_text, to_text
 from postinterview_tui.storage.transactions import Action
@@ -56,17 +55,25 @@ class ConditionFact:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What a spreadsheet row says beyond its stage: applied after the row is added."""
+    """What a spreadsheet row says beyond its stage: applied after the row is added.
 
-    thanked_names: tuple[str, ...] = ()
-    thanked_at: DateTime | None = None
-    follow_ups: int | None = None
-    last_follow_up_at: DateTime | None = None
-    last_reply_at: DateTime | None = None
-    snoozed_until: DateTime | None = None
-    decision_by: date | None = None
-    offer_deadline: DateTime | None = None
+    ``columns`` holds the stored value of each fact column the file has (an empty cell is
+    ``None``: nothing sent, no reply...); ``thanked_names`` is ``None`` when the file has no
+    such column.
+    """
+
+    columns: dict[str, object] = field(default_factory=dict)
+    thanked_names: tuple[str, ...] | None = None
     conditions: tuple[ConditionFact, ...] = ()
+
+
+_MOMENT_COLUMNS = {
+    "thank-you sent": "thanked_at",
+    "last follow-up": "last_follow_up_at",
+    "last reply": "last_reply_at",
+    "snoozed until": "snoozed_until",
+    "offer deadline": "offer_deadline",
+}
 
 
 def _local(text: str | None, zone: Timezone) -> str:
@@ -114,48 +121,39 @@ def fact_cells(db: sqlite3.Connection, zone: Timezone) -> dict[int, list[str]]:
 
 
 def read_facts(values: dict[str, str], now: DateTime, zone: Timezone) -> Facts:
-    """Read a row's fact columns (absent or empty ones say nothing).
+    """Read a row's fact columns (a column the file does not have says nothing).
 
     Raises:
         FactError: a value that cannot be read, with the column it is in.
     """
-
-    def moment(column: str) -> DateTime | None:
-        text = values.get(column, "")
-        if not text:
-            return None
-        try:
-            return parse_when(text, now, zone)
-        except WhenError as error:
-            raise FactError(f"{column}: {error}") from None
-
-    follow_ups = None
-    if values.get("follow-ups"):
-        text = values["follow-ups"]
+    columns: dict[str, object] = {}
+    for column, stored in _MOMENT_COLUMNS.items():
+        if column not in values:
+            continue
+        columns[stored] = None
+        if values[column]:
+            try:
+                columns[stored] = to_text(parse_when(values[column], now, zone))
+            except WhenError as error:
+                raise FactError(f"{column}: {error}") from None
+    if "follow-ups" in values:
+        text = values["follow-ups"] or "0"
         if not (text.isascii() and text.isdecimal() and int(text) <= 100):
             raise FactError("follow-ups: must be a whole number from 0 to 100")
-        follow_ups = int(text)
-    decision_by = None
-    if values.get("decision by"):
-        try:
-            decision_by = parse_day(values["decision by"], now, zone)
-        except WhenError as error:
-            raise FactError(f"decision by: {error}") from None
-    return Facts(
-        thanked_names=tuple(
-            name.strip()
-            for name in values.get("interviewers thanked", "").split(";")
-            if name.strip()
-        ),
-        thanked_at=moment("thank-you sent"),
-        follow_ups=follow_ups,
-        last_follow_up_at=moment("last follow-up"),
-        last_reply_at=moment("last reply"),
-        snoozed_until=moment("snoozed until"),
-        decision_by=decision_by,
-        offer_deadline=moment("offer deadline"),
-        conditions=_read_conditions(values.get("conditions", ""), now, zone),
-    )
+        columns["follow_ups"] = int(text)
+    if "decision by" in values:
+        columns["decision_by"] = None
+        if values["decision by"]:
+            try:
+                columns["decision_by"] = parse_day(values["decision by"], now, zone).isoformat()
+            except WhenError as error:
+                raise FactError(f"decision by: {error}") from None
+    thanked = None
+    if "interviewers thanked" in values:
+        thanked = tuple(
+            name.strip() for name in values["interviewers thanked"].split(";") if name.strip()
+        )
+    return Facts(columns, thanked, _read_conditions(values.get("conditions", ""), now, zone))
 
 
 def _read_conditions(text: str, now: DateTime, zone: Timezone) -> tuple[ConditionFact, ...]:
@@ -187,31 +185,14 @@ def _read_conditions(text: str, now: DateTime, zone: Timezone) -> tuple[Conditio
 def apply_facts(act: Action, application_id: int, facts: Facts) -> None:
     """Write a row's facts onto the application just added (inside the import's action)."""
     db = act.db
-    for moment in (facts.thanked_at, facts.last_follow_up_at, facts.last_reply_at):
-        if moment is not None:
-            check_moment("date", moment)
-    changes: dict[str, object] = {}
-    if facts.thanked_at is not None:
-        changes["thanked_at"] = to_text(facts.thanked_at)
-    if facts.follow_ups is not None:
-        changes["follow_ups"] = facts.follow_ups
-    for column, value in (
-        ("last_follow_up_at", facts.last_follow_up_at),
-        ("last_reply_at", facts.last_reply_at),
-        ("snoozed_until", facts.snoozed_until),
-        ("offer_deadline", facts.offer_deadline),
-    ):
-        if value is not None:
-            changes[column] = optional_to_text(value)
-    if facts.decision_by is not None:
-        changes["decision_by"] = facts.decision_by.isoformat()
+    changes = dict(facts.columns)
     latest = db.execute(
         "SELECT id FROM interviews WHERE application_id = ? ORDER BY held_at DESC, id DESC LIMIT 1",
         [application_id],
     ).fetchone()
-    if latest is not None and (facts.thanked_names or facts.thanked_at is not None):
+    if latest is not None and facts.thanked_names is not None:
         thanked = {name.casefold() for name in facts.thanked_names}
-        when = to_text(facts.thanked_at) if facts.thanked_at else act.now_text
+        when = changes.get("thanked_at") or act.now_text
         for person_id, name, email in db.execute(
             "SELECT id, name, email FROM interviewers WHERE interview_id = ?", [latest[0]]
         ).fetchall():
