@@ -14,6 +14,7 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, Stage
 from postinterview_tui.storage.repository import Repository
 
@@ -85,30 +86,33 @@ def _random_board(path: Path, zone: Timezone, seed: int) -> None:
             if later > now:
                 break
             step = rng.choice(["thank", "follow", "reply", "offer", "close"])
-            if step == "thank":
-                repository.move(app_id, Stage.THANKED, when=later, now=later, force=True)
-            elif step == "follow":
-                repository.move(app_id, Stage.FOLLOWED_UP, when=later, now=later, force=True)
-            elif step == "reply":
-                repository.record_reply(app_id, when=later, decision_by=None, now=later)
-            elif step == "offer":
-                repository.record_offer(
-                    app_id,
-                    deadline=later.add(days=rng.randint(1, 9)),
-                    conditions=[(ConditionKind.REFERENCES, "References from two managers")],
-                    notes="",
-                    now=later,
-                )
-            else:
-                repository.move(
-                    app_id,
-                    Stage.CLOSED,
-                    when=later,
-                    now=later,
-                    force=True,
-                    reason=CloseReason.NOT_SELECTED,
-                )
-                break
+            try:
+                if step == "thank":
+                    repository.move(app_id, Stage.THANKED, when=later, now=later, force=True)
+                elif step == "follow":
+                    repository.move(app_id, Stage.FOLLOWED_UP, when=later, now=later, force=True)
+                elif step == "reply":
+                    repository.record_reply(app_id, when=later, decision_by=None, now=later)
+                elif step == "offer":
+                    repository.record_offer(
+                        app_id,
+                        deadline=later.add(days=rng.randint(1, 9)),
+                        conditions=[(ConditionKind.REFERENCES, "References from two managers")],
+                        notes="",
+                        now=later,
+                    )
+                else:
+                    repository.move(
+                        app_id,
+                        Stage.CLOSED,
+                        when=later,
+                        now=later,
+                        force=True,
+                        reason=CloseReason.NOT_SELECTED,
+                    )
+                    break
+            except RuleRefusal:  # not possible from where it stands: the board stays as it is
+                continue
     repository.close()
 
 
