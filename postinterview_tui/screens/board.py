@@ -592,12 +592,14 @@ class BoardScreen(BoardMoveQuestions):
 
     @work(thread=True, group="write", exit_on_error=False)
     def action_undo(self) -> None:
-        """Undo the last change."""
+        """Undo this window's last change (refused if a later change elsewhere touched it)."""
         app = self.pi_app
         try:
-            label = app.repository.undo(app.clock())
-        except NothingToUndo:
-            app.call_from_thread(app.notify, "Nothing to undo.", severity="warning")
+            # This window's own last change: another window's (or the CLI's) is theirs to undo.
+            label = app.repository.undo_and_describe(app.clock(), own=True)
+        except NothingToUndo as error:
+            message = error.message[:1].upper() + error.message[1:] + "."
+            app.call_from_thread(app.notify, message, severity="warning", markup=False)
             return
         except (NotFound, StoreError) as error:
             app.call_from_thread(app.report_store_error, error)
