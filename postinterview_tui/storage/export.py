@@ -33,7 +33,7 @@ FORMAT_VERSION = 1
 NOT_EXPORTED = frozenset({"actions", "_sqlite_migrations"})
 REQUIRED_TABLES = ("applications", "interviews", "interviewers", "events", "conditions", "settings")
 # Parents before children; tables a later migration adds follow, ordered by their foreign keys.
-PREFERRED_ORDER = (*REQUIRED_TABLES, "templates", "drafts")
+PREFERRED_ORDER = (*REQUIRED_TABLES, "templates", "drafts", "sent_messages")
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (

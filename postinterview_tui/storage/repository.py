@@ -412,7 +412,10 @@ class Repository:
                 )
             ]
             for application_id in ids:
-                self.db.execute("DELETE FROM drafts WHERE application_id = ?", [application_id])
+                for table in ("drafts", "sent_messages"):
+                    self.db.execute(
+                        f"DELETE FROM {table} WHERE application_id = ?", [application_id]
+                    )
                 self.db.execute(
                     "DELETE FROM interviewers WHERE interview_id IN "
                     "(SELECT id FROM interviews WHERE application_id = ?)",
