@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
+
+from postinterview_tui.domain import mail_settings
 
 WEEKDAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -34,6 +37,14 @@ class Settings:
     theme: str = "textual-dark"
     keymap: tuple[tuple[str, str], ...] = ()
     """Remapped keys: (binding id, comma-separated keys)."""
+    # Sending notes (see domain.mail_settings): the From address, then a command or a server.
+    user_email: str = ""
+    send_command: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password_command: str = ""
+    smtp_security: str = "starttls"
 
 
 # Dotted setting key -> field name.
@@ -53,6 +64,25 @@ KEYS: dict[str, str] = {
     "user.signature": "user_signature",
     "ui.theme": "theme",
     "ui.keymap": "keymap",
+    # Sending notes.
+    "user.email": "user_email",
+    "mail.send_command": "send_command",
+    "mail.smtp_host": "smtp_host",
+    "mail.smtp_port": "smtp_port",
+    "mail.smtp_user": "smtp_user",
+    "mail.smtp_password_command": "smtp_password_command",
+    "mail.smtp_security": "smtp_security",
+}
+
+# Sending notes: field name -> its parser.
+_MAIL_PARSERS: dict[str, Callable[[str, str], object]] = {
+    "user_email": mail_settings.parse_address,
+    "send_command": mail_settings.parse_command,
+    "smtp_host": mail_settings.parse_host,
+    "smtp_port": mail_settings.parse_port,
+    "smtp_user": mail_settings.parse_user,
+    "smtp_password_command": mail_settings.parse_command,
+    "smtp_security": mail_settings.parse_security,
 }
 
 _LIMITS: dict[str, tuple[int, int]] = {
@@ -99,6 +129,8 @@ def parse_setting(key: str, text: str) -> object:
         return _parse_dates(key, text)
     if name == "keymap":
         return _parse_keymap(key, text)
+    if name in _MAIL_PARSERS:
+        return _MAIL_PARSERS[name](key, text)
     if len(text) > 2000:
         raise ValueError(f"{key} is too long (at most 2000 characters)")
     return text

@@ -241,6 +241,8 @@ class DraftStore:
             )
             everyone = interviewer_id is None or thanked >= len(people)
             data: dict[str, object] = {"interviewer": name} if name else {}
+            if delivered is not None:
+                data["sent_to"] = delivered.recipient
             if everyone and summary.stage is Stage.INTERVIEWED:
                 plan = plan_move(
                     summary.progress,
@@ -291,7 +293,12 @@ class DraftStore:
             RuleRefusal: too soon, or one too many (confirmable: pass ``force``).
         """
         summary = self.repository.move(
-            application_id, Stage.FOLLOWED_UP, when=when, now=now, force=force
+            application_id,
+            Stage.FOLLOWED_UP,
+            when=when,
+            now=now,
+            force=force,
+            sent_to=delivered.recipient if delivered else "",
         )
         if draft_uid is not None or delivered is not None:
             with self._tx.action("draft sent", now, undoable=False) as act:
@@ -317,7 +324,8 @@ class DraftStore:
             self.repository._summary(self.db, application_id)
             act.remember("applications", application_id)
             self.repository._update_application(act, application_id, {})
-            act.event(application_id, EventKind.NOTE_ADDED, when, {"text": f"Sent: {title}"})
+            to = f" to {delivered.recipient}" if delivered else ""
+            act.event(application_id, EventKind.NOTE_ADDED, when, {"text": f"Sent: {title}{to}"})
             self._mark_draft_sent(act, draft_uid, when, delivered)
 
     def _mark_draft_sent(
