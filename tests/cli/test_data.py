@@ -390,7 +390,9 @@ def test_backup_to_a_path_or_folder(cli: InProcessCli, tmp_path: Path) -> None:
 
 def test_backup_and_restore_errors(cli: InProcessCli, tmp_path: Path) -> None:
     assert "no database" in assert_one_error_line(cli("backup"))
-    assert cli.ok("restore").out == f"No backups in {cli.db_path.parent / 'backups'} yet.\n"
+    assert cli.ok("restore").out == (
+        f"No backups of {cli.db_path.name} in {cli.db_path.parent / 'backups'} yet.\n"
+    )
     cli.add()
     before = cli.db_path.read_bytes()
     assert "no backup at" in assert_one_error_line(cli("restore", "nothing-here.db"))
