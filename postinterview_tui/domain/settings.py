@@ -45,6 +45,17 @@ class Settings:
     smtp_user: str = ""
     smtp_password_command: str = ""
     smtp_security: str = "starttls"
+    # Reading mail (issue 17): `postinterview ingest --imap`, and what is kept of a message.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_user: str = ""
+    imap_password_command: str = ""
+    """A command printing the IMAP password (``pass show mail/imap``); the password itself is
+    never stored."""
+    imap_folder: str = "INBOX"
+    imap_security: str = "tls"
+    imap_max_per_run: int = 200
+    keep_bodies: bool = False
 
 
 # Dotted setting key -> field name.
@@ -72,9 +83,18 @@ KEYS: dict[str, str] = {
     "mail.smtp_user": "smtp_user",
     "mail.smtp_password_command": "smtp_password_command",
     "mail.smtp_security": "smtp_security",
+    # Reading mail.
+    "mail.imap_host": "imap_host",
+    "mail.imap_port": "imap_port",
+    "mail.imap_user": "imap_user",
+    "mail.imap_password_command": "imap_password_command",
+    "mail.imap_folder": "imap_folder",
+    "mail.imap_security": "imap_security",
+    "mail.imap_max_per_run": "imap_max_per_run",
+    "mail.keep_bodies": "keep_bodies",
 }
 
-# Sending notes: field name -> its parser.
+# Sending and reading mail: field name -> its parser.
 _MAIL_PARSERS: dict[str, Callable[[str, str], object]] = {
     "user_email": mail_settings.parse_address,
     "send_command": mail_settings.parse_command,
@@ -83,6 +103,14 @@ _MAIL_PARSERS: dict[str, Callable[[str, str], object]] = {
     "smtp_user": mail_settings.parse_user,
     "smtp_password_command": mail_settings.parse_command,
     "smtp_security": mail_settings.parse_security,
+    # Reading mail.
+    "imap_host": mail_settings.parse_host,
+    "imap_port": mail_settings.parse_port,
+    "imap_user": mail_settings.parse_user,
+    "imap_password_command": mail_settings.parse_command,
+    "imap_folder": mail_settings.parse_user,
+    "imap_security": mail_settings.parse_security,
+    "keep_bodies": mail_settings.parse_on_off,
 }
 
 _LIMITS: dict[str, tuple[int, int]] = {
@@ -95,6 +123,7 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "move_on_days": (1, 90),
     "condition_check_in_days": (1, 60),
     "window_days": (0, 365),
+    "imap_max_per_run": (1, 5000),
 }
 
 
@@ -148,6 +177,8 @@ def format_setting(key: str, value: object) -> str:
     if name == "keymap":
         assert isinstance(value, tuple)
         return json.dumps(dict(value), sort_keys=True)
+    if name == "keep_bodies":
+        return "on" if value else "off"
     return str(value)
 
 

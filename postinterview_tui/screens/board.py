@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from postinterview_tui.board_data import BoardData, is_current, load_board, with_moved_card
@@ -21,6 +20,7 @@ from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.domain.wording import long_date
+from postinterview_tui.screens.board_moves import BoardMoveQuestions
 from postinterview_tui.screens.services import Services, services
 from postinterview_tui.screens.writes import StoreChange, WriteContext
 from postinterview_tui.storage.errors import NothingToUndo
@@ -45,7 +45,7 @@ CLOCK_SECONDS = 60.0
 """How often due labels and header counts catch up with the clock while nothing changes."""
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(BoardMoveQuestions):
     """The kanban of post-interview stages."""
 
     COMMAND_TABLE = BOARD_COMMANDS
@@ -235,6 +235,8 @@ class BoardScreen(Screen[None]):
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
         parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
+        if board.inbox_pending:
+            parts.append(f"{board.inbox_pending} in inbox")
         if self.pi_app.demo:
             parts.append("demo data")
         header = (long_date(wall_clock(now, zone).date()), " · ".join(parts))
@@ -295,6 +297,8 @@ class BoardScreen(Screen[None]):
             "delete_application",
             "draft_thank_you",
             "draft_follow_up",
+            "record_reply",
+            "add_round",
         }
         column = self.current_column()
         on_fold = column is not None and column.cursor_on_fold
@@ -409,6 +413,8 @@ class BoardScreen(Screen[None]):
             from postinterview_tui.screens.dialogs import CloseReasonScreen
 
             self.app.push_screen(CloseReasonScreen(f"{summary.company} — {summary.role}"), closed)
+            return
+        if self.ask_what_move_means(application_id, target):
             return
         summary = board.by_id[application_id]
         if target is Stage.OFFER and summary.stage.position < Stage.OFFER.position:
