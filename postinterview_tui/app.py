@@ -17,7 +17,7 @@ from postinterview_tui.board_data import BoardData, open_board
 from postinterview_tui.clock import Clock
 from postinterview_tui.collection import resume_collection
 from postinterview_tui.commands import APP_COMMANDS, OPENERS, Command, bindings
-from postinterview_tui.screens.writes import StoreWrites, report_store_error
+from postinterview_tui.screens.writes import StoreChange, StoreWrites, report_store_error
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.repository import Repository
 
@@ -235,7 +235,10 @@ class PostInterviewApp(App[int]):
         from postinterview_tui.screens.inbox import UnmatchedScreen
 
         if not isinstance(self.screen, UnmatchedScreen):
-            self.push_screen(UnmatchedScreen(), lambda _result: self._reload_board())
+            # Its links are written outside StoreWrites.run: announce them once it closes.
+            self.push_screen(
+                UnmatchedScreen(), lambda _result: self.writes.announce(StoreChange(None))
+            )
 
     def action_open_unmatched(self) -> None:
         """The review's key for the unmatched mail."""
