@@ -550,13 +550,15 @@ class BoardScreen(BoardMoveQuestions):
         )
 
     def action_undo(self) -> None:
-        """Undo the last change."""
+        """Undo this window's last change (refused if a later change elsewhere touched it)."""
 
         def undo(write: WriteContext) -> str:
             try:
-                return f"Undid: {write.repository.undo(write.now)}"
-            except NothingToUndo:
-                return "Nothing to undo."
+                # This window's own last change: another window's (or the CLI's) is theirs.
+                label = write.repository.undo_and_describe(write.now, own=True)
+            except NothingToUndo as error:
+                return error.message[:1].upper() + error.message[1:] + "."
+            return f"Undid: {label}"
 
         self.pi_app.writes.run(self, undo, say=lambda said: said)
 

@@ -427,7 +427,14 @@ class DraftingScreen(Screen[bool]):
         if slot is not None and data is not None:
             self._flush(store_current=True)
             stem = f"{data.detail.summary.company} {slot.template.id}"
-            save_note(self.app, self.pi_app.clock, slot.subject, slot.body, stem)
+            save_note(
+                self.app,
+                self.pi_app.clock,
+                self.pi_app.repository.path,
+                slot.subject,
+                slot.body,
+                stem,
+            )
 
     def action_open_editor(self) -> None:
         """Edit the note in $VISUAL / $EDITOR, then bring the text back."""
