@@ -23,6 +23,7 @@ from postinterview_tui.domain.settings import (
 )
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.setting_choices import known_choices
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.widgets.steady_footer import SteadyFooter
@@ -194,7 +195,7 @@ class SettingsScreen(Screen[None]):
                     yield Static(THEME_HELP, classes="setting-help")
                 with Vertical(classes="setting-value"):
                     yield Select(
-                        [(name, name) for name in sorted(self.app.available_themes)],
+                        [(name, name) for name in sorted(known_choices().themes)],
                         value=self.app.theme,
                         allow_blank=False,
                         id="setting-theme",
@@ -267,7 +268,7 @@ class SettingsScreen(Screen[None]):
         changed: dict[str, str] = {}
         for key, text in self._values().items():
             try:
-                value = parse_setting(key, text)
+                value = parse_setting(key, text, known_choices())
             except ValueError as error:
                 errors[key] = field_message(key, error)
                 continue
@@ -294,7 +295,7 @@ class SettingsScreen(Screen[None]):
         now = app.clock()
         try:
             for key, text in changed.items():
-                app.repository.set_setting(key, text, now)
+                app.repository.set_setting(key, text, now, choices=known_choices())
             settings = app.repository.settings()
         except (StoreError, ValueError) as error:
             app.call_from_thread(self._save_failed, error)
