@@ -114,7 +114,8 @@ class DetailScreen(Screen[None]):
             when = interview.held_at.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
             facts.append(f"Interview {when} ({interview.kind})" + (f": {people}" if people else ""))
             if interview.notes:
-                facts.append(f"  Talked about: {safe_line(interview.notes)}")
+                # The user's own words, under their own label (they may begin "Talked about").
+                facts.append(f"  Notes: {safe_line(interview.notes)}")
             if interview.decision_by:
                 facts.append(f"  They expect to decide by {interview.decision_by.isoformat()}")
         if detail.notes:

@@ -152,6 +152,9 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
     class CurrentChanged(ColumnMessage):
         """Another column became the current one."""
 
+    class HeightChanged(Message):
+        """The view got taller or shorter (more or fewer cards fit in a column)."""
+
     def __init__(
         self,
         columns: Sequence[tuple[Hashable, str]],
@@ -181,6 +184,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
             card_height=self.CARD_HEIGHT,
         )
         self._spans: tuple[int, tuple[tuple[int, int], ...]] = (-1, ())
+        self._height = 0
 
     # -- columns and geometry -----------------------------------------------------------------
 
@@ -312,6 +316,9 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         self._painter.forget_pieces()
         for column in self.columns:
             self._scroll_into_view(column)
+        if event.size.height != self._height:
+            self._height = event.size.height
+            self.post_message(self.HeightChanged())
 
     def notify_style_update(self) -> None:
         """Theme, CSS or focus changed: every cached piece may now have other colours."""

@@ -335,7 +335,7 @@ def test_show_json_timestamps_and_dates(cli: InProcessCli) -> None:
 def test_show_closed_names_the_reason(cli: InProcessCli) -> None:
     app = cli.add()
     cli.ok("move", str(app), "closed", "--reason", "not-selected")
-    assert "Stage:    Closed (Not selected)" in cli.ok("show", str(app)).out.splitlines()
+    assert "Stage:    Closed (not selected)" in cli.ok("show", str(app)).out.splitlines()
 
 
 def test_edit_changes_fields_and_undo_restores_them(cli: InProcessCli) -> None:
