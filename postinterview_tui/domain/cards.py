@@ -70,7 +70,8 @@ def card_status(
         return CardStatus(f"{label} {when}", "overdue", OVERDUE_SYMBOL, f"{short_label} {when}")
     if status is DueStatus.DUE:
         when = f"due {delta}" if delta in ("today", "tomorrow") else f"due in {delta}"
-        return CardStatus(f"{label} {when}", "due", DUE_SYMBOL, f"{short_label} {when}")
+        # "•" says due: the short form keeps only the day ("thank-you tomorrow").
+        return CardStatus(f"{label} {when}", "due", DUE_SYMBOL, f"{short_label} {_when(delta)}")
     when = _when(delta)
     tone = "upcoming" if status is DueStatus.UPCOMING else "calm"
     symbol = UPCOMING_SYMBOL if tone == "upcoming" else ""

@@ -38,17 +38,17 @@ class HelpScreen(ModalScreen[None]):
                 # The dim id is what the ui.keymap setting remaps (as the README says).
                 rows = [
                     Content.assemble(
-                        (f"{key_text(command, keymap):>16}", "bold $accent"),
+                        (f"{key_text(command, keymap):<19}", "bold $accent"),
                         "  ",
                         command.title,
                         "  ",
-                        (command.id, "$text-muted"),
+                        (command.id, "dim"),
                     )
                     for command in commands
                 ]
                 if group == "Everywhere":
                     rows.append(
-                        Content.assemble((f"{'ctrl+p':>16}", "bold $accent"), "  Command palette")
+                        Content.assemble((f"{'ctrl+p':<19}", "bold $accent"), "  Command palette")
                     )
                 yield Static(Content("\n").join(rows), classes="help-keys")
             yield Static("escape closes this screen", classes="hint")
