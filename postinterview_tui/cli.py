@@ -1,7 +1,8 @@
 """The ``postinterview`` command line. It imports no Textual unless the app is launched.
 
 Exit codes: 0 ok; 1 ``today --check`` found overdue items; 2 bad input (one line on stderr);
-3 the database file cannot be used; 4 an unexpected error (details in the log file).
+3 the database file cannot be used; 4 an unexpected error (details in the log file); 5 a note
+could not be delivered (``send``: nothing marked sent).
 """
 
 from __future__ import annotations
@@ -176,6 +177,8 @@ LAZY_SUBCOMMANDS: dict[str, str] = {
     "backup": "postinterview_tui.cli_data:backup",
     "restore": "postinterview_tui.cli_data:restore",
     "ics": "postinterview_tui.cli_calendar:ics",
+    "draft": "postinterview_tui.cli_send:draft",
+    "send": "postinterview_tui.cli_send:send",
 }
 """Every subcommand and where it lives (a test checks this against each module's COMMANDS)."""
 

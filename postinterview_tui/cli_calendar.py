@@ -109,7 +109,13 @@ def calendar_bytes(items: Sequence[AgendaItem], now: DateTime, zone: Timezone) -
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` with mode 0600, replacing it in one step."""
+    """Write ``data`` to ``path`` with mode 0600, replacing it in one step (a named pipe or a
+    device there is refused, never replaced)."""
+    from postinterview_tui.storage.preflight import special_file_kind
+
+    kind = special_file_kind(path)
+    if kind is not None:
+        raise BadInput(f"cannot write {path}: it is a {kind}, not a regular file")
     folder = path.parent
     if not folder.is_dir():
         raise BadInput(f"cannot write {path}: the folder {folder} does not exist")

@@ -367,7 +367,7 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
     now = rt.clock()
     if dest is not None:
         if dest.is_dir():
-            dest = new_backup_path(dest, now)
+            dest = new_backup_path(dest, rt.db_path, now)
         _refuse_database_path(rt, dest)
     repository = rt.existing()
     with _bad_input():
@@ -386,14 +386,14 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
 @click.pass_context
 def restore(ctx: click.Context, name: str | None) -> None:
     """Restore a backup; the data you have now is kept aside, never deleted."""
-    from postinterview_tui.storage.backup import backups_dir, list_backups, restore_backup
+    from postinterview_tui.storage.backup import backups_dir, backups_of, restore_backup
 
     rt = runtime(ctx)
     folder = backups_dir(rt.db_path)
     if name is None:
-        backups = list_backups(folder)
+        backups = backups_of(rt.db_path)
         if not backups:
-            click.echo(f"No backups in {_shown(folder)} yet.")
+            click.echo(f"No backups of {_shown(rt.db_path.name)} in {_shown(folder)} yet.")
         for info in backups:
             taken = info.taken_at.in_timezone(rt.zone).format("YYYY-MM-DD HH:mm:ss")
             click.echo(f"{taken}  {_size(info.size):>9}  {_shown(info.path.name)}")

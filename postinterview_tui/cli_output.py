@@ -144,7 +144,8 @@ def detail_lines(
     lines.append("History:")
     for event in detail.events:
         text = f"  {local(event.at)}  {event.kind}"
-        note = event.data.get("text") or event.data.get("reason") or ""
+        sent_to = f"to {event.data['sent_to']}" if event.data.get("sent_to") else ""
+        note = event.data.get("text") or event.data.get("reason") or sent_to
         if note:
             text += f": {shorten(safe_line(str(note)), 60)}"
         lines.append(text)

@@ -376,6 +376,15 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         priority=True,
     ),
     Command(
+        "drafting.send",
+        "ctrl+r",
+        "send_now",
+        "Send",
+        "Send the note now",
+        "By e-mail (settings: user.email and a send command or SMTP); asks first.",
+        priority=True,
+    ),
+    Command(
         "drafting.template",
         "ctrl+t",
         "choose_template",
@@ -433,6 +442,16 @@ DIALOG_COMMANDS: tuple[Command, ...] = (
         palette=False,
         priority=True,
     ),
+    Command(
+        "send.confirm",
+        "ctrl+r",
+        "confirm",
+        "Send",
+        "Send the note (in the send dialog)",
+        palette=False,
+        priority=True,
+    ),
+    Command("send.cancel", "escape", "cancel", "Cancel", "Keep the note unsent", palette=False),
     Command(
         "help.close",
         "escape,q,question_mark",

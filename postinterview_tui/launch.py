@@ -11,7 +11,7 @@ import click
 from pendulum import Timezone
 
 from postinterview_tui.clock import Clock
-from postinterview_tui.storage.errors import StoreDamaged
+from postinterview_tui.storage.errors import StoreDamaged, StoreMissing
 
 
 def launch_app(db_path: Path, *, zone: Timezone, clock: Clock, demo: bool) -> None:
@@ -38,31 +38,34 @@ def offer_restore(db_path: Path, damage: StoreDamaged, clock: Clock) -> bool:
     """Offer to restore the newest good backup of a damaged file. True once restored."""
     from postinterview_tui.storage.backup import (
         BackupError,
-        backups_dir,
-        list_backups,
+        backups_of,
         restore_backup,
+        restore_command,
         verify_backup,
     )
 
     good = None
-    for info in list_backups(backups_dir(db_path)):
+    for info in backups_of(db_path):
         try:
             verify_backup(info.path)
         except BackupError:
             continue
         good = info
         break
+    missing = isinstance(damage, StoreMissing)
     if good is None or not sys.stdin.isatty():
-        if good is not None:
-            damage.message += f"; restore a backup with `postinterview restore {good.path}`"
+        if good is not None and not missing:  # a missing file's message names it already
+            damage.message += f"; restore a backup with `{restore_command(db_path, good.path)}`"
         return False
     taken = good.taken_at.in_timezone(clock().timezone).format("ddd D MMM YYYY HH:mm")
     click.echo(f"postinterview: {damage.message}", err=True)
-    question = f"Restore the latest good backup, from {taken}? (the damaged file is kept aside)"
+    kept = "" if missing else " (the damaged file is kept aside)"
+    question = f"Restore the latest good backup, from {taken}?{kept}"
     if not click.confirm(question, default=True, err=True):
         return False
     aside = restore_backup(db_path, good.path, clock())
-    click.echo(f"Restored. The damaged file is kept as {aside}.", err=True)
+    where = f" The damaged file is kept as {aside}." if aside is not None else ""
+    click.echo(f"Restored.{where}", err=True)
     return True
 
 

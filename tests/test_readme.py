@@ -41,6 +41,6 @@ def test_every_subcommand_in_the_readme_exists() -> None:
 def test_every_setting_in_the_readme_exists() -> None:
     from postinterview_tui.domain.settings import KEYS
 
-    documented = set(re.findall(r"`((?:rules|review|user|ui)\.[a-z_]+)`", README))
+    documented = set(re.findall(r"`((?:rules|review|user|ui|mail)\.[a-z_]+)`", README))
     assert documented <= set(KEYS)
     assert set(KEYS) <= documented

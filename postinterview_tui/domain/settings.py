@@ -27,6 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
+from postinterview_tui.domain import mail_settings
+
 WEEKDAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -50,6 +52,14 @@ class Settings:
     theme: str = "textual-dark"
     keymap: tuple[tuple[str, str], ...] = ()
     """Remapped keys: (binding id, comma-separated keys)."""
+    # Sending notes (see domain.mail_settings): the From address, then a command or a server.
+    user_email: str = ""
+    send_command: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password_command: str = ""
+    smtp_security: str = "starttls"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +134,15 @@ def one_of(choice_set: str) -> Parser:
         return name
 
     return parse
+
+
+def plain(parse: Callable[[str, str], object]) -> Parser:
+    """A parser from a ``(key, text) -> value`` function that needs no choices."""
+
+    def parse_plain(key: str, text: str, choices: SettingChoices | None) -> object:
+        return parse(key, text)
+
+    return parse_plain
 
 
 def _parse_weekdays(key: str, text: str, choices: SettingChoices | None) -> tuple[int, ...]:
@@ -210,6 +229,16 @@ RULES: tuple[SettingRule, ...] = (
     SettingRule("user.signature", "user_signature", free_text()),
     SettingRule("ui.theme", "theme", one_of("themes"), needs_choices=True),
     SettingRule("ui.keymap", "keymap", _parse_keymap, _format_keymap, needs_choices=True),
+    # Sending notes.
+    SettingRule("user.email", "user_email", plain(mail_settings.parse_address)),
+    SettingRule("mail.send_command", "send_command", plain(mail_settings.parse_command)),
+    SettingRule("mail.smtp_host", "smtp_host", plain(mail_settings.parse_host)),
+    SettingRule("mail.smtp_port", "smtp_port", plain(mail_settings.parse_port)),
+    SettingRule("mail.smtp_user", "smtp_user", plain(mail_settings.parse_user)),
+    SettingRule(
+        "mail.smtp_password_command", "smtp_password_command", plain(mail_settings.parse_command)
+    ),
+    SettingRule("mail.smtp_security", "smtp_security", plain(mail_settings.parse_security)),
 )
 """Every setting, in the order ``config get`` and the export list them."""
 

@@ -46,8 +46,10 @@ def describe_event(event: Event) -> str:
         return text
     if event.kind is EventKind.INTERVIEW_HELD and data.get("kind"):
         return f"{base} ({data['kind']})"
-    if event.kind is EventKind.FOLLOW_UP_SENT and data.get("number"):
-        return f"{base} (#{data['number']})"
+    if event.kind in (EventKind.THANK_YOU_SENT, EventKind.FOLLOW_UP_SENT):
+        number = f" (#{data['number']})" if data.get("number") else ""
+        # A note the app sent itself names its recipient.
+        return base + number + (f" to {data['sent_to']}" if data.get("sent_to") else "")
     if event.kind is EventKind.REPLY_RECEIVED and data.get("decision_by"):
         return f"{base}; decision expected by {data['decision_by']}"
     if event.kind in (EventKind.CONDITION_CLEARED, EventKind.CONDITION_FAILED):

@@ -7,6 +7,7 @@ and when the panel closes or the app quits. Every draft stays in the application
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -41,11 +42,14 @@ from postinterview_tui.domain.templates import (
     word_count,
 )
 from postinterview_tui.domain.text import safe_line
+from postinterview_tui.mail.outbox import OutgoingNote
 from postinterview_tui.screens.delivery import copy_note, edit_in_editor, open_mail, save_note
 from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.screens.send_now import SendRequest, ask_and_send
 from postinterview_tui.screens.templates import NameScreen, TemplatePickerScreen
 from postinterview_tui.storage.drafts import DraftStore, DraftText, DraftWriter
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.storage.sent_messages import SentMessage
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -79,6 +83,7 @@ class DraftingScreen(Screen[bool]):
         self._writer: DraftWriter | None = None
         self._sent_any = False
         self._warned = False
+        self._sending = False
 
     @property
     def pi_app(self) -> PostInterviewApp:
@@ -447,6 +452,37 @@ class DraftingScreen(Screen[bool]):
             self._flush(store_current=True)
             open_mail(self.app, slot.recipient.email, slot.subject, slot.body)
 
+    # -- sending -----------------------------------------------------------------------------
+
+    def action_send_now(self) -> None:
+        """Send the note by e-mail now: From, To and Subject to confirm, then the card moves."""
+        slot, data = self.current, self.data
+        if slot is None or data is None or self._sending:
+            return
+        text = self._version(slot)
+        note = OutgoingNote(
+            self.application_id, text.interview_id, slot.template, slot.recipient,
+            slot.subject, slot.body, slot.uid,
+        )  # fmt: skip
+
+        def show(line: str) -> None:
+            self._sending = line.startswith("Sending")
+            if self.is_attached:
+                self.query_one("#draft-status", Static).update(Content(line))
+
+        def sent(message: SentMessage, fresh: DraftingData) -> None:
+            self._sending = False
+            name = safe_line(slot.recipient.name) or message.recipient
+            self._sent(text, fresh, said=f"Sent to {name}.")
+            thanks = slot.template.kind is NoteKind.THANK_YOU
+            if self.is_attached and (
+                not thanks or all(is_thanked(item, fresh.detail) for item in self.slots)
+            ):
+                self.dismiss(True)  # nobody left to write to
+
+        save = partial(self.writer.write, text)
+        ask_and_send(self.pi_app, SendRequest(note, data, save, show, sent))
+
     # -- marking sent ------------------------------------------------------------------------
 
     def action_mark_sent(self) -> None:
@@ -507,9 +543,11 @@ class DraftingScreen(Screen[bool]):
 
         self.app.push_screen(ConfirmScreen(message[:1].upper() + message[1:]), answered)
 
-    def _sent(self, text: DraftText, data: DraftingData) -> None:
+    def _sent(self, text: DraftText, data: DraftingData, said: str | None = None) -> None:
         slot = next((item for item in self.slots if item.uid == text.uid), None)
-        if slot is not None:
+        if said is not None:
+            self.app.notify(said, markup=False)
+        elif slot is not None:
             name = safe_line(slot.recipient.name)
             note = f"Marked sent: {slot.template.title}" + (f" to {name}" if name else "")
             self.app.notify(note + ".", markup=False)

@@ -39,6 +39,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         (
             ("user.name", "Your name", "Fills $my_name in notes, and signs them."),
             ("user.signature", "Signature", "Ends every note; empty means just your name."),
+            ("user.email", "Your e-mail address", "The From of notes you send from the app."),
         ),
     ),
     (
@@ -103,6 +104,25 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
                 "review.window_days",
                 "Look ahead (days)",
                 "How far ahead the review and cards show what's coming.",
+            ),
+        ),
+    ),
+    (
+        "Sending notes",
+        (
+            (
+                "mail.send_command",
+                "Send command",
+                "Like msmtp -t: gets the message on its input. Set, it wins over SMTP.",
+            ),
+            ("mail.smtp_host", "SMTP server", "Like smtp.example.org (when no send command)."),
+            ("mail.smtp_port", "SMTP port", "587 for STARTTLS, 465 for TLS."),
+            ("mail.smtp_security", "SMTP security", "starttls, tls, or none (this machine only)."),
+            ("mail.smtp_user", "SMTP login", "Empty when the server needs none."),
+            (
+                "mail.smtp_password_command",
+                "Password command",
+                "Prints the password, like pass show mail/smtp; never stored.",
             ),
         ),
     ),

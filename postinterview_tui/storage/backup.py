@@ -5,44 +5,61 @@ without its journal, is damaged (sqlite.org howtocorrupt.html §1.2). Every copy
 ``sqlite3.Connection.backup``, written to a temporary file readable only by its owner, checked
 with ``PRAGMA integrity_check`` and only then renamed into place.
 
-Automatic backups go to ``backups/`` next to the database file, named by the UTC time they were
-taken, and are thinned so that recent ones are all kept and older ones more sparsely.
+Automatic backups go to ``backups/`` next to the database file, named after it and the UTC time
+they were taken, and are thinned so that recent ones are all kept and older ones more sparsely
+(see :mod:`.backup_files`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
+import shlex
 import sqlite3
 import weakref
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pendulum
 from pendulum import DateTime
 
+from postinterview_tui.storage.backup_files import (
+    BackupInfo,
+    backup_stem,
+    backups_dir,
+    backups_of,
+    free_name,
+    new_backup_path,
+    remove_stale_temporaries,
+    stamp,
+    thin_backups,
+)
 from postinterview_tui.storage.connection import (
     BUSY_TIMEOUT_SECONDS,
     inspect_file,
     open_database,
 )
-from postinterview_tui.storage.errors import StoreError, StoreUnusable
+from postinterview_tui.storage.errors import StoreBusy, StoreError, StoreUnusable
+from postinterview_tui.storage.preflight import file_status, recover_if_needed
 from postinterview_tui.storage.repository import Repository
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "BackupError",
+    "BackupInfo",
+    "backup_database",
+    "backup_file",
+    "backups_dir",
+    "backups_of",
+    "maybe_auto_backup",
+    "new_backup_path",
+    "restore_backup",
+    "restore_command",
+    "thin_backups",
+    "verify_backup",
+]
 
-BACKUP_DIR = "backups"
-NAME_PREFIX = "postinterview-"
-_NAME = re.compile(r"^postinterview-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
-_STAMP = "%Y%m%d-%H%M%S"
-# Thinning: everything from the last day, the newest of each day for a week, the newest of each
-# week for about two months. The newest backup of all is always kept.
-KEEP_ALL_FOR = timedelta(days=1)
-KEEP_DAILY_FOR = timedelta(days=7)
-KEEP_WEEKLY_FOR = timedelta(days=61)
+log = logging.getLogger(__name__)
 
 # What each open repository looked like when it was last backed up: (data_version, changes).
 _backed_up: weakref.WeakKeyDictionary[Repository, tuple[int, int]] = weakref.WeakKeyDictionary()
@@ -50,46 +67,6 @@ _backed_up: weakref.WeakKeyDictionary[Repository, tuple[int, int]] = weakref.Wea
 
 class BackupError(StoreError):
     """A backup could not be made, or a file cannot be restored; the message says why."""
-
-
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    """One backup file."""
-
-    path: Path
-    taken_at: DateTime
-    size: int
-
-
-def backups_dir(db_path: Path) -> Path:
-    """Where automatic and default backups of ``db_path`` go (not created here)."""
-    return db_path.parent / BACKUP_DIR
-
-
-def new_backup_path(folder: Path, now: DateTime) -> Path:
-    """A free name in ``folder`` for a backup taken at ``now``: ``postinterview-<UTC time>.db``."""
-    return _free_name(folder, f"{NAME_PREFIX}{_stamp(now)}", ".db")
-
-
-def list_backups(folder: Path) -> list[BackupInfo]:
-    """The backups in ``folder`` (files named as this module names them), newest first."""
-    found: list[tuple[DateTime, int, BackupInfo]] = []
-    try:
-        entries = list(folder.iterdir())
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    for path in entries:
-        match = _NAME.match(path.name)
-        if not match or not path.is_file():
-            continue
-        try:
-            moment = pendulum.from_format(f"{match[1]}{match[2]}", "YYYYMMDDHHmmss", tz="UTC")
-            size = path.stat().st_size
-        except (ValueError, OSError):
-            continue  # not a real time, or removed meanwhile (thinned by another window)
-        found.append((moment, int(match[3] or 0), BackupInfo(path, moment, size)))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [info for _, _, info in found]
 
 
 def backup_database(repository: Repository, now: DateTime, dest: Path | None = None) -> BackupInfo:
@@ -104,7 +81,8 @@ def backup_database(repository: Repository, now: DateTime, dest: Path | None = N
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             raise BackupError(f"cannot create {folder}: {error.strerror}") from None
-        dest = new_backup_path(folder, now)
+        remove_stale_temporaries(folder)
+        dest = new_backup_path(folder, repository.path, now)
     elif dest.exists():
         raise BackupError(f"{dest} already exists: choose another name")
 
@@ -174,77 +152,49 @@ def restore_backup(db_path: Path, backup: Path, now: DateTime) -> Path | None:
             restore could not be completed (the previous data is kept aside).
     """
     verify_backup(backup)
-    if db_path.exists() and db_path.resolve() == backup.resolve():
+    try:
+        status = file_status(db_path, single_name=False)
+    except StoreUnusable as error:
+        raise BackupError(error.message) from None
+    if status is not None and os.path.samefile(db_path, backup):
         raise BackupError(f"{backup} is the database itself, not a backup of it")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise BackupError(f"cannot create {db_path.parent}: {error.strerror}") from None
-    aside: Path | None = None
-    if not db_path.exists():
+    remove_stale_temporaries(db_path.parent, prefix=backup_stem(db_path))
+    aside = free_name(db_path.parent, f"{backup_stem(db_path)}.before-restore-{stamp(now)}", ".db")
+    if status is None or status.st_size == 0:
+        # Nothing to keep; a journal left beside a missing file must not be played into the
+        # restored one, so it goes aside.
+        _move_companions(db_path, aside)
+        _write_copy(_reader(backup), db_path)
+        _bring_up_to_date(db_path)
+        return None
+    try:
+        recover_if_needed(db_path)
+        inspect_file(db_path)
+    except StoreBusy as error:
+        raise BackupError(error.message) from None
+    except StoreUnusable:
+        # Damaged, not ours, or newer: kept aside as it is, with its journal if it has one.
+        os.rename(db_path, aside)
+        _move_companions(db_path, aside)
         _write_copy(_reader(backup), db_path)
     else:
-        aside = _free_name(db_path.parent, f"{db_path.stem}.before-restore-{_stamp(now)}", ".db")
-        try:
-            inspect_file(db_path)
-        except StoreUnusable:
-            for suffix in ("-journal", "-wal"):
-                if Path(f"{db_path}{suffix}").exists():
-                    raise BackupError(
-                        f"{db_path}{suffix} is still next to the database: close every program "
-                        "using it, then try again"
-                    ) from None
-            os.rename(db_path, aside)
-            _write_copy(_reader(backup), db_path)
-        else:
-            _write_copy(_reader(db_path), aside)
-            _restore_in_place(backup, db_path)
+        _write_copy(_reader(db_path), aside)
+        _restore_in_place(backup, db_path)
     _bring_up_to_date(db_path)
     return aside
 
 
-def backups_to_keep(taken: Iterable[DateTime], now: DateTime) -> frozenset[DateTime]:
-    """Which backup times to keep at ``now`` (pure: no I/O).
+def restore_command(db_path: Path, backup: Path) -> str:
+    """The command that restores ``backup`` into ``db_path``, ready to copy into a shell."""
+    from postinterview_tui.storage.paths import default_db_path
 
-    All from the last day; the newest of each calendar day (in ``now``'s zone) for a week; the
-    newest of each ISO week for about two months; and always the newest of all, so thinning
-    never leaves nothing behind.
-    """
-    moments = sorted(set(taken), reverse=True)
-    zone = now.timezone or pendulum.UTC
-    keep: set[DateTime] = set(moments[:1])
-    days: set[object] = set()
-    weeks: set[object] = set()
-    for moment in moments:
-        age = now - moment
-        local = moment.in_timezone(zone)
-        day, week = local.date(), local.isocalendar()[:2]
-        if (
-            age < KEEP_ALL_FOR
-            or (age < KEEP_DAILY_FOR and day not in days)
-            or (age < KEEP_WEEKLY_FOR and week not in weeks)
-        ):
-            keep.add(moment)
-        days.add(day)
-        weeks.add(week)
-    return frozenset(keep)
-
-
-def thin_backups(folder: Path, now: DateTime) -> list[Path]:
-    """Delete the backups in ``folder`` that :func:`backups_to_keep` drops; returns them."""
-    backups = list_backups(folder)
-    keep = backups_to_keep((info.taken_at for info in backups), now)
-    removed = []
-    for info in backups:
-        if info.taken_at in keep:
-            continue
-        try:
-            info.path.unlink()
-        except OSError as error:
-            log.warning("could not remove old backup %s: %s", info.path, error)
-            continue
-        removed.append(info.path)
-    return removed
+    target = "" if db_path == default_db_path() else f" --db {shlex.quote(str(db_path))}"
+    name = backup.name if backup.parent == backups_dir(db_path) else str(backup)
+    return f"postinterview{target} restore {shlex.quote(name)}"
 
 
 def maybe_auto_backup(
@@ -262,8 +212,7 @@ def maybe_auto_backup(
     Raises:
         BackupError: the backup could not be made (the caller should say so and carry on).
     """
-    folder = backups_dir(repository.path)
-    backups = list_backups(folder)
+    backups = backups_of(repository.path)
     state = repository.change_marker()
     if backups:
         newest = backups[0]
@@ -275,26 +224,13 @@ def maybe_auto_backup(
             return None
     info = backup_database(repository, now)
     _backed_up[repository] = state
-    removed = thin_backups(folder, now)
+    removed = thin_backups(repository.path, now)
     if removed:
         log.info("removed %d old backups", len(removed))
     return info
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-def _stamp(now: DateTime) -> str:
-    return now.in_timezone(pendulum.UTC).strftime(_STAMP)
-
-
-def _free_name(folder: Path, stem: str, suffix: str) -> Path:
-    candidate = folder / f"{stem}{suffix}"
-    serial = 1
-    while candidate.exists():
-        candidate = folder / f"{stem}-{serial}{suffix}"
-        serial += 1
-    return candidate
 
 
 def _size(path: Path) -> int:
@@ -342,6 +278,13 @@ def _write_copy(copy: Callable[[sqlite3.Connection], None], dest: Path) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _move_companions(db_path: Path, aside: Path) -> None:
+    for suffix in ("-journal", "-wal"):
+        companion = Path(f"{db_path}{suffix}")
+        if companion.exists():
+            os.rename(companion, Path(f"{aside}{suffix}"))
 
 
 def _restore_in_place(backup: Path, db_path: Path) -> None:

@@ -13,18 +13,33 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from postinterview_tui.storage.errors import StoreDamaged, StoreUnusable
+from postinterview_tui.storage.errors import (
+    StoreBusy,
+    StoreDamaged,
+    StoreMissing,
+    StoreUnusable,
+)
+from postinterview_tui.storage.preflight import (
+    file_status,
+    locked_message,
+    read_header,
+    recover_if_needed,
+)
 from postinterview_tui.storage.schema_version import (
     APPLICATION_ID,
     LATEST_VERSION,
     MIGRATION_NAMES,
     MIGRATION_SET,
 )
-from postinterview_tui.storage.verified import is_verified, remember_verified, stamp_of
+from postinterview_tui.storage.verified import (
+    FileStamp,
+    is_verified,
+    remember_verified,
+    stamp_of,
+)
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
 PAGE_CACHE_KIB = 512
 """SQLite's page cache per connection (its default is 2,000 KiB). The whole board at 10,000
@@ -69,16 +84,16 @@ def inspect_file(path: Path, *, trust_unchanged: bool = False) -> int:
         0 for an empty (new) database, else its ``user_version``.
 
     Raises:
-        StoreUnusable: not a SQLite file, not ours, from a newer version, or damaged.
+        StoreUnusable: not a regular file, not a SQLite file, not ours, from a newer version,
+            or damaged (:class:`StoreDamaged`: anything in its header or schema unreadable).
     """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StoreUnusable(f"{path} cannot be read: {error.strerror}") from None
-    if not header:
+    file_status(path, single_name=False)
+    header = read_header(path)
+    if header is None:
         return 0
-    if header != SQLITE_HEADER:
+    if header.cut_short:
+        raise StoreDamaged(f"{path} is damaged (it ends inside its header)")
+    if not header.is_sqlite:
         raise StoreDamaged(f"{path} is not a postinterview database (it is not a SQLite file)")
     stamp = stamp_of(path) if trust_unchanged else None
     try:
@@ -86,48 +101,51 @@ def inspect_file(path: Path, *, trust_unchanged: bool = False) -> int:
     except sqlite3.Error as error:
         raise StoreUnusable(f"{path} cannot be opened: {error}") from None
     try:
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if application_id != APPLICATION_ID:
-            if application_id or tables:
-                raise StoreUnusable(
-                    f"{path} is a SQLite file from another program, not a postinterview database"
-                )
-            return 0
-        if version > LATEST_VERSION:
-            raise StoreUnusable(
-                f"{path} was written by a newer version of postinterview (schema {version}; "
-                f"this one knows up to {LATEST_VERSION}): please upgrade"
-            )
-        if "_sqlite_migrations" in tables:
-            applied = {
-                row[0]
-                for row in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-                )
-            }
-            unknown = applied - set(MIGRATION_NAMES)
-            if unknown:
-                raise StoreUnusable(
-                    f"{path} was changed by a newer version of postinterview: please upgrade"
-                )
-        if not is_verified(path, stamp):
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise StoreDamaged(f"{path} is damaged ({result}); run `postinterview doctor`")
-            remember_verified(path, stamp)
-        return int(version)
+        return _inspect(conn, path, stamp)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise StoreUnusable(
-                f"{path} is in use by another program; close it and try again"
-            ) from None
+            raise StoreBusy(locked_message(path)) from None
         raise StoreDamaged(f"{path} is damaged or not a database ({error})") from None
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        # Flipped bytes in the schema's text fail to decode: the file is damaged, not the app.
         raise StoreDamaged(f"{path} is damaged or not a database ({error})") from None
     finally:
         conn.close()
+
+
+def _inspect(conn: sqlite3.Connection, path: Path, stamp: FileStamp | None) -> int:
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if application_id != APPLICATION_ID:
+        if application_id or tables:
+            raise StoreUnusable(
+                f"{path} is a SQLite file from another program, not a postinterview database"
+            )
+        return 0
+    if version > LATEST_VERSION:
+        raise StoreUnusable(
+            f"{path} was written by a newer version of postinterview (schema {version}; "
+            f"this one knows up to {LATEST_VERSION}): please upgrade"
+        )
+    if "_sqlite_migrations" in tables:
+        applied = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+            )
+        }
+        unknown = applied - set(MIGRATION_NAMES)
+        if unknown:
+            raise StoreUnusable(
+                f"{path} was changed by a newer version of postinterview: please upgrade"
+            )
+    if not is_verified(path, stamp):
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise StoreDamaged(f"{path} is damaged ({result}); run `postinterview doctor`")
+        remember_verified(path, stamp)
+    return int(version)
 
 
 def create_private_file(path: Path) -> None:
@@ -158,7 +176,10 @@ def open_database(path: Path, *, create: bool) -> sqlite3.Connection | None:
     Raises:
         StoreUnusable: see :func:`inspect_file`; also when migrating fails.
     """
-    if not path.exists():
+    status = file_status(path)
+    if status is None or status.st_size == 0:
+        refuse_if_backed_up(path)
+    if status is None:
         if not create:
             return None
         try:
@@ -171,8 +192,7 @@ def open_database(path: Path, *, create: bool) -> sqlite3.Connection | None:
             pass  # another process created it first
         except OSError as error:
             raise StoreUnusable(f"cannot create {path}: {error.strerror}") from None
-    elif path.is_dir():
-        raise StoreUnusable(f"{path} is a directory, not a database file")
+    recover_if_needed(path)
     version = inspect_file(path, trust_unchanged=True)
     db: sqlite3.Connection | None = None
     try:
@@ -206,15 +226,16 @@ def pre_migration_backup(path: Path, version: int) -> Path:
         StoreUnusable: the copy could not be made (then nothing is migrated).
     """
     # Imported here: the backup module builds on this one.
-    from postinterview_tui.storage.backup import BackupError, backup_file, backups_dir
+    from postinterview_tui.storage.backup import BackupError, backup_file
+    from postinterview_tui.storage.backup_files import backup_stem, backups_dir
 
     folder = backups_dir(path)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-    dest = folder / f"pre-migrate-v{version}-{stamp}.db"
+    dest = folder / f"{backup_stem(path)}-pre-migrate-v{version}-{stamp}.db"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if dest.exists():
-            dest = folder / f"pre-migrate-v{version}-{stamp}-{os.getpid()}.db"
+            dest = folder / f"{backup_stem(path)}-pre-migrate-v{version}-{stamp}-{os.getpid()}.db"
         backup_file(path, dest)
     except (BackupError, OSError) as error:
         raise StoreUnusable(
@@ -223,6 +244,30 @@ def pre_migration_backup(path: Path, version: int) -> Path:
         ) from None
     log.info("backed up %s to %s before migrating", path, dest)
     return dest
+
+
+def refuse_if_backed_up(path: Path) -> None:
+    """Refuse to start afresh where a database used to be: a missing or empty file whose
+    backups lie beside it is lost data to restore, not a new user.
+
+    Raises:
+        StoreMissing: backups of the file exist (the message names the newest and how to
+            restore it).
+    """
+    # Imported here: the backup modules build on this one.
+    from postinterview_tui.storage.backup import restore_command
+    from postinterview_tui.storage.backup_files import backups_dir, backups_of
+
+    backups = backups_of(path)
+    if not backups:
+        return
+    newest = backups[0]
+    state = "is empty" if path.exists() else "is missing"
+    raise StoreMissing(
+        f"{path} {state}, but its backups are in {backups_dir(path)}: the newest is "
+        f"{newest.path.name}; restore it with `{restore_command(path, newest.path)}` "
+        f"(to start afresh instead, move {backups_dir(path)} away)"
+    )
 
 
 def _close(db: sqlite3.Connection | None) -> None:

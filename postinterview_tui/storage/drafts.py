@@ -31,6 +31,7 @@ from postinterview_tui.domain.templates import (
 from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.paths import APP_NAME
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.storage.sent_messages import SentMessage, record_sent_message
 from postinterview_tui.storage.timestamps import from_text, optional_from_text, to_text, truncate
 from postinterview_tui.storage.transactions import Action
 
@@ -162,20 +163,28 @@ class DraftStore:
         *,
         force: bool = False,
         draft_uid: str | None = None,
+        delivered: SentMessage | None = None,
     ) -> None:
         """Record a note from ``template`` as sent, with what that means for its kind: a
         thank-you thanks the interviewer, a follow-up is a follow-up, anything else is noted.
+        ``delivered`` (a note the app sent itself) is stored with the same write.
 
         Raises:
             NotFound: no such application (or interviewer in its latest round).
             RuleRefusal: a follow-up too soon or one too many (confirmable: pass ``force``).
         """
         if template.kind is NoteKind.THANK_YOU:
-            self.mark_thank_you_sent(application_id, interviewer_id, when, now, draft_uid=draft_uid)
+            self.mark_thank_you_sent(
+                application_id, interviewer_id, when, now, draft_uid=draft_uid, delivered=delivered
+            )
         elif template.kind is NoteKind.FOLLOW_UP:
-            self.mark_follow_up_sent(application_id, when, now, force=force, draft_uid=draft_uid)
+            self.mark_follow_up_sent(
+                application_id, when, now, force=force, draft_uid=draft_uid, delivered=delivered
+            )
         else:
-            self.mark_note_sent(application_id, template.title, when, now, draft_uid=draft_uid)
+            self.mark_note_sent(
+                application_id, template.title, when, now, draft_uid=draft_uid, delivered=delivered
+            )
 
     def mark_thank_you_sent(
         self,
@@ -185,6 +194,7 @@ class DraftStore:
         now: DateTime,
         *,
         draft_uid: str | None = None,
+        delivered: SentMessage | None = None,
     ) -> ApplicationSummary:
         """Record a thank-you note sent to one interviewer of the latest round (or to all of
         them when ``interviewer_id`` is ``None``).
@@ -231,6 +241,8 @@ class DraftStore:
             )
             everyone = interviewer_id is None or thanked >= len(people)
             data: dict[str, object] = {"interviewer": name} if name else {}
+            if delivered is not None:
+                data["sent_to"] = delivered.recipient
             if everyone and summary.stage is Stage.INTERVIEWED:
                 plan = plan_move(
                     summary.progress,
@@ -261,7 +273,7 @@ class DraftStore:
                 )
                 plan = ChangePlan(progress, None, (PlannedEvent(EventKind.THANK_YOU_SENT, data),))
             repository._apply(act, application_id, plan, when, summary.close_reason)
-            self._mark_draft_sent(act, draft_uid, when)
+            self._mark_draft_sent(act, draft_uid, when, delivered)
             return repository._summary(self.db, application_id)
 
     def mark_follow_up_sent(
@@ -272,6 +284,7 @@ class DraftStore:
         *,
         force: bool = False,
         draft_uid: str | None = None,
+        delivered: SentMessage | None = None,
     ) -> ApplicationSummary:
         """Record a follow-up sent: the same as moving the card to Followed up.
 
@@ -280,11 +293,16 @@ class DraftStore:
             RuleRefusal: too soon, or one too many (confirmable: pass ``force``).
         """
         summary = self.repository.move(
-            application_id, Stage.FOLLOWED_UP, when=when, now=now, force=force
+            application_id,
+            Stage.FOLLOWED_UP,
+            when=when,
+            now=now,
+            force=force,
+            sent_to=delivered.recipient if delivered else "",
         )
-        if draft_uid is not None:
+        if draft_uid is not None or delivered is not None:
             with self._tx.action("draft sent", now, undoable=False) as act:
-                self._mark_draft_sent(act, draft_uid, when)
+                self._mark_draft_sent(act, draft_uid, when, delivered)
         return summary
 
     def mark_note_sent(
@@ -295,6 +313,7 @@ class DraftStore:
         now: DateTime,
         *,
         draft_uid: str | None = None,
+        delivered: SentMessage | None = None,
     ) -> None:
         """Record that some other note (an offer reply, a withdrawal...) went out.
 
@@ -305,10 +324,19 @@ class DraftStore:
             self.repository._summary(self.db, application_id)
             act.remember("applications", application_id)
             self.repository._update_application(act, application_id, {})
-            act.event(application_id, EventKind.NOTE_ADDED, when, {"text": f"Sent: {title}"})
-            self._mark_draft_sent(act, draft_uid, when)
+            to = f" to {delivered.recipient}" if delivered else ""
+            act.event(application_id, EventKind.NOTE_ADDED, when, {"text": f"Sent: {title}{to}"})
+            self._mark_draft_sent(act, draft_uid, when, delivered)
 
-    def _mark_draft_sent(self, act: Action, draft_uid: str | None, when: DateTime) -> None:
+    def _mark_draft_sent(
+        self,
+        act: Action,
+        draft_uid: str | None,
+        when: DateTime,
+        delivered: SentMessage | None = None,
+    ) -> None:
+        if delivered is not None:
+            record_sent_message(self.db, delivered)
         if draft_uid is not None:
             self.db.execute(
                 "UPDATE drafts SET sent_at = ?, updated_at = ? WHERE uid = ? AND sent_at IS NULL",

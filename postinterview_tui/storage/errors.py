@@ -19,6 +19,15 @@ class StoreDamaged(StoreUnusable):
     """The file is damaged (or not a database at all): a backup may bring the data back."""
 
 
+class StoreMissing(StoreDamaged):
+    """The file is missing or empty, but backups of it exist: restore one rather than start
+    afresh."""
+
+
+class StoreBusy(StoreUnusable):
+    """Another program holds the file locked: it can be used once that program lets go."""
+
+
 class NotFound(StoreError):
     """No application with that id (or it was deleted)."""
 

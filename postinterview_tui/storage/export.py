@@ -9,6 +9,7 @@ imported, see :mod:`importing`) with no change here.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -24,6 +25,7 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.text import safe_text
 from postinterview_tui.storage.connection import connect
+from postinterview_tui.storage.preflight import special_file_kind
 from postinterview_tui.storage.schema import apply_migrations
 from postinterview_tui.storage.timestamps import from_text, to_text
 
@@ -33,7 +35,7 @@ FORMAT_VERSION = 1
 NOT_EXPORTED = frozenset({"actions", "_sqlite_migrations"})
 REQUIRED_TABLES = ("applications", "interviews", "interviewers", "events", "conditions", "settings")
 # Parents before children; tables a later migration adds follow, ordered by their foreign keys.
-PREFERRED_ORDER = (*REQUIRED_TABLES, "templates", "drafts")
+PREFERRED_ORDER = (*REQUIRED_TABLES, "templates", "drafts", "sent_messages")
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
@@ -269,9 +271,14 @@ def spreadsheet_cell(value: object) -> str:
 def write_private_file(path: Path, data: bytes) -> None:
     """Write a file only its owner can read, all at once (a temporary file, then a rename).
 
+    A named pipe, a device or a folder at ``path`` is refused, never replaced; a symbolic link
+    is replaced by the file, never written through.
+
     Raises:
-        OSError: the folder is missing or not writable, the disk is full...
+        OSError: ``path`` is such a special file, the folder is missing or not writable, the
+            disk is full...
     """
+    refuse_special_file(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -283,6 +290,17 @@ def write_private_file(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def refuse_special_file(path: Path) -> None:
+    """Raise when ``path`` is a named pipe, a device or a folder (see :func:`write_private_file`).
+
+    Raises:
+        OSError: with a message saying what the file is.
+    """
+    kind = special_file_kind(path)
+    if kind is not None:
+        raise OSError(errno.EEXIST, f"it is a {kind}, not a regular file: choose a file name")
 
 
 def _json_object(text: str | None) -> dict[str, Any]:

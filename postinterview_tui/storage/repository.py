@@ -298,10 +298,12 @@ class Repository:
         reason: CloseReason | None = None,
         force: bool = False,
         reflection: str = "",
+        sent_to: str = "",
     ) -> ApplicationSummary:
         """Move an application to another stage under the rules.
 
-        ``reflection`` is an optional line kept with a close ("what I'd do differently").
+        ``reflection`` is an optional line kept with a close ("what I'd do differently");
+        ``sent_to``, the recipient of a note the app delivered, with the note's event.
 
         Raises:
             NotFound: no such application.
@@ -324,16 +326,20 @@ class Repository:
             if plan.thank_all_interviewers:
                 self._thank_latest_round(act, application_id, when)
             close_reason = plan.close_reason if target is Stage.CLOSED else None
-            if reflection.strip():
-                plan = replace(
-                    plan,
-                    events=tuple(
-                        replace(event, data={**event.data, "reflection": reflection.strip()})
-                        if event.kind is EventKind.CLOSED
-                        else event
-                        for event in plan.events
-                    ),
-                )
+            extra = {
+                EventKind.CLOSED: {"reflection": reflection.strip()} if reflection.strip() else {}
+            }
+            if sent_to:
+                extra[EventKind.FOLLOW_UP_SENT] = {"sent_to": sent_to}
+            plan = replace(
+                plan,
+                events=tuple(
+                    replace(event, data={**event.data, **extra[event.kind]})
+                    if extra.get(event.kind)
+                    else event
+                    for event in plan.events
+                ),
+            )
             self._apply(act, application_id, plan, when, close_reason)
             return self._summary(self.db, application_id)
 
@@ -414,7 +420,10 @@ class Repository:
                 )
             ]
             for application_id in ids:
-                self.db.execute("DELETE FROM drafts WHERE application_id = ?", [application_id])
+                for table in ("drafts", "sent_messages"):
+                    self.db.execute(
+                        f"DELETE FROM {table} WHERE application_id = ?", [application_id]
+                    )
                 self.db.execute(
                     "DELETE FROM interviewers WHERE interview_id IN "
                     "(SELECT id FROM interviews WHERE application_id = ?)",

@@ -153,6 +153,26 @@ def _drafts(db: Database) -> None:
     )
 
 
+@migrations(name="0004-sent-messages")
+def _sent_messages(db: Database) -> None:
+    # Every note the app delivered, by Message-ID, so a reply's In-Reply-To or References finds
+    # its application even from an address never seen. Rows outlive undo (the mail did leave);
+    # the interviewer link falls back to NULL when an undone round removes that person.
+    db.executescript(
+        """
+        CREATE TABLE sent_messages (
+            message_id TEXT PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications (id),
+            interviewer_id INTEGER REFERENCES interviewers (id) ON DELETE SET NULL,
+            kind TEXT,
+            recipient TEXT,
+            sent_at TEXT
+        );
+        CREATE INDEX sent_messages_application ON sent_messages (application_id, sent_at);
+        """
+    )
+
+
 if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATION_NAMES", "apply_migrations"]

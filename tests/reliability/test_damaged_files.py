@@ -75,7 +75,7 @@ def test_damaged_file_exits_3_with_one_line_and_stays_as_it_is(
         assert len(lines) == 1 and lines[0].startswith("postinterview: error:"), lines
         assert "Traceback" not in result.stderr
         if not args:
-            assert "postinterview restore" in lines[0]
+            assert " restore postinterview-" in lines[0]
     assert db_path.read_bytes() == before
 
 
@@ -130,7 +130,7 @@ def test_declining_the_offer_changes_nothing(
 
 
 async def test_the_app_backs_up_after_changes(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    from postinterview_tui.storage.backup import backups_dir, list_backups
+    from postinterview_tui.storage.backup import backups_of
     from tests.ui.helpers import make_app, settle
 
     app = make_app(db_path, now, zone)
@@ -138,7 +138,7 @@ async def test_the_app_backs_up_after_changes(db_path: Path, now: DateTime, zone
         await settle(pilot)
         app._auto_backup()
         await settle(pilot)
-    backups = list_backups(backups_dir(db_path))
+    backups = backups_of(db_path)
     assert len(backups) == 1
     repository = Repository.open(backups[0].path, zone=zone, create=False)
     assert repository is not None

@@ -24,7 +24,7 @@ def test_upgrading_keeps_a_verified_copy_of_the_old_file(tmp_path: Path, zone: T
     repository = Repository.open(db, zone=zone, create=False)
     assert repository is not None
     repository.close()
-    copies = list((tmp_path / "backups").glob("pre-migrate-v1-*.db"))
+    copies = list((tmp_path / "backups").glob("postinterview-pre-migrate-v1-*.db"))
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0])
     try:

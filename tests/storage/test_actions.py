@@ -571,3 +571,22 @@ def test_data_version_changes_when_another_connection_commits(
     finally:
         other.close()
     assert repo.data_version() != first
+
+
+def test_stage_before_closing_is_the_stage_before_the_latest_close(
+    repo: Repository, now: DateTime
+) -> None:
+    # Closed from Thank-you sent, reopened, then closed again from Offer: reopening goes back to
+    # Offer, the stage it was in when it closed the second time, not the first.
+    application_id = repo.add_application(sample_application(now), now)
+    steps = [
+        (Stage.THANKED, None),
+        (Stage.CLOSED, CloseReason.OTHER),
+        (Stage.THANKED, None),
+        (Stage.OFFER, None),
+        (Stage.CLOSED, CloseReason.OTHER),
+    ]
+    for hours, (stage, reason) in enumerate(steps, start=1):
+        when = now.add(hours=hours)
+        repo.move(application_id, stage, when=when, now=when, reason=reason, force=True)
+    assert repo.stage_before_closing(application_id) is Stage.OFFER

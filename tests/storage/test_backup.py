@@ -21,13 +21,13 @@ from postinterview_tui.storage.backup import (
     BackupError,
     backup_database,
     backups_dir,
-    backups_to_keep,
-    list_backups,
+    backups_of,
     maybe_auto_backup,
     restore_backup,
     thin_backups,
     verify_backup,
 )
+from postinterview_tui.storage.backup_files import KEEP_NEWEST, backups_to_keep
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.schema import LATEST_VERSION
 
@@ -94,7 +94,7 @@ def test_a_backup_is_a_checked_private_copy_in_the_backups_folder(
     # A second one in the same second gets its own name.
     again = backup_database(repo, now)
     assert again.path.name == "postinterview-20261125-100000-1.db"
-    assert [item.path for item in list_backups(backups_dir(db_path))] == [again.path, info.path]
+    assert [item.path for item in backups_of(db_path)] == [again.path, info.path]
 
 
 def test_a_backup_of_a_wal_database_holds_what_is_only_in_the_wal(
@@ -370,15 +370,44 @@ def _utc(text: str) -> DateTime:
 
 
 def test_thinning_keeps_all_of_a_day_then_daily_then_weekly() -> None:
-    kept = backups_to_keep([_utc(text) for text, _, _ in THINNING], NOW)
+    # Ten backups dated after now (the clock went back) are the newest ten, always kept: the
+    # rest are kept or not by their age alone.
+    ahead = [NOW.add(minutes=minutes) for minutes in range(5, 55, 5)]
+    kept = backups_to_keep([*ahead, *(_utc(text) for text, _, _ in THINNING)], NOW)
+    assert set(ahead) <= kept
     result = [(text, _utc(text) in kept, why) for text, _, why in THINNING]
     assert result == THINNING
 
 
-def test_thinning_always_keeps_the_newest_backup() -> None:
-    old = [_utc("2026-06-01T10:00:00"), _utc("2026-05-01T10:00:00")]
-    assert backups_to_keep(old, NOW) == {old[0]}
+def test_thinning_always_keeps_the_newest_ten() -> None:
+    old = [NOW.subtract(days=100 + days) for days in range(KEEP_NEWEST + 5)]
+    assert backups_to_keep(old, NOW) == set(old[:KEEP_NEWEST])
+    assert backups_to_keep(old[:3], NOW) == set(old[:3])
     assert backups_to_keep([], NOW) == frozenset()
+
+
+def test_a_clock_far_ahead_never_thins_away_the_newest_ten() -> None:
+    # Seven backups from 20 November to 4 December; the clock then says June 2027.
+    taken = [pendulum.datetime(2026, 11, 20, 9, tz=UTC).add(days=2 * day) for day in range(7)]
+    june = pendulum.datetime(2027, 6, 1, 12, tz=UTC)
+    assert backups_to_keep([*taken, june], june) == {*taken, june}
+    many = [pendulum.datetime(2026, 11, 1, tz=UTC).add(days=day) for day in range(30)]
+    assert backups_to_keep([*many, june], june) == {june, *many[-(KEEP_NEWEST - 1) :]}
+
+
+def test_a_clock_far_behind_keeps_every_backup_dated_after_it() -> None:
+    taken = [pendulum.datetime(2026, 11, 1, tz=UTC).add(days=day) for day in range(30)]
+    past = pendulum.datetime(2020, 1, 1, 12, tz=UTC)
+    assert backups_to_keep([*taken, past], past) == {*taken, past}
+
+
+def _by_age_alone(times: list[DateTime], now: DateTime) -> frozenset[DateTime]:
+    """What thinning keeps of ``times`` once ten newer backups (dated after ``now``) take up
+    the newest-ten rule."""
+    ahead = {now.add(minutes=minutes) for minutes in range(5, 55, 5)}
+    kept = backups_to_keep([*ahead, *times], now)
+    assert ahead <= kept
+    return kept - ahead
 
 
 def test_thinning_uses_the_local_calendar_day() -> None:
@@ -387,8 +416,8 @@ def test_thinning_uses_the_local_calendar_day() -> None:
     # 02:00 and 06:00 UTC on the 26th are the evening of the 25th and the small hours of the
     # 26th in New York: two different local days, so both are kept.
     times = [_utc("2026-11-26T06:00:00"), _utc("2026-11-26T02:00:00")]
-    assert backups_to_keep(times, now) == set(times)
-    assert backups_to_keep(times, NOW) == {times[0]}
+    assert _by_age_alone(times, now) == set(times)
+    assert _by_age_alone(times, NOW) == {times[0]}
 
 
 @given(
@@ -410,6 +439,9 @@ def test_thinning_is_stable_and_keeps_every_recent_backup(ages: list[int], later
 def test_thinning_removes_only_backup_files(tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()
+    ahead = [NOW.add(minutes=minutes) for minutes in range(5, 55, 5)]
+    for moment in ahead:  # the newest ten, always kept: the rest go by their age
+        (folder / f"postinterview-{moment.strftime('%Y%m%d-%H%M%S')}.db").write_bytes(b"x")
     names = [f"postinterview-{_utc(text).strftime('%Y%m%d-%H%M%S')}.db" for text, _, _ in THINNING]
     for name in names:
         (folder / name).write_bytes(b"x")
@@ -417,11 +449,14 @@ def test_thinning_removes_only_backup_files(tmp_path: Path) -> None:
     for name in others:
         (folder / name).write_bytes(b"keep me")
 
-    removed = thin_backups(folder, NOW)
+    removed = thin_backups(tmp_path / "postinterview.db", NOW)
 
     expected_gone = {name for name, (_, kept, _) in zip(names, THINNING, strict=True) if not kept}
     assert {path.name for path in removed} == expected_gone
-    assert {path.name for path in folder.iterdir()} == (set(names) - expected_gone) | set(others)
+    left = {path.name for path in folder.iterdir()}
+    assert left == (set(names) - expected_gone) | set(others) | {
+        f"postinterview-{moment.strftime('%Y%m%d-%H%M%S')}.db" for moment in ahead
+    }
 
 
 # -- automatic backups -------------------------------------------------------------------------
@@ -441,7 +476,7 @@ def test_automatic_backups_follow_changes_at_most_every_few_minutes(
     repo.add_note(app, "another change", now.add(minutes=13))
     assert maybe_auto_backup(repo, now.add(minutes=14)) is None  # too soon after the last
     assert maybe_auto_backup(repo, now.add(minutes=17, seconds=1)) is not None
-    assert len(list_backups(backups_dir(db_path))) == 3
+    assert len(backups_of(db_path)) == 3
 
 
 def test_automatic_backups_notice_changes_made_by_another_window(
@@ -480,7 +515,9 @@ def test_automatic_backups_thin_the_old_ones(
     repo.add_application(sample_application(now), now)
     folder = backups_dir(db_path)
     folder.mkdir(parents=True)
-    for stamp in ("20260901-100000", "20261120-080000", "20261120-090000"):
+    # Fourteen daily backups from September, all over two months old.
+    stamps = [f"202609{day:02d}-100000" for day in range(1, 15)]
+    for stamp in stamps:
         old = folder / f"postinterview-{stamp}.db"
         old.write_bytes(b"old")
         age_file(old)  # written long before the database last changed, as real ones were
@@ -488,8 +525,9 @@ def test_automatic_backups_thin_the_old_ones(
     made = maybe_auto_backup(repo, now)
 
     assert made is not None
+    # The newest ten are kept whatever their age: the new one and the nine latest old ones.
     assert sorted(path.name for path in folder.iterdir()) == [
-        "postinterview-20261120-090000.db",
+        *(f"postinterview-{stamp}.db" for stamp in stamps[-(KEEP_NEWEST - 1) :]),
         "postinterview-20261125-100000.db",
     ]
 

@@ -80,4 +80,4 @@ def test_schema_2_file_upgrades_with_every_row(tmp_path: Path, zone: Timezone) -
         "medical exam",
     ]
     assert detail.offer_notes == "85k, start in January"
-    assert list((tmp_path / "backups").glob("pre-migrate-v2-*.db"))
+    assert list((tmp_path / "backups").glob("postinterview-pre-migrate-v2-*.db"))
