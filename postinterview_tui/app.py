@@ -248,6 +248,17 @@ class PostInterviewApp(App[int]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
+    def open_unmatched(self) -> None:
+        """Open the list of ingested messages tied to no application (to link them)."""
+        from postinterview_tui.screens.inbox import UnmatchedScreen
+
+        if not isinstance(self.screen, UnmatchedScreen):
+            self.push_screen(UnmatchedScreen(), lambda _result: self._reload_board())
+
+    def action_open_unmatched(self) -> None:
+        """The review's key for the unmatched mail."""
+        self.open_unmatched()
+
     def open_offer(self, application_id: int) -> None:
         """Open the offer panel of an application (the board reloads when it closes)."""
         from postinterview_tui.screens.offer import OfferScreen

@@ -14,6 +14,7 @@ from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import DueStatus, classify_due, due_limits
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
+from postinterview_tui.storage.inbox_count import pending_inbox_count
 from postinterview_tui.storage.repository import Repository
 
 CLOSED_SHOWN = 60
@@ -37,6 +38,8 @@ class BoardData:
     """The review's agenda (``build_agenda`` over the open cards) at ``agenda_at``."""
     agenda_at: DateTime | None = None
     """When ``agenda`` was built (None: not built)."""
+    inbox_pending: int = 0
+    """Proposals from ingested mail waiting for the user (the header's "N in inbox")."""
     marker: tuple[int, int] | None = None
     """``Repository.change_marker`` the data was read at; None when unknown. While the file's
     marker still equals it, this snapshot is what a new read would give."""
@@ -97,6 +100,7 @@ def load_board(
         )
         counts = repository.stage_counts()
         settings = repository.settings()
+        inbox_pending = pending_inbox_count(repository)
     columns: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in STAGE_ORDER}
     for summary in active:
         columns[summary.stage].append(summary)
@@ -117,6 +121,7 @@ def load_board(
         by_id=by_id,
         agenda=agenda,
         agenda_at=agenda_at,
+        inbox_pending=inbox_pending,
         marker=marker,
     )
 

@@ -177,6 +177,8 @@ LAZY_SUBCOMMANDS: dict[str, str] = {
     "backup": "postinterview_tui.cli_data:backup",
     "restore": "postinterview_tui.cli_data:restore",
     "ics": "postinterview_tui.cli_calendar:ics",
+    "ingest": "postinterview_tui.cli_inbox:ingest",
+    "inbox": "postinterview_tui.cli_inbox:inbox",
     "draft": "postinterview_tui.cli_send:draft",
     "send": "postinterview_tui.cli_send:send",
 }

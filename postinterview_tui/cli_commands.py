@@ -104,16 +104,22 @@ def interview(
 @click.argument("application_id", metavar="ID", type=int, shell_complete=complete_ids)
 @click.option("--when", default="now", metavar="WHEN")
 @click.option("--decision-by", metavar="WHEN", help="A new date they gave for a decision.")
+@click.option("--note", default="", help="What they said.")
 @click.pass_context
-def reply(ctx: click.Context, application_id: int, when: str, decision_by: str | None) -> None:
+def reply(
+    ctx: click.Context, application_id: int, when: str, decision_by: str | None, note: str
+) -> None:
     """Record a reply from the employer (restarts the follow-up count)."""
-    from postinterview_tui.domain.when import parse_day, parse_when
+    from postinterview_tui.domain.entries import parse_reply
 
     rt = runtime(ctx)
     now = rt.clock()
-    moment = parse_when(when, now, rt.zone)
-    day = parse_day(decision_by, now, rt.zone) if decision_by else None
-    rt.existing().record_reply(application_id, when=moment, decision_by=day, now=now)
+    entry = parse_reply(
+        {"when": when, "decision_by": decision_by or "", "note": note}, now, rt.zone
+    )
+    rt.existing().record_reply(
+        application_id, when=entry.when, decision_by=entry.decision_by, note=entry.note, now=now
+    )
 
 
 @click.command(

@@ -139,6 +139,24 @@ BOARD_COMMANDS: tuple[Command, ...] = (
         "Warns when it would be too soon.",
         show=False,
     ),
+    # The daily loop (issue 20): what happened since, recorded from the board.
+    Command(
+        "board.reply",
+        "y",
+        "record_reply",
+        "Reply",
+        "Record a reply…",
+        "They wrote back: restarts the follow-up count, with their new decision date if any.",
+    ),
+    Command(
+        "board.add-round",
+        "a",
+        "add_round",
+        "Round",
+        "Add an interview round…",
+        "Another interview, held or scheduled (a future time).",
+        show=False,
+    ),
     Command(
         "board.open",
         "enter",
@@ -228,6 +246,34 @@ DETAIL_COMMANDS: tuple[Command, ...] = (
         "Open the offer panel",
         "Conditions, the reply deadline, accept or decline.",
     ),
+    # The daily loop (issue 20).
+    Command(
+        "detail.reply",
+        "y",
+        "record_reply",
+        "Reply",
+        "Record a reply…",
+        "They wrote back: restarts the follow-up count, with their new decision date if any.",
+        show=False,  # the footer holds no more at 80 columns; help and palette list it
+    ),
+    Command(
+        "detail.add-round",
+        "a",
+        "add_round",
+        "Round",
+        "Add an interview round…",
+        "Another interview, held or scheduled (a future time).",
+        show=False,
+    ),
+    Command(
+        "detail.edit-interview",
+        "i",
+        "edit_interview",
+        "Interview",
+        "Edit an interview…",
+        "Its time, kind, interviewers (a thank-you stays with its person) and topics.",
+        show=False,
+    ),
 )
 
 OFFER_COMMANDS: tuple[Command, ...] = (
@@ -303,6 +349,59 @@ REVIEW_COMMANDS: tuple[Command, ...] = (
     Command("review.down", "j", "cursor(1)", "Down", "Next row", show=False, palette=False),
     Command("review.up", "k", "cursor(-1)", "Up", "Previous row", show=False, palette=False),
     Command("review.back", "escape", "back", "Back", "Back from the review", palette=False),
+    # The Inbox group (issue 17): keys for proposals from ingested mail, named in the row's hint.
+    Command(
+        "review.inbox-accept",
+        "a",
+        "inbox_accept",
+        "Accept",
+        "Accept the inbox proposal",
+        "Does what the message calls for: close, record the reply, add the round...",
+        show=False,
+    ),
+    Command(
+        "review.inbox-dismiss",
+        "x",
+        "inbox_dismiss",
+        "Dismiss",
+        "Dismiss the inbox proposal",
+        "Nothing changes.",
+        show=False,
+    ),
+    Command(
+        "review.inbox-link",
+        "l",
+        "inbox_link",
+        "Link",
+        "Link the message to another application",
+        show=False,
+    ),
+    Command(
+        "review.inbox-explain",
+        "e",
+        "inbox_explain",
+        "Explain",
+        "Explain the inbox message",
+        "The rule that matched it and the phrase that decided its kind.",
+        show=False,
+    ),
+    Command(
+        "review.unmatched",
+        "u",
+        "app.open_unmatched",
+        "Unmatched",
+        "Unmatched mail",
+        "Messages tied to no application, to link them.",
+        show=False,
+    ),
+)
+
+UNMATCHED_COMMANDS: tuple[Command, ...] = (
+    Command("unmatched.link", "l", "link", "Link", "Link the message to an application"),
+    Command("unmatched.explain", "e,enter", "explain", "Explain", "Explain the message"),
+    Command("unmatched.down", "j", "cursor(1)", "Down", "Next row", show=False, palette=False),
+    Command("unmatched.up", "k", "cursor(-1)", "Up", "Previous row", show=False, palette=False),
+    Command("unmatched.back", "escape", "back", "Back", "Back", palette=False),
 )
 
 TIMELINE_COMMANDS: tuple[Command, ...] = (
@@ -442,6 +541,23 @@ DIALOG_COMMANDS: tuple[Command, ...] = (
         palette=False,
         priority=True,
     ),
+    # The daily loop (issue 20): questions a move asks, picking a round to correct.
+    Command("choice.cancel", "escape", "cancel", "Cancel", "Cancel (in a question)", palette=False),
+    Command("round-picker.cancel", "escape", "cancel", "Cancel", "Pick no round", palette=False),
+    Command(
+        "thanked-who.cancel", "escape", "cancel", "Cancel", "Record no thank-you", palette=False
+    ),
+    Command(
+        "thanked-who.save",
+        "ctrl+s",
+        "save",
+        "Record",
+        "Record the ticked thank-yous",
+        palette=False,
+        priority=True,
+    ),
+    Command("explain.close", "escape", "dismiss", "Close", "Close the explanation", palette=False),
+    Command("link-picker.cancel", "escape", "cancel", "Cancel", "Link nothing", palette=False),
     Command(
         "send.confirm",
         "ctrl+r",
@@ -478,6 +594,7 @@ SCREEN_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Drafting panel", DRAFT_COMMANDS),
     ("Note templates", TEMPLATE_COMMANDS),
     ("Daily review", REVIEW_COMMANDS),
+    ("Unmatched mail", UNMATCHED_COMMANDS),
     ("Timeline", TIMELINE_COMMANDS),
     ("Offer panel", OFFER_COMMANDS),
     ("Recording an offer", OFFER_FORM_COMMANDS),
@@ -507,6 +624,12 @@ OPENERS: tuple[tuple[str, str, str, str], ...] = (
         "Change the text new drafts start from",
         "action_open_templates",
         "TemplatesScreen",
+    ),
+    (
+        "Unmatched mail",
+        "Ingested messages tied to no application, to link them",
+        "open_unmatched",
+        "UnmatchedScreen",
     ),
     (
         "Settings",

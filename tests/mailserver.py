@@ -51,7 +51,8 @@ class Mailbox:
         assert isinstance(data, LoginPassword)
         user, password = data.login.decode(), data.password.decode()
         self.logins.append((user, password))
-        return AuthResult(success=(user, password) == ("me", "s3cret-pw"))
+        # handled=False: aiosmtpd then answers a refusal with 535 itself.
+        return AuthResult(success=(user, password) == ("me", "s3cret-pw"), handled=False)
 
 
 def free_port() -> int:

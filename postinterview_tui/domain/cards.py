@@ -16,7 +16,7 @@ from postinterview_tui.domain.rules import (
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import ConditionStatus, Stage
-from postinterview_tui.domain.wording import short_delta
+from postinterview_tui.domain.wording import round_time, short_delta
 
 OVERDUE_SYMBOL = "!"
 DUE_SYMBOL = "•"
@@ -50,8 +50,9 @@ def card_status(
         return CardStatus("offer accepted", "done", short="accepted")
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
-        when = _when(short_delta(progress.last_interview_at, now, zone))
-        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=f"interview {when}")
+        when = round_time(progress.last_interview_at, now, zone, short=True)
+        # Short form for narrow columns: the time first, so a cut keeps it.
+        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=f"{when} interview")
     items = pending_actions(progress, settings, zone)
     if not items:
         return CardStatus("nothing due", "calm")

@@ -122,6 +122,22 @@ def parse_user(key: str, text: str) -> str:
     return value
 
 
+_SWITCHES = {"on": True, "true": True, "yes": True, "1": True}
+_SWITCHES.update({"off": False, "false": False, "no": False, "0": False})
+
+
+def parse_on_off(key: str, text: str) -> bool:
+    """A switch: on/off (also true/false, yes/no, 1/0).
+
+    Raises:
+        ValueError: anything else.
+    """
+    value = _SWITCHES.get(text.strip().lower())
+    if value is None:
+        raise ValueError(f"{key} must be on or off, not {text!r}")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class CommandRoute:
     """Hand the message to a sendmail-compatible command on its standard input."""

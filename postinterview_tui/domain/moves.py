@@ -97,6 +97,12 @@ def plan_move(
             thank_all = True
             events.append(PlannedEvent(EventKind.THANK_YOU_SENT, {}))
     elif target is Stage.FOLLOWED_UP:
+        if correction and progress.follow_ups == 0 and progress.last_follow_up_at is None:
+            # Followed up with no follow-up sent would read as a late first follow-up.
+            raise RuleRefusal(
+                "no follow-up was ever recorded for it; move it to "
+                f"{(Stage.THANKED if progress.thanked_at else Stage.INTERVIEWED).label} instead"
+            )
         if correction:
             pass
         else:
@@ -156,7 +162,9 @@ def _check_follow_up(
         )
 
 
-def plan_reply(progress: Progress, *, when: DateTime, decision_by: date | None) -> ChangePlan:
+def plan_reply(
+    progress: Progress, *, when: DateTime, decision_by: date | None, note: str = ""
+) -> ChangePlan:
     """A reply from the employer: it restarts the follow-up count and replaces the decision date.
 
     A reply back-dated before the latest one is only recorded; one back-dated before the latest
@@ -172,6 +180,8 @@ def plan_reply(progress: Progress, *, when: DateTime, decision_by: date | None) 
         snoozed_until=None,
     )
     data: dict[str, object] = {"decision_by": decision_by.isoformat() if decision_by else None}
+    if note:
+        data["note"] = note
     return ChangePlan(new, None, (PlannedEvent(EventKind.REPLY_RECEIVED, data),))
 
 

@@ -60,6 +60,17 @@ class Settings:
     smtp_user: str = ""
     smtp_password_command: str = ""
     smtp_security: str = "starttls"
+    # Reading mail (issue 17): `postinterview ingest --imap`, and what is kept of a message.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_user: str = ""
+    imap_password_command: str = ""
+    """A command printing the IMAP password (``pass show mail/imap``); the password itself is
+    never stored."""
+    imap_folder: str = "INBOX"
+    imap_security: str = "tls"
+    imap_max_per_run: int = 200
+    keep_bodies: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +250,22 @@ RULES: tuple[SettingRule, ...] = (
         "mail.smtp_password_command", "smtp_password_command", plain(mail_settings.parse_command)
     ),
     SettingRule("mail.smtp_security", "smtp_security", plain(mail_settings.parse_security)),
+    # Reading mail.
+    SettingRule("mail.imap_host", "imap_host", plain(mail_settings.parse_host)),
+    SettingRule("mail.imap_port", "imap_port", plain(mail_settings.parse_port)),
+    SettingRule("mail.imap_user", "imap_user", plain(mail_settings.parse_user)),
+    SettingRule(
+        "mail.imap_password_command", "imap_password_command", plain(mail_settings.parse_command)
+    ),
+    SettingRule("mail.imap_folder", "imap_folder", plain(mail_settings.parse_user)),
+    SettingRule("mail.imap_security", "imap_security", plain(mail_settings.parse_security)),
+    SettingRule("mail.imap_max_per_run", "imap_max_per_run", whole_number(1, 5000)),
+    SettingRule(
+        "mail.keep_bodies",
+        "keep_bodies",
+        plain(mail_settings.parse_on_off),
+        lambda value: "on" if value else "off",
+    ),
 )
 """Every setting, in the order ``config get`` and the export list them."""
 

@@ -40,6 +40,25 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
     return f"in {days_ahead} days"
 
 
+def round_time(moment: DateTime, now: DateTime, zone: Timezone, *, short: bool = False) -> str:
+    """When a round still ahead takes place: "today 14:00", "tomorrow 09:30", "Thursday 14:00
+    (in 3 days)", or with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"."""
+    local = wall_clock(moment, zone)
+    clock = local.strftime("%H:%M")
+    days_ahead = (local.date() - wall_clock(now, zone).date()).days
+    if days_ahead <= 0:
+        return f"today {clock}"
+    if days_ahead == 1:
+        return f"tomorrow {clock}"
+    if short:
+        if days_ahead < 7:
+            return f"{day_name(local.date())[:3]} {clock}"
+        return f"{local.day} {MONTH_NAMES[local.month - 1][:3]} {clock}"
+    if days_ahead < 7:
+        return f"{day_name(local.date())} {clock} (in {days_ahead} days)"
+    return f"{day_and_month(local.date())} {clock} (in {days_ahead} days)"
+
+
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """Weekday names as pendulum's ``format("dddd")`` writes them in English (a test checks).
 

@@ -139,6 +139,11 @@ def _through_smtp(message: EmailMessage, route: SmtpRoute, timeout: float) -> No
         ) from None
     except smtplib.SMTPResponseException as error:
         raise DeliveryFailed(_hide(f"{where} answered {_server_said(error)}", password)) from None
+    except smtplib.SMTPServerDisconnected as error:
+        # smtplib reports a read that timed out as a closed connection; say which it was.
+        if isinstance(error.__context__, TimeoutError):
+            raise DeliveryFailed(f"{where} gave no answer in {timeout:g} s") from None
+        raise DeliveryFailed(_hide(f"{where} closed the connection: {error}", password)) from None
     except smtplib.SMTPException as error:
         raise DeliveryFailed(_hide(f"{where}: {error}", password)) from None
     except ssl.SSLError as error:

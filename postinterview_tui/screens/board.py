@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from postinterview_tui.board_data import BoardData, is_current, load_board, with_moved_card
@@ -28,6 +27,7 @@ from postinterview_tui.screens.board_filter import (
     SearchTexts,
     closed_cards_that_fit,
 )
+from postinterview_tui.screens.board_moves import BoardMoveQuestions
 from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
 from postinterview_tui.textual_workarounds import forget_closed_widgets
 from postinterview_tui.widgets.board_column import ColumnView
@@ -50,7 +50,7 @@ CLOCK_SECONDS = 60.0
 """How often due labels and header counts catch up with the clock while nothing changes."""
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(BoardMoveQuestions):
     """The kanban of post-interview stages."""
 
     COMMAND_TABLE = BOARD_COMMANDS
@@ -262,6 +262,8 @@ class BoardScreen(Screen[None]):
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
         parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
+        if board.inbox_pending:
+            parts.append(f"{board.inbox_pending} in inbox")
         if self.pi_app.demo:
             parts.append("demo data")
         header = (long_date(wall_clock(now, zone).date()), " · ".join(parts))
@@ -322,6 +324,8 @@ class BoardScreen(Screen[None]):
             "delete_application",
             "draft_thank_you",
             "draft_follow_up",
+            "record_reply",
+            "add_round",
         }
         column = self.current_column()
         on_fold = column is not None and column.cursor_on_fold
@@ -439,6 +443,8 @@ class BoardScreen(Screen[None]):
             from postinterview_tui.screens.dialogs import CloseReasonScreen
 
             self.app.push_screen(CloseReasonScreen(f"{summary.company} — {summary.role}"), closed)
+            return
+        if self.ask_what_move_means(application_id, target):
             return
         summary = board.by_id[application_id]
         if target is Stage.OFFER and summary.stage.position < Stage.OFFER.position:

@@ -8,12 +8,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from postinterview_tui.commands import DETAIL_COMMANDS, bindings
 from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.text import safe_line, safe_text
+from postinterview_tui.screens.loop_actions import LoopActions
 from postinterview_tui.screens.timeline import detail_timeline
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.steady_footer import SteadyFooter
@@ -37,7 +37,7 @@ def read_detail(repository: Repository, application_id: int) -> DetailData:
     return repository.detail(application_id), repository.settings()
 
 
-class DetailScreen(Screen[None]):
+class DetailScreen(LoopActions):
     """Everything about one application."""
 
     COMMAND_TABLE = DETAIL_COMMANDS
@@ -48,6 +48,7 @@ class DetailScreen(Screen[None]):
         super().__init__()
         self.application_id = application_id
         self._data = data
+        self._shown: ApplicationDetail | None = data[0] if data else None
 
     @property
     def pi_app(self) -> PostInterviewApp:
@@ -83,6 +84,7 @@ class DetailScreen(Screen[None]):
         app.call_from_thread(self._show, data)
 
     def _show(self, data: DetailData) -> None:
+        self._shown = data[0]
         head, facts, timeline = self._texts(*data)
         self.query_one("#detail-head", Static).update(head)
         self.query_one("#detail-facts", Static).update(facts)
@@ -112,7 +114,9 @@ class DetailScreen(Screen[None]):
                 for person in interview.interviewers
             )
             when = interview.held_at.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
-            facts.append(f"Interview {when} ({interview.kind})" + (f": {people}" if people else ""))
+            ahead = interview.held_at > now
+            label = "Scheduled interview" if ahead else "Interview"
+            facts.append(f"{label} {when} ({interview.kind})" + (f": {people}" if people else ""))
             if interview.notes:
                 # The user's own words, under their own label (they may begin "Talked about").
                 facts.append(f"  Notes: {safe_line(interview.notes)}")
@@ -138,3 +142,45 @@ class DetailScreen(Screen[None]):
     def action_open_offer(self) -> None:
         """Open the offer panel: conditions, deadline, accept or decline."""
         self.pi_app.open_offer(self.application_id)
+
+    # -- the daily loop ----------------------------------------------------------------------
+
+    def loop_target(self) -> tuple[int, str] | None:
+        """This application, once read."""
+        shown = self._shown
+        if shown is None:
+            return None
+        return self.application_id, f"{shown.summary.company} — {shown.summary.role}"
+
+    def loop_written(self, application_id: int) -> None:
+        """Read the application again, and the board below."""
+        self.load()
+        self.refresh_board_below()
+
+    def action_edit_interview(self) -> None:
+        """Correct an interview round (asks which one when there are several)."""
+        shown = self._shown
+        target = self.loop_target()
+        if shown is None or target is None or not shown.interviews:
+            return
+        interviews = shown.interviews
+        if len(interviews) == 1:
+            self._edit_round(interviews[0].id)
+            return
+        from postinterview_tui.screens.interview_form import RoundPickerScreen
+
+        def picked(interview_id: int | None) -> None:
+            if interview_id is not None:
+                self._edit_round(interview_id)
+
+        self.app.push_screen(RoundPickerScreen(interviews, self.pi_app.zone), picked)
+
+    def _edit_round(self, interview_id: int) -> None:
+        from postinterview_tui.screens.interview_form import InterviewFormScreen
+
+        shown = self._shown
+        target = self.loop_target()
+        if shown is None or target is None:
+            return
+        interview = next(item for item in shown.interviews if item.id == interview_id)
+        self.open_entry_form(InterviewFormScreen(interview, target[1], self.pi_app.zone), target[0])

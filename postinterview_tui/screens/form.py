@@ -14,12 +14,18 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from postinterview_tui.clock import Clock
 from postinterview_tui.commands import FORM_COMMANDS, bindings
-from postinterview_tui.domain.forms import FormErrors, parse_edit, parse_new_application
+from postinterview_tui.domain.forms import (
+    FormErrors,
+    parse_edit,
+    parse_new_application,
+    split_interviewers,
+)
 from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.validation import FIELD_LIMITS
 from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.screens.loop_forms import TOPICS_HINT
 from postinterview_tui.storage.errors import EditConflict, StoreError
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.widgets.single_line_input import SingleLineInput
@@ -88,13 +94,22 @@ class ApplicationFormScreen(ModalScreen[int | None]):
                             id="field-kind",
                         )
                         yield Static("", id="error-kind", classes="field-error")
-                yield Label("Notes", classes="field-label")
+                    if field_id == "decision_by":
+                        yield from self._topics_field()
+                yield Label("Notes about the application", classes="field-label")
                 yield TextArea(id="field-notes", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="error-notes", classes="field-error")
             yield Static("", id="form-status")
             with Horizontal(id="form-hint"):
                 yield Label("ctrl+s saves · escape closes")
         yield SteadyFooter()
+
+    def _topics_field(self) -> ComposeResult:
+        """What you talked about: kept with the interview, it fills the thank-you drafts."""
+        yield Label("What you talked about", classes="field-label")
+        yield TextArea(id="field-interview_notes", soft_wrap=True, tab_behavior="focus")
+        yield Static(Content(TOPICS_HINT), classes="field-hint")
+        yield Static("", id="error-interview_notes", classes="field-error")
 
     def on_mount(self) -> None:
         if self.editing:
@@ -138,6 +153,7 @@ class ApplicationFormScreen(ModalScreen[int | None]):
         values["notes"] = self.query_one("#field-notes", TextArea).text
         if not self.editing:
             values["kind"] = str(self.query_one("#field-kind", Select).value)
+            values["interview_notes"] = self.query_one("#field-interview_notes", TextArea).text
         return values
 
     def _show_errors(self, errors: dict[str, str]) -> None:
@@ -170,9 +186,7 @@ class ApplicationFormScreen(ModalScreen[int | None]):
                 )
             else:
                 now = self.clock()
-                interviewers = [
-                    part.strip() for part in values["interviewers"].split(",") if part.strip()
-                ]
+                interviewers = split_interviewers(values["interviewers"])
                 payload = parse_new_application(values, interviewers, now, self.zone)
         except FormErrors as errors:
             self._show_errors(errors.errors)

@@ -49,12 +49,19 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError
 from postinterview_tui.domain.wording import day_and_month
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.screens.review_inbox import (
+    INBOX_HINT,
+    InboxKey,
+    InboxRowActions,
+    inbox_row,
+)
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
+    from postinterview_tui.inbox.records import InboxEntry
     from postinterview_tui.storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -65,6 +72,7 @@ _SYMBOLS = {
     DueStatus.UPCOMING: (UPCOMING_SYMBOL, "$text-muted"),
 }
 _NEEDS_ROW = {"mark_done", "snooze", "draft", "close_application", "open_application"}
+_NEEDS_INBOX_ROW = {"inbox_accept", "inbox_dismiss", "inbox_link", "inbox_explain"}
 # Read when a review screen is first used, not at start-up; the dialogs name it too so that
 # they are styled even when pushed on their own (Textual reads each file once).
 _CSS_PATH = "../styles/review.tcss"
@@ -83,6 +91,8 @@ class ReviewData:
     """What comes next (``next_up``), for a review with nothing left to show."""
     upcoming_known: bool = False
     """False when ``upcoming`` was not looked for: the read had rows to show."""
+    inbox: tuple[InboxEntry, ...] = ()
+    """Proposals from ingested mail, shown first (the Inbox group)."""
 
 
 def read_review(
@@ -111,7 +121,10 @@ def read_review(
         settings = repository.settings()
         summaries = tuple(repository.open_summaries())
         agenda = tuple(build_agenda(summaries, settings, now, zone))
-    data = ReviewData(agenda, settings, now, tuple(grouped(agenda)))
+    from postinterview_tui.storage.inbox import InboxStore
+
+    inbox = tuple(InboxStore(repository).pending())
+    data = ReviewData(agenda, settings, now, tuple(grouped(agenda)), inbox=inbox)
     # What comes next costs another pass over every application: only look it up when this
     # read leaves nothing to show (``session`` is an immutable snapshot).
     if not session.visible(agenda):
@@ -123,7 +136,7 @@ def read_review(
     return data
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(InboxRowActions, Screen[None]):
     """The daily review, grouped like ``postinterview today``."""
 
     CSS_PATH = _CSS_PATH
@@ -140,6 +153,8 @@ class ReviewScreen(Screen[None]):
         self.data: ReviewData | None = data
         self._items: dict[ItemKey, AgendaItem] = {}
         """The rows shown, by key, top to bottom."""
+        self._inbox: dict[InboxKey, InboxEntry] = {}
+        """The Inbox group's rows, by key."""
         self._load_token = 0
         self._read_before_opening = data is not None
 
@@ -210,16 +225,23 @@ class ReviewScreen(Screen[None]):
         visible = tuple(items.values())
         self.session = self.session.showing(visible)
         self._items = items
+        inbox = {InboxKey(entry.id): entry for entry in data.inbox}
+        self._inbox = inbox
+        if inbox:
+            title = Content.styled(f"Inbox ({len(inbox)})", "bold")
+            groups.insert(0, AgendaGroup(title, tuple(inbox)))
 
         def describe(key: Hashable) -> Content:
+            if isinstance(key, InboxKey):
+                return inbox_row(inbox[key], zone)
             return _row_content(items[cast(ItemKey, key)], now, zone)
 
         rows = self.query_one("#review-list", AgendaList)
         rows.set_groups(groups, describe, keep=keep, position=position or 0)
-        rows.display = bool(visible)
+        rows.display = bool(visible) or bool(inbox)
         empty = self.query_one("#review-empty", Static)
-        empty.display = not visible
-        if not visible:
+        empty.display = not rows.display
+        if not rows.display:
             empty.update(self._empty_text(data, zone))
         self._update_counts(visible, now, zone)
         self._update_hint()
@@ -263,9 +285,12 @@ class ReviewScreen(Screen[None]):
     def _update_hint(self) -> None:
         item = self.current_item()
         hint = self.query_one("#review-hint", Static)
-        hint.display = item is not None
+        entry = self.current_inbox_entry()
+        hint.display = item is not None or entry is not None
         if item is not None:
             hint.update(Content(DONE_HINTS[item.action]))
+        elif entry is not None:
+            hint.update(Content(INBOX_HINT))
 
     @on(AgendaList.RowHighlighted, "#review-list")
     def _highlighted(self) -> None:
@@ -273,7 +298,10 @@ class ReviewScreen(Screen[None]):
 
     @on(AgendaList.RowSelected, "#review-list")
     def _selected(self) -> None:
-        self.action_open_application()
+        if self.current_inbox_entry() is not None:
+            self.action_inbox_explain()
+        else:
+            self.action_open_application()
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -285,6 +313,14 @@ class ReviewScreen(Screen[None]):
             return None
         return self._items.get(cast(ItemKey, key))
 
+    def current_inbox_entry(self) -> InboxEntry | None:
+        """The highlighted row's inbox entry (None on an agenda row)."""
+        rows = self.query_one("#review-list", AgendaList)
+        key = rows.highlighted_key
+        if not isinstance(key, InboxKey) or not rows.display:
+            return None
+        return self._inbox.get(key)
+
     def current_key(self) -> ItemKey | None:
         """The highlighted row's key."""
         item = self.current_item()
@@ -294,6 +330,8 @@ class ReviewScreen(Screen[None]):
         # Not greyed out while the first read is on its way (the keys do nothing until then):
         # greying them for that moment would only make the footer flicker and be rebuilt.
         if action in _NEEDS_ROW and self.data is not None and self.current_item() is None:
+            return None
+        if action in _NEEDS_INBOX_ROW and self.current_inbox_entry() is None:
             return None
         return True
 

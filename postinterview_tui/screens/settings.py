@@ -126,6 +126,27 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
             ),
         ),
     ),
+    (
+        "Your inbox",
+        (
+            (
+                "mail.imap_host",
+                "IMAP server",
+                "For `postinterview ingest --imap`; empty: not used.",
+            ),
+            ("mail.imap_port", "IMAP port", "993 for TLS, 143 for STARTTLS."),
+            ("mail.imap_user", "IMAP user", "The login name on the IMAP server."),
+            (
+                "mail.imap_password_command",
+                "Password command",
+                "Prints the password, e.g. pass show mail/imap (it is never stored).",
+            ),
+            ("mail.imap_folder", "IMAP folder", "The folder read (read-only), INBOX by default."),
+            ("mail.imap_security", "IMAP security", "tls, starttls, or none (this machine only)."),
+            ("mail.imap_max_per_run", "Messages per run", "At most this many new messages a run."),
+            ("mail.keep_bodies", "Keep whole bodies", "off keeps only headers and one sentence."),
+        ),
+    ),
 )
 
 FIELD_KEYS: tuple[str, ...] = tuple(key for _, rows in SECTIONS for key, _, _ in rows)

@@ -32,7 +32,8 @@ from postinterview_tui.storage.timestamps import from_text, to_text
 FORMAT = "postinterview"
 FORMAT_VERSION = 1
 # The undo history holds copies of rows by local id: it means nothing in another file.
-NOT_EXPORTED = frozenset({"actions", "_sqlite_migrations"})
+# imap_folders is where reading a mail server stopped: another file must read it afresh.
+NOT_EXPORTED = frozenset({"actions", "_sqlite_migrations", "imap_folders"})
 REQUIRED_TABLES = ("applications", "interviews", "interviewers", "events", "conditions", "settings")
 # Parents before children; tables a later migration adds follow, ordered by their foreign keys.
 PREFERRED_ORDER = (*REQUIRED_TABLES, "templates", "drafts", "sent_messages")

@@ -278,14 +278,23 @@ class Repository:
             self._add_round(act, application_id, summary.progress, new, summary.close_reason)
 
     def record_reply(
-        self, application_id: int, *, when: DateTime, decision_by: Any, now: DateTime
+        self,
+        application_id: int,
+        *,
+        when: DateTime,
+        decision_by: Any,
+        now: DateTime,
+        note: str = "",
     ) -> None:
-        """Record a reply from the employer (it restarts the follow-up count)."""
+        """Record a reply from the employer (it restarts the follow-up count), with an
+        optional note of what they said."""
         from postinterview_tui.domain.moves import plan_reply
 
         with self._tx.action("record reply", now) as act:
             summary = self._summary(self.db, application_id)
-            plan = plan_reply(summary.progress, when=truncate(when), decision_by=decision_by)
+            plan = plan_reply(
+                summary.progress, when=truncate(when), decision_by=decision_by, note=note
+            )
             self._apply(act, application_id, plan, when, summary.close_reason)
 
     def move(
@@ -663,7 +672,16 @@ class Repository:
         )
         if plan.progress.stage is not Stage.CLOSED:
             close_reason = None
-        self._apply(act, application_id, plan, held_at, close_reason)
+        if held_at <= act.now:
+            self._apply(act, application_id, plan, held_at, close_reason)
+            return
+        # A scheduled round: the interview is dated on its day, but the card moves (and
+        # reopens) now, and the history says so.
+        held = tuple(event for event in plan.events if event.kind is EventKind.INTERVIEW_HELD)
+        others = tuple(event for event in plan.events if event.kind is not EventKind.INTERVIEW_HELD)
+        self._apply(act, application_id, replace(plan, events=others), act.now, close_reason)
+        for event in held:
+            act.event(application_id, event.kind, held_at, dict(event.data))
 
     def _thank_latest_round(self, act: Action, application_id: int, when: DateTime) -> None:
         latest = self.db.execute(

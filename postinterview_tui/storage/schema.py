@@ -173,6 +173,50 @@ def _sent_messages(db: Database) -> None:
     )
 
 
+@migrations(name="0005-inbox")
+def _inbox(db: Database) -> None:
+    # Only headers and the sentence that decided a message's kind are kept (``body`` only with
+    # the setting mail.keep_bodies). A purged application leaves its messages unmatched. The uid
+    # is what tells messages apart ("mid:" and the Message-ID, or "ics:" with a calendar
+    # event's UID and SEQUENCE), so an import skips a message both files read.
+    db.executescript(
+        """
+        CREATE TABLE inbox_messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            message_id TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            from_name TEXT NOT NULL DEFAULT '',
+            from_address TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            received_at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            kind_reason TEXT NOT NULL DEFAULT '',
+            sentence TEXT NOT NULL DEFAULT '',
+            application_id INTEGER REFERENCES applications (id) ON DELETE SET NULL,
+            match_rule TEXT NOT NULL,
+            match_detail TEXT NOT NULL DEFAULT '',
+            event TEXT,
+            body TEXT,
+            proposal_step TEXT,
+            proposal_words TEXT,
+            proposal_data TEXT,
+            proposal_status TEXT,
+            decided_at TEXT,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX inbox_messages_pending ON inbox_messages (proposal_status, received_at);
+        CREATE INDEX inbox_messages_thread ON inbox_messages (message_id)
+            WHERE application_id IS NOT NULL;
+        CREATE TABLE imap_folders (
+            folder TEXT PRIMARY KEY,
+            uidvalidity INTEGER NOT NULL,
+            last_uid INTEGER NOT NULL
+        );
+        """
+    )
+
+
 if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATION_NAMES", "apply_migrations"]

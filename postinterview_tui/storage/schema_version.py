@@ -9,6 +9,12 @@ from __future__ import annotations
 APPLICATION_ID = 0x506F496E
 """``PRAGMA application_id``: "PoIn" in ASCII, marks a file as ours."""
 MIGRATION_SET = "postinterview"
-MIGRATION_NAMES: tuple[str, ...] = ("0001-core", "0002-offers", "0003-drafts", "0004-sent-messages")
+MIGRATION_NAMES: tuple[str, ...] = (
+    "0001-core",
+    "0002-offers",
+    "0003-drafts",
+    "0004-sent-messages",
+    "0005-inbox",
+)
 """Every migration, in order (:mod:`.schema` checks it defines exactly these)."""
 LATEST_VERSION = len(MIGRATION_NAMES)

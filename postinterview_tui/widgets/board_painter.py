@@ -159,9 +159,11 @@ class BoardPainter:
         if line == 1:
             return self._text_piece(names, "board-view--subtitle", face.subtitle, bar, width)
         if line == 2:
-            text = face.status
-            if face.short_status and cell_len(text) + 2 > width - 2:
+            status = f"{face.symbol} {face.status}" if face.symbol else face.status
+            # The short form as soon as the whole line (symbol included) would be cut: the
+            # text gets ``width - 3`` cells (see _text_piece).
+            if face.short_status and cell_len(status) > width - 3:
                 text = face.short_status
-            status = f"{face.symbol} {text}" if face.symbol else text
+                status = f"{face.symbol} {text}" if face.symbol else text
             return self._text_piece(names, f"board-view--{face.tone}", status, bar, width)
         return self._text_piece(names, "board-view--subtitle", "", bar, width)  # taller cards

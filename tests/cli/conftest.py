@@ -14,6 +14,7 @@ from pathlib import Path
 import click.utils
 import pytest
 
+from ._imap import imap_server  # noqa: F401  (a real IMAP server for the ingest tests)
 from ._support import InProcessCli, SubprocessCli
 
 

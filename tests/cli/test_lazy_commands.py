@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "postinterview_tui.cli_offers",
     "postinterview_tui.cli_data",
     "postinterview_tui.cli_calendar",
+    "postinterview_tui.cli_inbox",
     "postinterview_tui.cli_send",
 )
 

@@ -236,3 +236,48 @@ def test_mail_settings_are_checked_when_set(cli: InProcessCli) -> None:
         ("mail.send_command", "msmtp '-t", "not a command line"),
     ):
         assert expected in assert_one_error_line(cli("config", "set", key, value))
+
+
+def test_a_refused_login_never_shows_the_password(cli: InProcessCli, tmp_path: Path) -> None:
+    app = _application(cli, "Ana Ruiz <ana@acme.example>")
+    _me(cli)
+    with smtp_server() as (mailbox, port):
+        for key, value in (
+            ("mail.smtp_host", "127.0.0.1"),
+            ("mail.smtp_port", str(port)),
+            ("mail.smtp_security", "none"),
+            ("mail.smtp_user", "me"),
+            ("mail.smtp_password_command", "echo wrong-pw-123"),
+        ):
+            cli.ok("config", "set", key, value)
+        result = cli("send", str(app), "--kind", "thank-you", "--yes")
+    message = assert_one_error_line(result, code=5)
+    assert "refused the login: 535" in message
+    # smtplib tries each mechanism the server offers (PLAIN, then LOGIN).
+    assert mailbox.logins and set(mailbox.logins) == {("me", "wrong-pw-123")}
+    assert "wrong-pw-123" not in result.err and mailbox.messages == []
+    assert _stage(cli, app) == "interviewed"
+
+
+def test_a_reply_to_a_sent_note_finds_its_application_from_an_unknown_address(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    app = _application(cli, "Ana Ruiz <ana@acme.example>")
+    _me(cli)
+    command, outbox = sendmail_command(tmp_path)
+    cli.ok("config", "set", "mail.send_command", command)
+    cli.ok("send", str(app), "--kind", "thank-you", "--yes")
+    (sent,) = messages_in(outbox)
+    reply = tmp_path / "reply.eml"
+    reply.write_text(
+        "From: Pat Doe <pat@unknown-agency.example>\n"
+        "To: alex@example.org\n"
+        "Subject: Re: next steps\n"
+        f"In-Reply-To: {sent['Message-ID']}\n"
+        "Message-ID: <r1@unknown-agency.example>\n"
+        "Date: Wed, 25 Nov 2026 11:00:00 +0000\n\n"
+        "Thanks, we will get back to you by Friday.\n",
+        encoding="utf-8",
+    )
+    (read,) = cli.json("ingest", "--json", str(reply))
+    assert (read["application_id"], read["rule"]) == (app, "thread")

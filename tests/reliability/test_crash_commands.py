@@ -186,10 +186,12 @@ def _whole(db: Path) -> str | None:
         return "integrity_check failed"
     if _query(db, "PRAGMA foreign_key_check"):
         return "foreign_key_check failed"
-    # No half-made application: each has its interview and its "created" event.
+    # No half-made application: each has its "created" event, and each shown one its
+    # interview. An undone add is whole too: hidden (deleted_at set), its interview removed.
     half = _query(
         db,
-        "SELECT id FROM applications WHERE id NOT IN (SELECT application_id FROM interviews) "
+        "SELECT id FROM applications WHERE (deleted_at IS NULL AND id NOT IN "
+        "(SELECT application_id FROM interviews)) "
         "OR id NOT IN (SELECT application_id FROM events WHERE kind = 'created')",
     )
     return f"half-made applications {half}" if half else None

@@ -280,6 +280,7 @@ def test_export_is_complete_sorted_ascii_and_leaves_out_the_undo_history(
         "drafts",
         "templates",
         "sent_messages",
+        "inbox_messages",
     }
     for table in ("applications", "interviews", "interviewers", "events", "conditions", "drafts"):
         assert all(isinstance(record["uid"], str) and record["uid"] for record in data[table])

@@ -66,3 +66,18 @@ def focus_card(app: PostInterviewApp, application_id: int) -> ColumnView:
 def column_text(target: ColumnView) -> str:
     """The text a column shows on screen, line by line."""
     return "\n".join(target.render_line(y).text for y in range(target.size.height))
+
+
+async def thank_everyone_if_asked(pilot: Pilot[object]) -> None:
+    """Moving a card with several interviewers to Thank-you sent asks whether all of them
+    were thanked: answer yes."""
+    from textual.widgets import OptionList
+
+    from postinterview_tui.screens.move_questions import ALL_THANKED, ChoiceScreen
+
+    await settle(pilot)
+    if isinstance(pilot.app.screen, ChoiceScreen):
+        options = pilot.app.screen.query_one(OptionList)
+        options.highlighted = options.get_option_index(ALL_THANKED)
+        await pilot.press("enter")
+        await settle(pilot)

@@ -15,7 +15,14 @@ from postinterview_tui.commands import BOARD_COMMANDS
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.storage.repository import Repository
-from tests.ui.helpers import board, column, make_app, open_repository, settle
+from tests.ui.helpers import (
+    board,
+    column,
+    make_app,
+    open_repository,
+    settle,
+    thank_everyone_if_asked,
+)
 
 SIZE = (140, 40)
 
@@ -103,7 +110,7 @@ async def test_palette_runs_the_same_action_as_the_key(
         await pilot.press(*"Move card to the next stage")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await settle(pilot)
+        await thank_everyone_if_asked(pilot)
         repository = open_repository(db_path, zone)
         assert repository.summary(focused_id).stage is Stage.THANKED
         repository.close()

@@ -15,7 +15,14 @@ from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.screens.review import ReviewScreen
 from postinterview_tui.storage.repository import Repository
-from tests.ui.helpers import board, focus_card, make_app, open_repository, settle
+from tests.ui.helpers import (
+    board,
+    focus_card,
+    make_app,
+    open_repository,
+    settle,
+    thank_everyone_if_asked,
+)
 
 SIZE = (120, 40)
 
@@ -117,6 +124,7 @@ async def test_after_a_move_the_shared_agenda_is_the_one_a_read_gives(
         moved = screen.board.columns[Stage.INTERVIEWED][0].id
         focus_card(app, moved)
         await pilot.press("greater_than_sign")
+        await thank_everyone_if_asked(pilot)
         await settle(pilot)
         assert screen.board.stage_of(moved) is Stage.THANKED
         reads = _count_reads(app, monkeypatch)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import socket
 import sys
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -128,3 +129,17 @@ def test_a_command_that_never_answers_fails_after_the_timeout() -> None:
         deliver(message, CommandRoute(argv), timeout=0.5)
     with pytest.raises(DeliveryFailed, match="was not found"):
         deliver(message, CommandRoute(tuple(shlex.split("no-such-sendmail -t"))))
+
+
+def test_a_server_that_never_answers_fails_after_the_timeout() -> None:
+    # A socket that accepts connections and never sends the SMTP greeting.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        message = build_message(
+            sender=ME, recipient=Party("Ana", "ana@acme.example"), subject="S", body="B", when=WHEN
+        )
+        route = SmtpRoute("127.0.0.1", port, "none", "", ())
+        with pytest.raises(DeliveryFailed, match=f"127.0.0.1:{port} gave no answer in 0.5 s"):
+            deliver(message, route, timeout=0.5)
