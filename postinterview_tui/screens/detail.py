@@ -119,7 +119,8 @@ class DetailScreen(LoopActions):
             facts.append(f"{label} {when} ({interview.kind})" + (f": {people}" if people else ""))
             if interview.notes:
                 # The user's own words, under their own label (they may begin "Talked about").
-                facts.append(f"  Notes: {safe_line(interview.notes)}")
+                topics = "To talk about" if ahead else "Notes"
+                facts.append(f"  {topics}: {safe_line(interview.notes)}")
             if interview.decision_by:
                 facts.append(f"  They expect to decide by {interview.decision_by.isoformat()}")
         if detail.notes:
