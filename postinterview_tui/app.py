@@ -18,7 +18,7 @@ from postinterview_tui.clock import Clock
 from postinterview_tui.collection import resume_collection
 from postinterview_tui.commands import APP_COMMANDS, OPENERS, Command, bindings
 from postinterview_tui.domain.settings import check_settings
-from postinterview_tui.domain.text import safe_line
+from postinterview_tui.screens.writes import StoreChange, StoreWrites, report_store_error
 from postinterview_tui.setting_choices import known_choices
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.repository import Repository
@@ -52,6 +52,8 @@ class PostInterviewApp(App[int]):
     ) -> None:
         super().__init__()
         self.repository = repository
+        self.writes = StoreWrites(self, repository, clock)
+        """The one way screens write; the board listens to its announcements."""
         self.zone = zone
         self.clock = clock
         self.demo = demo
@@ -157,19 +159,19 @@ class PostInterviewApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def open_new_application_form(self, done: Callable[[int | None], None]) -> None:
+    def open_new_application_form(self, done: Callable[[int | None], None] | None = None) -> None:
         """Open the new-application form; ``done`` gets the new id (or ``None``)."""
         from postinterview_tui.screens.form import ApplicationFormScreen
 
-        self.push_screen(ApplicationFormScreen(self.repository, self.clock, self.zone), done)
+        self.push_screen(ApplicationFormScreen(), done)
 
-    def open_edit_form(self, application_id: int, done: Callable[[int | None], None]) -> None:
+    def open_edit_form(
+        self, application_id: int, done: Callable[[int | None], None] | None = None
+    ) -> None:
         """Open the edit form for an application."""
         from postinterview_tui.screens.form import ApplicationFormScreen
 
-        self.push_screen(
-            ApplicationFormScreen(self.repository, self.clock, self.zone, application_id), done
-        )
+        self.push_screen(ApplicationFormScreen(application_id), done)
 
     def open_detail(self, application_id: int) -> None:
         """Open an application's detail screen, once what it shows has been read: its first
@@ -186,8 +188,7 @@ class PostInterviewApp(App[int]):
         )
 
     def open_review(self) -> None:
-        """Open the daily review once its agenda is built, so its first frame shows it; the
-        board reloads when it closes, if anything was written."""
+        """Open the daily review once its agenda is built, so its first frame shows it."""
         from postinterview_tui.domain.review import ReviewSession
         from postinterview_tui.screens.review import ReviewData, ReviewScreen, read_review
 
@@ -200,7 +201,7 @@ class PostInterviewApp(App[int]):
 
         def push(data: ReviewData) -> None:
             if not isinstance(self.screen, ReviewScreen):
-                self.push_screen(ReviewScreen(data), lambda _: self._reload_board())
+                self.push_screen(ReviewScreen(data))
 
         self._open_once_read("open-review", read, push)
 
@@ -253,33 +254,27 @@ class PostInterviewApp(App[int]):
         from postinterview_tui.screens.inbox import UnmatchedScreen
 
         if not isinstance(self.screen, UnmatchedScreen):
-            self.push_screen(UnmatchedScreen(), lambda _result: self._reload_board())
+            # Its links are written outside StoreWrites.run: announce them once it closes.
+            self.push_screen(
+                UnmatchedScreen(), lambda _result: self.writes.announce(StoreChange(None))
+            )
 
     def action_open_unmatched(self) -> None:
         """The review's key for the unmatched mail."""
         self.open_unmatched()
 
     def open_offer(self, application_id: int) -> None:
-        """Open the offer panel of an application (the board reloads when it closes)."""
+        """Open the offer panel of an application."""
         from postinterview_tui.screens.offer import OfferScreen
 
-        self.push_screen(OfferScreen(application_id), lambda _result: self._reload_board())
+        self.push_screen(OfferScreen(application_id))
 
     def open_timeline(self) -> None:
         """Open the timeline of every application."""
         from postinterview_tui.screens.timeline import TimelineScreen
 
         if not isinstance(self.screen, TimelineScreen):
-            self.push_screen(TimelineScreen(), lambda _result: self._reload_board())
-
-    def _reload_board(self) -> None:
-        # Writes made on this connection do not change PRAGMA data_version, so the board's
-        # poll cannot see them: ask it to read again (if anything was written at all).
-        from postinterview_tui.screens.board import BoardScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, BoardScreen):
-                screen.reload(only_if_changed=True)
+            self.push_screen(TimelineScreen())
 
     def open_drafting(
         self, application_id: int, kind: str, done: Callable[[bool | None], None] | None = None
@@ -289,13 +284,7 @@ class PostInterviewApp(App[int]):
         from postinterview_tui.domain.templates import NoteKind
         from postinterview_tui.screens.drafting import DraftingScreen
 
-        def closed(sent: bool | None) -> None:
-            if sent:
-                self._reload_board()
-            if done is not None:
-                done(sent)
-
-        self.push_screen(DraftingScreen(application_id, NoteKind(str(kind))), closed)
+        self.push_screen(DraftingScreen(application_id, NoteKind(str(kind))), done)
 
     def action_open_templates(self) -> None:
         """Open the note templates, to change their text."""
@@ -306,8 +295,7 @@ class PostInterviewApp(App[int]):
 
     def report_store_error(self, error: Exception) -> None:
         """Tell the user a change could not be saved (nothing is lost: it was rolled back)."""
-        message = getattr(error, "message", None) or str(error)
-        self.notify(safe_line(message), title="Could not save", severity="error", markup=False)
+        report_store_error(self, error)
 
     # -- palette -----------------------------------------------------------------------------
 

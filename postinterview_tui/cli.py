@@ -18,7 +18,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from postinterview_tui import __version__
-from postinterview_tui.clock import ClockError, local_zone, make_clock
+from postinterview_tui.clock import ClockError, make_clock, read_zone
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 PROG = "postinterview"
@@ -33,6 +33,18 @@ class BadInput(Exception):
     """Input the command cannot accept (exit 2)."""
 
 
+class OutputFailed(Exception):
+    """Standard output could not be written (its reader went away, or its disk is full).
+
+    Raised in place of the ``OSError``: click answers a broken pipe itself with exit 1 and
+    nothing said, where a user must learn that the output is lost and the change is kept.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or "the output was closed")
+        self.reason = error.strerror or "the output was closed"
+
+
 class Runtime:
     """What every command needs: the file, the zone and the clock.
 
@@ -43,7 +55,11 @@ class Runtime:
     def __init__(self, db_path: Path, debug: bool) -> None:
         self.db_path = db_path
         self.debug = debug
-        self.zone = local_zone()
+        self.zone, warning = read_zone()
+        if warning:
+            from postinterview_tui.domain.text import safe_line
+
+            click.echo(f"{PROG}: warning: {safe_line(warning)}", err=True)
         self.clock = make_clock(self.zone)
 
     def repository(self, *, create: bool) -> Any:
@@ -137,6 +153,15 @@ class LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in self.lazy_subcommands:
             self.add_command(self._load(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a failed write to stdout becomes :class:`OutputFailed`."""
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if _is_output_failure(error):
+                raise OutputFailed(error) from error
+            raise
 
     def load_all(self) -> None:
         """Import every lazy subcommand (for tests and tools that read ``self.commands``)."""
@@ -240,6 +265,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         result = cli.main(
             args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
         )
+        sys.stdout.flush()  # a full or closed stdout shows here, not at exit
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.UsageError as error:
@@ -281,12 +307,46 @@ def _exit_code_for(error: Exception) -> int:
         return _fail(error.message + hint, EXIT_BAD_INPUT)
     if isinstance(error, StoreError):
         return _fail(error.message, EXIT_UNUSABLE)
-    if isinstance(error, BrokenPipeError):
-        return EXIT_OK
+    if isinstance(error, OSError) and _is_output_failure(error):
+        error = OutputFailed(error)
+    if isinstance(error, OutputFailed):
+        _silence_stdout()
+        reason = error.reason
+        return _fail(
+            f"could not write the output ({reason}); anything the command saved is kept",
+            EXIT_UNUSABLE,
+        )
     from postinterview_tui.logs import log_file
 
     log.exception("unexpected error", exc_info=error)
     return _fail(f"something unexpected went wrong; details are in {log_file()}", EXIT_INTERNAL)
+
+
+def _is_output_failure(error: OSError) -> bool:
+    """A write to standard output failed: its reader went away, or its disk is full.
+
+    Every other file the commands write reports its own errors (the database through SQLite,
+    exports and backups as bad input), so an ``OSError`` of these kinds reaching here is stdout.
+    """
+    import errno
+
+    failures = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT}
+    return isinstance(error, BrokenPipeError) or error.errno in failures
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test's capture): nothing is flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fileno)
+    finally:
+        os.close(null)
 
 
 def _fail(message: str, code: int) -> int:

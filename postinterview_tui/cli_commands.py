@@ -253,7 +253,7 @@ def delete(ctx: click.Context, application_id: int) -> None:
 def undo(ctx: click.Context) -> None:
     """Undo the last change."""
     rt = runtime(ctx)
-    click.echo(f"Undid: {rt.existing().undo(rt.clock())}")
+    click.echo(safe_line(f"Undid: {rt.existing().undo_and_describe(rt.clock())}"))
 
 
 @click.command(epilog="Example: postinterview note 3 'Recruiter says the team decides on Friday'")

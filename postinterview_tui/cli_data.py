@@ -6,43 +6,22 @@ The storage side is in :mod:`storage.export`, :mod:`storage.importing` and
 
 from __future__ import annotations
 
-import csv
 import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
-from pendulum import DateTime, Timezone
+from pendulum import DateTime
 
 from postinterview_tui.cli import PROG, BadInput, Runtime, db_option, runtime
-from postinterview_tui.domain.models import NewApplication, NewInterview
-from postinterview_tui.domain.stages import CloseReason, Stage, parse_stage
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.domain.validation import FieldError, clean_field
-from postinterview_tui.domain.when import WhenError, parse_when
 
-# Spreadsheet headers, compared lower-case with "_" and "-" read as spaces.
-SPREADSHEET_COLUMNS = {
-    "company": ("company",),
-    "role": ("role",),
-    "interview date": ("interview date", "interviewed"),
-    "stage": ("stage",),
-}
-REQUIRED_COLUMNS = ("company", "role", "interview date")
 RENUMBERED_SHOWN = 20
-
-
-@dataclass(frozen=True, slots=True)
-class SpreadsheetRow:
-    """One good spreadsheet row: the application and the stage it is in."""
-
-    line: int
-    new: NewApplication
-    stage: Stage
+PROGRESS_FROM = 200
+"""Imports of at least this many rows show a progress bar (on a terminal)."""
 
 
 @contextmanager
@@ -232,124 +211,78 @@ def _plan_lines(plan: Any, dry_run: bool) -> list[str]:
 
 
 def _import_spreadsheet(rt: Runtime, file: str, text: str, dry_run: bool) -> None:
+    from postinterview_tui.storage.spreadsheet import SpreadsheetError, read_spreadsheet
+
     now = rt.clock()
-    rows, rejected = read_spreadsheet(text, now, rt.zone, _shown(file))
-    for line, why in rejected:
-        click.echo(f"{PROG}: line {line}: {why}", err=True)
+    try:
+        rows, refused = read_spreadsheet(text, now, rt.zone, _shown(file))
+    except SpreadsheetError as error:
+        raise BadInput(error.message) from None
+    for line, why in refused:
+        click.echo(f"{PROG}: line {line}: {safe_line(why)}", err=True)
     if not rows:
-        total = len(rejected)
+        total = len(refused)
         raise BadInput(
             f"none of the {total} rows could be imported"
             if total
             else f"{_shown(file)} has no rows to import"
         )
+    result = _add_spreadsheet_rows(rt, rows, now, dry_run)
+    for line in spreadsheet_summary(result.added, result.already_there, dry_run):
+        click.echo(line)
+    if refused:
+        click.echo(f"Rejected {len(refused)} row{'s' if len(refused) != 1 else ''} (see above).")
+
+
+def _add_spreadsheet_rows(rt: Runtime, rows: list[Any], now: DateTime, dry_run: bool) -> Any:
+    """Import the rows (backing up existing data first), with a progress bar on a terminal."""
+    from postinterview_tui.storage.backup import backup_database
+    from postinterview_tui.storage.export import empty_database
+    from postinterview_tui.storage.repository import Repository
+    from postinterview_tui.storage.spreadsheet import import_spreadsheet
+
+    repository = rt.repository(create=False)
+    if repository is None:
+        repository = (
+            Repository(empty_database(), Path(":memory:"), rt.zone)
+            if dry_run
+            else rt.repository(create=True)
+        )
+    elif not dry_run and import_spreadsheet(repository, rows, now, dry_run=True).added:
+        # An import cannot be undone: keep a way back.
+        with _bad_input():
+            saved = backup_database(repository, now)
+        click.echo(f"Backed up your data first: {_shown(saved.path)}")
+    label = "Checking" if dry_run else "Importing"
+    with _progress(len(rows), label) as bar:
+        return import_spreadsheet(repository, rows, now, bar.update, dry_run=dry_run)
+
+
+def _progress(total: int, label: str) -> Any:
+    """A progress bar on stderr: click draws it only on a terminal, and only for long jobs."""
+    shown = total >= PROGRESS_FROM and sys.stderr.isatty()
+    return click.progressbar(length=total, label=label, file=sys.stderr if shown else io.StringIO())
+
+
+def spreadsheet_summary(added: list[int], already_there: list[int], dry_run: bool) -> list[str]:
+    """The lines that sum up a spreadsheet import: counts and a range, never every id."""
+    noun = "application" if len(added) == 1 else "applications"
     if dry_run:
-        click.echo(f"{len(rows)} application{'s' if len(rows) != 1 else ''} would be added.")
-        click.echo("Dry run: nothing was written.")
-        return
-    repository = rt.repository(create=True)
-    ids = []
-    for row in rows:
-        application_id = repository.add_application(row.new, now)
-        if row.stage is not Stage.INTERVIEWED:
-            reason = CloseReason.OTHER if row.stage is Stage.CLOSED else None
-            repository.move(
-                application_id,
-                row.stage,
-                when=row.new.interview.held_at,
-                now=now,
-                reason=reason,
-                force=True,
-            )
-        ids.append(application_id)
-    listed = ", ".join(f"#{application_id}" for application_id in ids)
-    click.echo(f"Imported {len(ids)} application{'s' if len(ids) != 1 else ''}: {listed}")
-    if rejected:
-        click.echo(f"Rejected {len(rejected)} row{'s' if len(rejected) != 1 else ''} (see above).")
-
-
-def read_spreadsheet(
-    text: str, now: DateTime, zone: Timezone, name: str = "the file"
-) -> tuple[list[SpreadsheetRow], list[tuple[int, str]]]:
-    """Read a spreadsheet's rows: the good ones, and ``(line, why)`` for each rejected one.
-
-    Raises:
-        BadInput: not CSV, or a required column is missing.
-    """
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise BadInput(f"{name} is empty")
-        columns = _spreadsheet_columns(header, name)
-        good: list[SpreadsheetRow] = []
-        rejected: list[tuple[int, str]] = []
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            values = {
-                key: cells[index].strip() if index < len(cells) else ""
-                for key, index in columns.items()
-            }
-            if not any(cell.strip() for cell in cells):
-                continue
-            row, problems = _spreadsheet_row(values, line, now, zone)
-            if row is None:
-                rejected.append((line, "; ".join(problems)))
-            else:
-                good.append(row)
-    except csv.Error as error:
-        raise BadInput(f"{name} is not a readable CSV file ({error})") from None
-    return good, rejected
-
-
-def _spreadsheet_columns(header: list[str], name: str) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, title in enumerate(header):
-        cleaned = " ".join(title.replace("_", " ").replace("-", " ").lower().split())
-        for key, aliases in SPREADSHEET_COLUMNS.items():
-            if cleaned in aliases and key not in found:
-                found[key] = index
-    missing = [key for key in REQUIRED_COLUMNS if key not in found]
-    if missing:
-        have = ", ".join(repr(safe_line(title)) for title in header) or "none"
-        raise BadInput(f"{name} has no {missing[0]!r} column (its columns: {have})")
-    return found
-
-
-def _spreadsheet_row(
-    values: dict[str, str], line: int, now: DateTime, zone: Timezone
-) -> tuple[SpreadsheetRow | None, list[str]]:
-    problems: list[str] = []
-    texts: dict[str, str] = {}
-    for field in ("company", "role"):
-        if not values[field]:
-            problems.append(f"empty {field}")
-            continue
-        try:
-            texts[field] = clean_field(field, values[field])
-        except FieldError as error:
-            problems.append(str(error))
-    held_at = None
-    if not values["interview date"]:
-        problems.append("no interview date")
+        lines = [f"{len(added):,} {noun} would be added."]
+    elif not added:
+        lines = ["Nothing new to import."]
     else:
-        try:
-            held_at = parse_when(values["interview date"], now, zone)
-        except WhenError as error:
-            problems.append(f"bad date: {error}")
-    stage = Stage.INTERVIEWED
-    if values.get("stage"):
-        try:
-            stage = parse_stage(values["stage"])
-        except ValueError as error:
-            problems.append(str(error))
-    if problems or held_at is None:
-        return None, problems
-    new = NewApplication(texts["company"], texts["role"], NewInterview(held_at))
-    return SpreadsheetRow(line, new, stage), []
+        span = f"#{added[0]}" if len(added) == 1 else f"#{added[0]}–#{added[-1]}"
+        lines = [f"Imported {len(added):,} {noun} ({span})"]
+    if already_there:
+        shown = ", ".join(str(line) for line in already_there[:RENUMBERED_SHOWN])
+        if len(already_there) > RENUMBERED_SHOWN:
+            shown += f" and {len(already_there) - RENUMBERED_SHOWN:,} more"
+        plural = "s" if len(already_there) != 1 else ""
+        lines.append(f"{len(already_there):,} already there, skipped (line{plural} {shown}).")
+    if dry_run:
+        lines.append("Dry run: nothing was written.")
+    return lines
 
 
 # -- backups -----------------------------------------------------------------------------------

@@ -58,13 +58,15 @@ def offer_restore(db_path: Path, damage: StoreDamaged, clock: Clock) -> bool:
             damage.message += f"; restore a backup with `{restore_command(db_path, good.path)}`"
         return False
     taken = good.taken_at.in_timezone(clock().timezone).format("ddd D MMM YYYY HH:mm")
-    click.echo(f"postinterview: {damage.message}", err=True)
+    from postinterview_tui.domain.text import safe_line
+
+    click.echo(f"postinterview: {safe_line(damage.message)}", err=True)
     kept = "" if missing else " (the damaged file is kept aside)"
     question = f"Restore the latest good backup, from {taken}?{kept}"
     if not click.confirm(question, default=True, err=True):
         return False
     aside = restore_backup(db_path, good.path, clock())
-    where = f" The damaged file is kept as {aside}." if aside is not None else ""
+    where = f" The damaged file is kept as {safe_line(str(aside))}." if aside is not None else ""
     click.echo(f"Restored.{where}", err=True)
     return True
 

@@ -10,9 +10,14 @@ from datetime import date
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.forms import MAX_INTERVIEWERS, FormErrors
+from postinterview_tui.domain.forms import FormErrors
 from postinterview_tui.domain.stages import InterviewKind
-from postinterview_tui.domain.validation import FieldError, clean_field, parse_contact
+from postinterview_tui.domain.validation import (
+    MAX_INTERVIEWERS,
+    FieldError,
+    clean_field,
+    parse_contact,
+)
 from postinterview_tui.domain.when import WhenError, parse_day, parse_when
 
 

@@ -14,10 +14,13 @@ from postinterview_tui.domain.models import (
     NewInterviewer,
 )
 from postinterview_tui.domain.stages import InterviewKind
-from postinterview_tui.domain.validation import FieldError, clean_field, parse_contact
+from postinterview_tui.domain.validation import (
+    MAX_INTERVIEWERS,
+    FieldError,
+    clean_field,
+    parse_contact,
+)
 from postinterview_tui.domain.when import WhenError, parse_day, parse_when
-
-MAX_INTERVIEWERS = 20
 
 
 class FormErrors(ValueError):

@@ -18,12 +18,17 @@ from postinterview_tui.domain.stages import CloseReason, ConditionStatus, EventK
 
 
 class RuleRefusal(Exception):
-    """A change the rules refuse; ``confirmable`` ones may go ahead when the user insists."""
+    """A change the rules refuse; ``confirmable`` ones may go ahead when the user insists.
 
-    def __init__(self, message: str, *, confirmable: bool = False) -> None:
+    ``message`` states the reason; ``question`` (confirmable ones) is what the app asks before
+    going ahead ("Follow up anyway?"), kept apart so the CLI can say ``--force`` instead.
+    """
+
+    def __init__(self, message: str, *, confirmable: bool = False, question: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.confirmable = confirmable
+        self.question = question
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +130,9 @@ def plan_move(
         if pending and not force:
             raise RuleRefusal(
                 f"{len(pending)} offer condition{'s are' if len(pending) != 1 else ' is'} "
-                "still pending; accept anyway?",
+                "still pending",
                 confirmable=True,
+                question="Accept anyway?",
             )
     elif target is Stage.CLOSED:
         close_reason = reason
@@ -151,6 +157,7 @@ def _check_follow_up(
             f"{progress.follow_ups} follow-ups have already gone out with no reply; "
             "another one risks sounding pushy",
             confirmable=True,
+            question="Send another anyway?",
         )
     reasonable = reasonable_follow_up_time(progress, when, settings, zone)
     if reasonable is not None:
@@ -159,6 +166,7 @@ def _check_follow_up(
             "a follow-up now would be too soon after the last contact; "
             f"it would be reasonable from {local.format('ddd D MMM YYYY HH:mm')}",
             confirmable=True,
+            question="Follow up anyway?",
         )
 
 

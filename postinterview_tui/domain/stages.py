@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from postinterview_tui.domain.text import quoted
+
 
 class Stage(StrEnum):
     """A column of the board. The values are stable ids used in the database and the CLI."""
@@ -150,7 +152,7 @@ def parse_stage(text: str) -> Stage:
         if cleaned in (stage.value, stage.label.lower()):
             return stage
     names = ", ".join(stage.value for stage in Stage)
-    raise ValueError(f"unknown stage {text!r} (choose from {names})")
+    raise ValueError(f"unknown stage {quoted(text)} (choose from {names})")
 
 
 def parse_close_reason(text: str) -> CloseReason:
@@ -164,4 +166,4 @@ def parse_close_reason(text: str) -> CloseReason:
         if cleaned == reason.value:
             return reason
     names = ", ".join(reason.value for reason in CloseReason)
-    raise ValueError(f"unknown reason {text!r} (choose from {names})")
+    raise ValueError(f"unknown reason {quoted(text)} (choose from {names})")

@@ -32,3 +32,20 @@ def shorten(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     return text[: max(width - 1, 0)] + "…"
+
+
+QUOTED_LIMIT = 40
+"""How much of a refused value an error message repeats."""
+
+
+def quoted(value: object, limit: int = QUOTED_LIMIT) -> str:
+    """A value for an error message: quoted, safe, and cut with its length when long.
+
+    ``quoted("x" * 20000)`` gives ``'xxxx…' (20,000 characters)``: an error never repeats a
+    huge value whole.
+    """
+    text = value if isinstance(value, str) else repr(value)
+    cut = safe_line(text[:limit])
+    if len(text) <= limit:
+        return repr(cut) if isinstance(value, str) else cut
+    return f"{cut!r}… ({len(text):,} characters)"

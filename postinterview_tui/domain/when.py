@@ -12,8 +12,10 @@ from datetime import date, timedelta
 import pendulum
 from pendulum import DateTime, Timezone
 
-MIN_YEAR = 2000
-MAX_YEAR = 2099
+from postinterview_tui.domain.text import quoted
+from postinterview_tui.domain.validation import EARLIEST_YEAR as MIN_YEAR
+from postinterview_tui.domain.validation import LATEST_YEAR as MAX_YEAR
+
 DATE_ONLY_HOUR = 12
 
 _ISO = re.compile(
@@ -36,7 +38,8 @@ class WhenError(ValueError):
 def parse_when(text: str, now: DateTime, zone: Timezone) -> DateTime:
     """Read an event time.
 
-    A date without a time means 12:00 local on that date; a time without an offset is local.
+    A date without a time means 12:00 local on that date (or now, if that is today and noon
+    has not come yet); a time without an offset is local.
 
     Args:
         text: what the user typed.
@@ -57,7 +60,7 @@ def parse_when(text: str, now: DateTime, zone: Timezone) -> DateTime:
         return local_now
     if cleaned in _WORDS:
         word_day: date = local_now.date() + timedelta(days=_WORDS[cleaned])
-        return _checked_local(word_day, DATE_ONLY_HOUR, 0, 0, zone, text)
+        return _bare_date(word_day, local_now, zone, text)
     relative = _RELATIVE.match(cleaned)
     if relative:
         amount = int(relative["n"]) * (-1 if relative["sign"] == "-" else 1)
@@ -72,22 +75,22 @@ def parse_when(text: str, now: DateTime, zone: Timezone) -> DateTime:
         return result
     match = _ISO.match(text.strip())
     if not match:
-        raise WhenError(f"cannot read {text!r} as a date; {FORMATS_HELP}")
+        raise WhenError(f"cannot read {quoted(text)} as a date; {FORMATS_HELP}")
     day = _checked_date(int(match["y"]), int(match["m"]), int(match["d"]), text)
     if match["H"] is None:
         if match["tz"]:
-            raise WhenError(f"{text!r}: a date without a time cannot carry an offset")
-        return _checked_local(day, DATE_ONLY_HOUR, 0, 0, zone, text)
+            raise WhenError(f"{quoted(text)}: a date without a time cannot carry an offset")
+        return _bare_date(day, local_now, zone, text)
     hour, minute, second = int(match["H"]), int(match["M"]), int(match["S"] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise WhenError(f"{text!r} is not a valid time of day")
+        raise WhenError(f"{quoted(text)} is not a valid time of day")
     if match["tz"]:
         offset = match["tz"].upper()
         tz_text = "+00:00" if offset == "Z" else offset
         try:
             moment = pendulum.parse(f"{day.isoformat()}T{hour:02}:{minute:02}:{second:02}{tz_text}")
         except (ValueError, pendulum.parsing.exceptions.ParserError):
-            raise WhenError(f"{text!r} has an offset that cannot be read") from None
+            raise WhenError(f"{quoted(text)} has an offset that cannot be read") from None
         assert isinstance(moment, DateTime)
         local = moment.in_timezone(zone)
         _check_year(local.year, text)
@@ -104,9 +107,21 @@ def parse_day(text: str, now: DateTime, zone: Timezone) -> date:
     return parse_when(text, now, zone).in_timezone(zone).date()
 
 
+def _bare_date(day: date, local_now: DateTime, zone: Timezone, text: str) -> DateTime:
+    """A date typed without a time: noon, or now when it is today and noon is still to come.
+
+    "Interviewed today" typed at 08:00 is a past interview; recording it at noon would put
+    it in the future and make every due date after it start late.
+    """
+    moment = _checked_local(day, DATE_ONLY_HOUR, 0, 0, zone, text)
+    if day == local_now.date() and moment > local_now:
+        return local_now
+    return moment
+
+
 def _check_year(year: int, text: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise WhenError(f"{text!r}: the year must be between {MIN_YEAR} and {MAX_YEAR}")
+        raise WhenError(f"{quoted(text)}: the year must be between {MIN_YEAR} and {MAX_YEAR}")
 
 
 def _checked_date(year: int, month: int, day: int, text: str) -> date:
@@ -114,7 +129,7 @@ def _checked_date(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise WhenError(f"{text!r} is not a real date") from None
+        raise WhenError(f"{quoted(text)} is not a real date") from None
 
 
 def _checked_local(
@@ -124,6 +139,7 @@ def _checked_local(
     wall = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     if wall != (day.year, day.month, day.day, hour, minute, second):
         raise WhenError(
-            f"{text!r} does not exist in {zone.name}: the clocks skip that hour (daylight saving)"
+            f"{quoted(text)} does not exist in {zone.name}: "
+            "the clocks skip that hour (daylight saving)"
         )
     return moment

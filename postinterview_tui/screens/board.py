@@ -18,9 +18,7 @@ from postinterview_tui.collection import collect_closed_screen
 from postinterview_tui.commands import BOARD_COMMANDS, bindings
 from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import card_status
-from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
-from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.wording import long_date
 from postinterview_tui.screens.board_filter import (
     FILTER_PLACEHOLDER,
@@ -28,7 +26,9 @@ from postinterview_tui.screens.board_filter import (
     closed_cards_that_fit,
 )
 from postinterview_tui.screens.board_moves import BoardMoveQuestions
-from postinterview_tui.storage.errors import NotFound, NothingToUndo, StoreError
+from postinterview_tui.screens.services import Services, services
+from postinterview_tui.screens.writes import StoreChange, WriteContext
+from postinterview_tui.storage.errors import NothingToUndo
 from postinterview_tui.textual_workarounds import forget_closed_widgets
 from postinterview_tui.widgets.board_column import ColumnView
 from postinterview_tui.widgets.board_view import BoardView
@@ -38,7 +38,7 @@ from postinterview_tui.widgets.steady_footer import SteadyFooter
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-    from postinterview_tui.app import PostInterviewApp
+    from postinterview_tui.domain.models import ApplicationSummary
     from postinterview_tui.screens.offer import OfferDetails
 
 # The dialogs, the offer form and the filter box are imported when first used: with them,
@@ -80,9 +80,9 @@ class BoardScreen(BoardMoveQuestions):
         self._closed_fit = 0
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="board-header"):
@@ -115,6 +115,14 @@ class BoardScreen(BoardMoveQuestions):
             self.reload()
         self.set_interval(POLL_SECONDS, self._poll_for_changes)
         self.set_interval(CLOCK_SECONDS, self._catch_up_with_clock)
+        # Every write made through the app (on any screen) is announced: read again at once,
+        # so the board is up to date before the user is back on it.
+        self.pi_app.writes.follow(self._store_changed)
+
+    def _store_changed(self, change: StoreChange) -> None:
+        # The card written gets the highlight, wherever it went. Reads nothing when the write
+        # was patched in already (a move made on the board).
+        self.reload(change.application_id, only_if_changed=True)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -348,18 +356,15 @@ class BoardScreen(BoardMoveQuestions):
         if application_id is not None and self.current_stage() is Stage.CLOSED:
             self._reopen_worker(application_id)
 
-    @work(thread=True, group="write", exit_on_error=False)
     def _reopen_worker(self, application_id: int) -> None:
-        app = self.pi_app
-        now = app.clock()
-        try:
-            stage = app.repository.stage_before_closing(application_id)
-            app.repository.move(application_id, stage, when=now, now=now, force=True)
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(app.notify, f"Reopened in {stage.label}.")
-        app.call_from_thread(self.reload, application_id)
+        def reopen(write: WriteContext) -> Stage:
+            stage = write.repository.stage_before_closing(application_id)
+            write.repository.move(application_id, stage, when=write.now, now=write.now, force=True)
+            return stage
+
+        self.pi_app.writes.run(
+            self, reopen, about=application_id, say=lambda stage: f"Reopened in {stage.label}."
+        )
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -464,21 +469,18 @@ class BoardScreen(BoardMoveQuestions):
 
         self.app.push_screen(OfferFormScreen(title, app.clock(), app.zone), recorded)
 
-    @work(thread=True, group="write", exit_on_error=False)
     def _record_offer_worker(self, application_id: int, details: OfferDetails) -> None:
-        app = self.pi_app
-        try:
-            app.repository.record_offer(
+        self.pi_app.writes.run(
+            self,
+            lambda write: write.repository.record_offer(
                 application_id,
                 deadline=details.deadline,
                 conditions=details.conditions,
                 notes=details.notes,
-                now=app.clock(),
-            )
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self.reload, application_id)
+                now=write.now,
+            ),
+            about=application_id,
+        )
 
     def request_move(
         self,
@@ -490,85 +492,46 @@ class BoardScreen(BoardMoveQuestions):
         force: bool = False,
     ) -> None:
         """Move a card under the rules, asking to confirm where a rule wants that."""
-        self._move_worker(application_id, target, reason, note, force)
+        zone = self.pi_app.zone
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def _move_worker(
-        self,
-        application_id: int,
-        target: Stage,
-        reason: CloseReason | None,
-        note: str,
-        force: bool,
-    ) -> None:
-        app = self.pi_app
-        now = app.clock()
-        board = self.board
-        try:
-            with app.repository.exclusive():  # so the markers bracket this move alone
-                before = app.repository.change_marker()
-                moved = app.repository.move(
+        def move(write: WriteContext) -> BoardData | None:
+            board = self.board
+            repository, now = write.repository, write.now
+            with repository.exclusive():  # so the markers bracket this move alone
+                before = repository.change_marker()
+                moved: ApplicationSummary = repository.move(
                     application_id,
                     target,
                     when=now,
                     now=now,
                     reason=reason,
-                    force=force,
+                    force=write.force,
                     reflection=note,
                 )
-                after = app.repository.change_marker()
-        except RuleRefusal as refusal:
-            if refusal.confirmable:
-                app.call_from_thread(
-                    self._confirm_move, application_id, target, reason, note, refusal.message
-                )
-            else:
-                app.call_from_thread(
-                    app.notify, safe_line(refusal.message), severity="warning", markup=False
-                )
-            return
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        if board is None or self.filter_text:
-            app.call_from_thread(self.reload, application_id)
-            return
-        # Only the moved card changed: patch it in rather than reading every card again.
-        marker = after if is_current(board, before) else None
-        patched = with_moved_card(board, moved, now, app.zone, marker)
-        app.call_from_thread(self._patched, patched, application_id)
+                after = repository.change_marker()
+            if board is None or self.filter_text:
+                return None  # read again (the announcement does it)
+            # Only the moved card changed: patch it in rather than reading every card again.
+            marker = after if is_current(board, before) else None
+            return with_moved_card(board, moved, now, zone, marker)
 
-    def _confirm_move(
-        self,
-        application_id: int,
-        target: Stage,
-        reason: CloseReason | None,
-        note: str,
-        message: str,
-    ) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.request_move(application_id, target, reason=reason, note=note, force=True)
+        def moved(patched: BoardData | None) -> None:
+            if patched is not None:
+                self._patched(patched, application_id)
 
-        from postinterview_tui.screens.dialogs import ConfirmScreen
-
-        self.app.push_screen(ConfirmScreen(message[:1].upper() + message[1:]), answered)
+        self.pi_app.writes.run(self, move, about=application_id, done=moved, force=force)
 
     # -- other actions -----------------------------------------------------------------------
 
     def action_new_application(self) -> None:
         """Open the form for a new application."""
-        self.pi_app.open_new_application_form(self._saved)
+        self.pi_app.open_new_application_form()
 
     def action_edit_application(self) -> None:
         """Open the form to edit the highlighted application."""
         application_id = self.current_id()
         if application_id is not None:
-            self.pi_app.open_edit_form(application_id, self._saved)
-
-    def _saved(self, application_id: int | None) -> None:
-        if application_id is not None:
-            self.reload(application_id)
+            self.pi_app.open_edit_form(application_id)
 
     def action_open_detail(self) -> None:
         """Open the highlighted application's details."""
@@ -594,7 +557,7 @@ class BoardScreen(BoardMoveQuestions):
     def _draft(self, kind: str) -> None:
         application_id = self.current_id()
         if application_id is not None:
-            self.pi_app.open_drafting(application_id, kind, lambda _: self.reload(application_id))
+            self.pi_app.open_drafting(application_id, kind)
 
     def action_delete_application(self) -> None:
         """Delete the highlighted application, after asking."""
@@ -614,31 +577,25 @@ class BoardScreen(BoardMoveQuestions):
             ConfirmScreen(f"Delete {summary.company} — {summary.role}? (u undoes it)"), answered
         )
 
-    @work(thread=True, group="write", exit_on_error=False)
     def _delete_worker(self, application_id: int) -> None:
-        app = self.pi_app
-        try:
-            app.repository.delete(application_id, app.clock())
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(app.notify, "Deleted. Press u to undo.")
-        app.call_from_thread(self.reload)
+        self.pi_app.writes.run(
+            self,
+            lambda write: write.repository.delete(application_id, write.now),
+            say="Deleted. Press u to undo.",
+        )
 
-    @work(thread=True, group="write", exit_on_error=False)
     def action_undo(self) -> None:
-        """Undo the last change."""
-        app = self.pi_app
-        try:
-            label = app.repository.undo(app.clock())
-        except NothingToUndo:
-            app.call_from_thread(app.notify, "Nothing to undo.", severity="warning")
-            return
-        except (NotFound, StoreError) as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(app.notify, f"Undid: {label}", markup=False)
-        app.call_from_thread(self.reload, self.current_id())
+        """Undo this window's last change (refused if a later change elsewhere touched it)."""
+
+        def undo(write: WriteContext) -> str:
+            try:
+                # This window's own last change: another window's (or the CLI's) is theirs.
+                label = write.repository.undo_and_describe(write.now, own=True)
+            except NothingToUndo as error:
+                return error.message[:1].upper() + error.message[1:] + "."
+            return f"Undid: {label}"
+
+        self.pi_app.writes.run(self, undo, say=lambda said: said)
 
     def action_daily_review(self) -> None:
         """Open the daily review."""

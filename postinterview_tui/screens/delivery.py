@@ -20,8 +20,9 @@ from textual.app import App, SuspendNotSupported
 
 from postinterview_tui.clock import Clock
 from postinterview_tui.domain.templates import mailto_link, plain_text, split_plain, unfilled
+from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.templates import LinkScreen
-from postinterview_tui.storage.drafts import export_draft
+from postinterview_tui.storage.drafts import export_dir, export_draft
 
 
 def warn_unfilled(app: App[Any], subject: str, body: str) -> None:
@@ -42,17 +43,24 @@ def copy_note(app: App[Any], subject: str, body: str) -> None:
     warn_unfilled(app, subject, body)
 
 
-def save_note(app: App[Any], clock: Clock, subject: str, body: str, stem: str) -> None:
-    """Write the note to a new text file off the event loop, then say where it is."""
+def save_note(
+    app: App[Any], clock: Clock, db_path: Path, subject: str, body: str, stem: str
+) -> None:
+    """Write the note to a new private text file beside the database, off the event loop,
+    then say where it is."""
 
     def write() -> None:
         try:
-            path = export_draft(subject, body, stem=stem, now=clock())
+            path = export_draft(
+                subject, body, stem=stem, now=clock(), directory=export_dir(db_path)
+            )
         except OSError as error:
             message = f"Could not save the file: {error}"
             app.call_from_thread(app.notify, message, severity="error", markup=False)
             return
-        app.call_from_thread(app.notify, f"Saved to {path}", markup=False, timeout=15)
+        app.call_from_thread(
+            app.notify, f"Saved to {safe_line(str(path))}", markup=False, timeout=15
+        )
 
     app.run_worker(write, thread=True, group="draft-export", exit_on_error=False)
 

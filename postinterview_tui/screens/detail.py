@@ -14,12 +14,13 @@ from postinterview_tui.commands import DETAIL_COMMANDS, bindings
 from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.screens.loop_actions import LoopActions
+from postinterview_tui.screens.services import Services, services
 from postinterview_tui.screens.timeline import detail_timeline
+from postinterview_tui.screens.writes import StoreChange
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
     from postinterview_tui.domain.settings import Settings
     from postinterview_tui.storage.repository import Repository
 
@@ -51,9 +52,9 @@ class DetailScreen(LoopActions):
         self._shown: ApplicationDetail | None = data[0] if data else None
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     def compose(self) -> ComposeResult:
         head, facts, timeline = (
@@ -70,6 +71,12 @@ class DetailScreen(LoopActions):
         if self._data is None:
             self.load()
         self._data = None  # later reads replace it; no need to keep it
+        # A write from any screen on top (the form, drafting, the offer panel) shows here.
+        self.pi_app.writes.follow(self._store_changed)
+
+    def _store_changed(self, change: StoreChange) -> None:
+        if change.application_id in (None, self.application_id):
+            self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
@@ -130,15 +137,15 @@ class DetailScreen(LoopActions):
 
     def action_edit_application(self) -> None:
         """Edit this application."""
-        self.pi_app.open_edit_form(self.application_id, lambda _saved: self.load())
+        self.pi_app.open_edit_form(self.application_id)
 
     def action_draft_thank_you(self) -> None:
         """Draft thank-you notes for this application's latest interview."""
-        self.pi_app.open_drafting(self.application_id, "thank-you", lambda _: self.load())
+        self.pi_app.open_drafting(self.application_id, "thank-you")
 
     def action_draft_follow_up(self) -> None:
         """Draft a follow-up for this application."""
-        self.pi_app.open_drafting(self.application_id, "follow-up", lambda _: self.load())
+        self.pi_app.open_drafting(self.application_id, "follow-up")
 
     def action_open_offer(self) -> None:
         """Open the offer panel: conditions, deadline, accept or decline."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -30,11 +29,9 @@ from postinterview_tui.domain.drafting import (
     slot_from_draft,
     switch_template,
 )
-from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.templates import (
     Draft,
     NoteKind,
-    NoteTemplate,
     TemplateId,
     follow_up_caution,
     length_hint,
@@ -46,14 +43,13 @@ from postinterview_tui.mail.outbox import OutgoingNote
 from postinterview_tui.screens.delivery import copy_note, edit_in_editor, open_mail, save_note
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.screens.send_now import SendRequest, ask_and_send
+from postinterview_tui.screens.services import Services, services
 from postinterview_tui.screens.templates import NameScreen, TemplatePickerScreen
+from postinterview_tui.screens.writes import StoreChange, WriteContext
 from postinterview_tui.storage.drafts import DraftStore, DraftText, DraftWriter
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.sent_messages import SentMessage
 from postinterview_tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
 
 AUTOSAVE_SECONDS = 0.6
 """Quiet time after the last keystroke before a draft is saved."""
@@ -86,9 +82,9 @@ class DraftingScreen(Screen[bool]):
         self._sending = False
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     @property
     def store(self) -> DraftStore:
@@ -132,6 +128,7 @@ class DraftingScreen(Screen[bool]):
     # -- reading -----------------------------------------------------------------------------
 
     def _read(self) -> DraftingData:
+        """Read what the panel shows (in a worker)."""
         repository, store = self.pi_app.repository, self.store
         return DraftingData(
             repository.detail(self.application_id),
@@ -394,18 +391,14 @@ class DraftingScreen(Screen[bool]):
         if answer is not None:
             self._save_name(*answer)
 
-    @work(thread=True, group="draft-name", exit_on_error=False)
     def _save_name(self, name: str, signature: str) -> None:
-        app = self.pi_app
-        try:
-            app.repository.set_setting("user.name", name, app.clock())
+        def save(write: WriteContext) -> DraftingData:
+            write.repository.set_setting("user.name", name, write.now)
             if signature:
-                app.repository.set_setting("user.signature", signature, app.clock())
-            data = self._read()
-        except (StoreError, ValueError) as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._name_saved, data)
+                write.repository.set_setting("user.signature", signature, write.now)
+            return self._read()
+
+        self.pi_app.writes.run(self, save, done=self._name_saved)
 
     def _name_saved(self, data: DraftingData) -> None:
         if not self.is_attached:
@@ -436,7 +429,14 @@ class DraftingScreen(Screen[bool]):
         if slot is not None and data is not None:
             self._flush(store_current=True)
             stem = f"{data.detail.summary.company} {slot.template.id}"
-            save_note(self.app, self.pi_app.clock, slot.subject, slot.body, stem)
+            save_note(
+                self.app,
+                self.pi_app.clock,
+                self.pi_app.repository.path,
+                slot.subject,
+                slot.body,
+                stem,
+            )
 
     def action_open_editor(self) -> None:
         """Edit the note in $VISUAL / $EDITOR, then bring the text back."""
@@ -472,6 +472,8 @@ class DraftingScreen(Screen[bool]):
 
         def sent(message: SentMessage, fresh: DraftingData) -> None:
             self._sending = False
+            # Sending marked the note sent: the board and the screens below learn of it.
+            self.pi_app.writes.announce(StoreChange(self.application_id))
             name = safe_line(slot.recipient.name) or message.recipient
             self._sent(text, fresh, said=f"Sent to {name}.")
             thanks = slot.template.kind is NoteKind.THANK_YOU
@@ -504,53 +506,34 @@ class DraftingScreen(Screen[bool]):
 
     def _send(self, *, force: bool) -> None:
         slot = self.current
-        if slot is not None:
-            text, template = self._version(slot), slot.template
-            # The app's worker, not the screen's: closing the panel must not cancel it.
-            self.app.run_worker(
-                lambda: self._send_job(text, template, force),
-                thread=True,
-                group="draft-send",
-                exit_on_error=False,
-            )
+        if slot is None:
+            return
+        text, template = self._version(slot), slot.template
+        application_id, store, writer = self.application_id, self.store, self.writer
 
-    def _send_job(self, text: DraftText, template: NoteTemplate, force: bool) -> None:
-        app, store = self.pi_app, self.store
-        now = app.clock()
-        try:
-            self.writer.write(text, now)
+        def send(write: WriteContext) -> DraftingData:
+            writer.write(text, write.now)
             store.mark_sent(
-                template, self.application_id, text.interviewer_id, now, now,
-                force=force, draft_uid=text.uid,
+                template, application_id, text.interviewer_id, write.now, write.now,
+                force=write.force, draft_uid=text.uid,
             )  # fmt: skip
-            data = self._read()
-        except RuleRefusal as refusal:
-            if refusal.confirmable:
-                app.call_from_thread(self._confirm_send, refusal.message)
-            else:
-                message = safe_line(refusal.message)
-                app.call_from_thread(app.notify, message, severity="warning", markup=False)
-            return
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._sent, text, data)
+            return self._read()
 
-    def _confirm_send(self, message: str) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._send(force=True)
-
-        self.app.push_screen(ConfirmScreen(message[:1].upper() + message[1:]), answered)
+        name = safe_line(slot.recipient.name)
+        said = f"Marked sent: {template.title}" + (f" to {name}" if name else "") + "."
+        self.pi_app.writes.run(
+            self,
+            send,
+            about=application_id,
+            force=force,
+            say=said,
+            done=lambda data: self._sent(text, data),
+        )
 
     def _sent(self, text: DraftText, data: DraftingData, said: str | None = None) -> None:
-        slot = next((item for item in self.slots if item.uid == text.uid), None)
+        """A note went out (``said``: the words for it, when not said already)."""
         if said is not None:
             self.app.notify(said, markup=False)
-        elif slot is not None:
-            name = safe_line(slot.recipient.name)
-            note = f"Marked sent: {slot.template.title}" + (f" to {name}" if name else "")
-            self.app.notify(note + ".", markup=False)
         if not self.is_attached:
             return
         self._sent_any = True

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pendulum import Timezone
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,7 +11,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from postinterview_tui.clock import Clock
 from postinterview_tui.commands import FORM_COMMANDS, bindings
 from postinterview_tui.domain.forms import (
     FormErrors,
@@ -26,8 +24,9 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.validation import FIELD_LIMITS
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.screens.loop_forms import TOPICS_HINT
+from postinterview_tui.screens.services import Services, services
+from postinterview_tui.screens.writes import WriteContext
 from postinterview_tui.storage.errors import EditConflict, StoreError
-from postinterview_tui.storage.repository import Repository
 from postinterview_tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
@@ -50,17 +49,12 @@ class ApplicationFormScreen(ModalScreen[int | None]):
     COMMAND_TABLE = FORM_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 
-    def __init__(
-        self,
-        repository: Repository,
-        clock: Clock,
-        zone: Timezone,
-        application_id: int | None = None,
-    ) -> None:
+    def __init__(self, application_id: int | None = None) -> None:
+        """A form for a new application, or (``application_id``) to edit one."""
         super().__init__()
-        self.repository = repository
-        self.clock = clock
-        self.zone = zone
+        app = self.pi_app
+        self.clock = app.clock
+        self.zone = app.zone
         self.application_id = application_id
         self._initial: dict[str, str] = {}
         self._version: int | None = None
@@ -104,6 +98,11 @@ class ApplicationFormScreen(ModalScreen[int | None]):
                 yield Label("ctrl+s saves · escape closes")
         yield SteadyFooter()
 
+    @property
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
+
     def _topics_field(self) -> ComposeResult:
         """What you talked about: kept with the interview, it fills the thank-you drafts."""
         yield Label("What you talked about", classes="field-label")
@@ -124,7 +123,7 @@ class ApplicationFormScreen(ModalScreen[int | None]):
     def _load_existing(self) -> None:
         assert self.application_id is not None
         try:
-            detail = self.repository.detail(self.application_id)
+            detail = self.pi_app.repository.detail(self.application_id)
         except StoreError as error:
             self.app.call_from_thread(self._show_status, str(error))
             return
@@ -193,29 +192,33 @@ class ApplicationFormScreen(ModalScreen[int | None]):
             return
         self._show_errors({})
         self._show_status("Saving…")
-        self._save_worker(payload)
+        application_id, version = self.application_id, self._version
 
-    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
-    def _save_worker(self, payload: Any) -> None:
-        now = self.clock()
-        try:
-            if self.application_id is not None:
-                self.repository.edit(
-                    self.application_id, payload, now, expected_version=self._version
-                )
-                result = self.application_id
+        def save(write: WriteContext) -> int | EditConflict:
+            if application_id is None:
+                return write.repository.add_application(payload, write.now)
+            try:
+                write.repository.edit(application_id, payload, write.now, expected_version=version)
+            except EditConflict as conflict:
+                return conflict  # the form asks what to do: nothing was written
+            return application_id
+
+        def saved(result: int | EditConflict) -> None:
+            if isinstance(result, EditConflict):
+                self._conflict(result.message)
             else:
-                result = self.repository.add_application(payload, now)
-        except EditConflict as conflict:
-            self.app.call_from_thread(self._conflict, conflict.message)
-            return
-        except (StoreError, OSError) as error:
-            message = getattr(error, "message", str(error))
-            self.app.call_from_thread(
-                self._show_status, f"Could not save: {message}. Nothing you typed is lost."
-            )
-            return
-        self.app.call_from_thread(self.dismiss, result)
+                self.dismiss(result)
+
+        self.pi_app.writes.run(
+            self,
+            save,
+            about=lambda result: result if isinstance(result, int) else None,
+            done=saved,
+            undone=lambda why: self._show_status(
+                f"Could not save: {why.removeprefix('could not save: ')}. "
+                "Nothing you typed is lost."
+            ),
+        )
 
     def _conflict(self, message: str) -> None:
         def answered(overwrite: bool | None) -> None:

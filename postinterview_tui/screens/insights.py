@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,11 +11,9 @@ from textual.widgets import Static
 
 from postinterview_tui.commands import INSIGHTS_COMMANDS, bindings
 from postinterview_tui.domain.insights import Insights, bar, compute_insights
+from postinterview_tui.screens.services import services
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
 
 BAR_WIDTH = 30
 
@@ -42,7 +38,7 @@ class InsightsScreen(Screen[None]):
         """Read and summarise off the event loop."""
         from postinterview_tui.storage.insights_queries import close_reasons, history_points
 
-        app: PostInterviewApp = self.app  # type: ignore[assignment]
+        app = services(self)
         try:
             insights = compute_insights(
                 app.repository.stage_counts(),

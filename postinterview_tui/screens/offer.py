@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from pendulum import DateTime, Timezone
 from textual import on, work
@@ -16,16 +15,14 @@ from textual.widgets.option_list import Option
 
 from postinterview_tui.commands import OFFER_COMMANDS, OFFER_FORM_COMMANDS, bindings
 from postinterview_tui.domain.models import ApplicationDetail, Condition
-from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, ConditionStatus, Stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError, parse_when
 from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.screens.services import Services, services
+from postinterview_tui.screens.writes import StoreChange, WriteContext
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
 
 CONDITION_LABELS: dict[ConditionKind, str] = {
     ConditionKind.REFERENCES: "Reference checks",
@@ -115,9 +112,9 @@ class OfferScreen(Screen[None]):
         self.conditions: tuple[Condition, ...] = ()
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="offer"):
@@ -132,6 +129,11 @@ class OfferScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.load()
+        self.pi_app.writes.follow(self._store_changed)
+
+    def _store_changed(self, change: StoreChange) -> None:
+        if change.application_id in (None, self.application_id):
+            self.load()
 
     @work(thread=True, exclusive=True, group="offer-load", exit_on_error=False)
     def load(self) -> None:
@@ -202,20 +204,18 @@ class OfferScreen(Screen[None]):
         """Mark the highlighted condition failed."""
         self._set_status(cleared=False)
 
-    @work(thread=True, group="write", exit_on_error=False)
     def _set_status(self, cleared: bool) -> None:
         condition = self._selected()
-        app = self.pi_app
         if condition is None:
             return
-        try:
-            app.repository.set_condition_status(
-                self.application_id, condition.id, cleared=cleared, now=app.clock()
-            )
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        self.load()
+        application_id = self.application_id
+        self.pi_app.writes.run(
+            self,
+            lambda write: write.repository.set_condition_status(
+                application_id, condition.id, cleared=cleared, now=write.now
+            ),
+            about=application_id,
+        )
 
     def action_accept(self) -> None:
         """Accept the offer (asks first while conditions are pending)."""
@@ -230,33 +230,23 @@ class OfferScreen(Screen[None]):
 
         self.app.push_screen(ConfirmScreen("Decline this offer?"), answered)
 
-    @work(thread=True, group="write", exit_on_error=False)
     def _move(self, target: Stage, reason: CloseReason | None, force: bool) -> None:
-        app = self.pi_app
-        now = app.clock()
-        try:
-            app.repository.move(
-                self.application_id, target, when=now, now=now, reason=reason, force=force
+        application_id = self.application_id
+
+        def move(write: WriteContext) -> None:
+            write.repository.move(
+                application_id,
+                target,
+                when=write.now,
+                now=write.now,
+                reason=reason,
+                force=write.force,
             )
-        except RuleRefusal as refusal:
-            if refusal.confirmable:
-                app.call_from_thread(self._confirm, target, reason, refusal.message)
-            else:
-                app.call_from_thread(app.notify, refusal.message, severity="warning", markup=False)
-            return
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
+
         word = "Accepted" if target is Stage.ACCEPTED else "Declined"
-        app.call_from_thread(app.notify, f"{word}. The board is up to date.")
-        self.load()
-
-    def _confirm(self, target: Stage, reason: CloseReason | None, message: str) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._move(target, reason, force=True)
-
-        self.app.push_screen(ConfirmScreen(message[:1].upper() + message[1:]), answered)
+        self.pi_app.writes.run(
+            self, move, about=application_id, force=force, say=f"{word}. The board is up to date."
+        )
 
     @on(OptionList.OptionSelected)
     def _toggle(self) -> None:

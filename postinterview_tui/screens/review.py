@@ -23,7 +23,6 @@ from postinterview_tui.domain.agenda import AgendaItem, build_agenda
 from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
 from postinterview_tui.domain.models import ApplicationSummary
-from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.review import (
     DONE_HINTS,
     SNOOZE_CHOICES,
@@ -48,19 +47,20 @@ from postinterview_tui.domain.stages import CloseReason
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError
 from postinterview_tui.domain.wording import day_and_month
-from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.screens.dialogs import CloseReasonScreen
 from postinterview_tui.screens.review_inbox import (
     INBOX_HINT,
     InboxKey,
     InboxRowActions,
     inbox_row,
 )
+from postinterview_tui.screens.services import Services, services
+from postinterview_tui.screens.writes import WriteContext
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
     from postinterview_tui.inbox.records import InboxEntry
     from postinterview_tui.storage.repository import Repository
 
@@ -159,9 +159,9 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         self._read_before_opening = data is not None
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-header"):
@@ -401,11 +401,7 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         item = self.current_item()
         if item is None:
             return
-        opener = getattr(self.app, "open_drafting", None)
-        if callable(opener):
-            opener(item.application_id, ActionKind(kind))
-        else:
-            self.app.notify("drafting is coming", markup=False)
+        self.pi_app.open_drafting(item.application_id, str(ActionKind(kind)))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -418,60 +414,37 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         self._write(item, step, force)
         log.debug("review: %s on %s", step.kind, key)
 
-    @work(thread=True, group="review-write", exit_on_error=False)
     def _write(self, item: AgendaItem, step: ReviewStep, force: bool) -> None:
-        app = self.pi_app
-        repository = app.repository
-        now = app.clock()
-        try:
+        application_id = item.application_id
+
+        def write_step(write: WriteContext) -> None:
+            repository, now = write.repository, write.now
             if step.kind is StepKind.MOVE and step.stage is not None:
                 repository.move(
-                    item.application_id,
+                    application_id,
                     step.stage,
                     when=now,
                     now=now,
                     reason=step.reason,
-                    force=force,
+                    force=write.force,
                     reflection=step.note,
                 )
             elif step.kind is StepKind.CHECK_IN and step.condition_id is not None:
-                repository.check_in_condition(item.application_id, step.condition_id, now)
+                repository.check_in_condition(application_id, step.condition_id, now)
             elif step.kind is StepKind.SNOOZE and step.until is not None:
-                repository.snooze(item.application_id, step.until, now)
+                repository.snooze(application_id, step.until, now)
             else:
                 raise ValueError(f"the review cannot write {step!r}")
-        except RuleRefusal as refusal:
-            app.call_from_thread(self._refused, item, step, refusal)
-            return
-        except StoreError as error:
-            app.call_from_thread(self._restore, item)
-            app.call_from_thread(app.report_store_error, error)
-            return
-        except Exception as error:  # keep the list truthful even on a bug; the log has it
-            log.exception("review: writing %s failed", step)
-            app.call_from_thread(self._restore, item)
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._written, item, step)
 
-    def _written(self, item: AgendaItem, step: ReviewStep) -> None:
-        self.app.notify(safe_line(f"{item.company}: {step.done}"), markup=False)
-        self.load()
-
-    def _refused(self, item: AgendaItem, step: ReviewStep, refusal: RuleRefusal) -> None:
-        if not refusal.confirmable:
-            self._restore(item)
-            self.app.notify(safe_line(refusal.message), severity="warning", markup=False)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._write(item, step, True)
-            else:
-                self._restore(item)
-
-        message = refusal.message[:1].upper() + refusal.message[1:]
-        self.app.push_screen(ConfirmScreen(message), answered)
+        self.pi_app.writes.run(
+            self,
+            write_step,
+            about=application_id,
+            force=force,
+            say=f"{item.company}: {step.done}",
+            done=lambda _: self.load(),
+            undone=lambda _why: self._restore(item),
+        )
 
     def _restore(self, item: AgendaItem) -> None:
         self.session = self.session.restoring(item)

@@ -19,6 +19,7 @@ from postinterview_tui.domain.text import safe_line, shorten
 from postinterview_tui.inbox.proposals import Step
 from postinterview_tui.inbox.records import InboxEntry
 from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.screens.writes import StoreChange
 
 if TYPE_CHECKING:
     from postinterview_tui.app import PostInterviewApp
@@ -108,6 +109,8 @@ class InboxRowActions:
                 message = f"{entry.company or 'Inbox'}: set aside"
                 app.call_from_thread(app.notify, safe_line(message), markup=False)
                 app.call_from_thread(self.load)
+            # Written outside StoreWrites.run: announce it, so the board reads it too.
+            app.call_from_thread(app.writes.announce, StoreChange(None))
         except RuleRefusal as refusal:
             app.call_from_thread(self._inbox_refused, entry_id, refusal)
         except Exception as error:  # InboxRefusal, StoreError, a bug: say so, keep the row

@@ -4,7 +4,6 @@ theme. Every value is checked before anything is written; a refused one says why
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,13 +22,12 @@ from postinterview_tui.domain.settings import (
 )
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.screens.services import Services, services
+from postinterview_tui.screens.writes import WriteContext
 from postinterview_tui.setting_choices import known_choices
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
 
 # (section, ((dotted key, label, one-line explanation), ...)). Every key of KEYS but the theme
 # (a Select, applied at once) and the keymap (JSON, for `postinterview config set`).
@@ -204,9 +202,9 @@ class SettingsScreen(Screen[None]):
         self._saving = False
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     def compose(self) -> ComposeResult:
         yield Static("Settings", id="settings-head")
@@ -330,26 +328,19 @@ class SettingsScreen(Screen[None]):
         self._show_status("Saving…")
         self._save_worker(changed)
 
-    @work(thread=True, exclusive=True, group="settings-save", exit_on_error=False)
     def _save_worker(self, changed: dict[str, str]) -> None:
-        app = self.pi_app
-        now = app.clock()
-        try:
+        def save(write: WriteContext) -> Settings:
             for key, text in changed.items():
-                app.repository.set_setting(key, text, now, choices=known_choices())
-            settings = app.repository.settings()
-        except (StoreError, ValueError) as error:
-            app.call_from_thread(self._save_failed, error)
-            return
-        app.call_from_thread(self._saved, settings)
+                write.repository.set_setting(key, text, write.now, choices=known_choices())
+            return write.repository.settings()
+
+        # Day counts move due dates: announced, so the board reads again.
+        self.pi_app.writes.run(
+            self, save, done=self._saved, undone=self._save_failed, say="Settings saved"
+        )
 
     def _saved(self, settings: Settings) -> None:
-        # Day counts move due dates: the board reads again even if this screen has closed.
-        self.pi_app._reload_board()
         self._saving = False
-        self.app.notify("Settings saved", markup=False)
-        if not self.is_attached:
-            return
         self._stored = settings_as_texts(settings)
         for key in FIELD_KEYS:
             self._set_field(key, display_text(key, self._stored[key]))
@@ -357,12 +348,10 @@ class SettingsScreen(Screen[None]):
         self._show_status("Saved.")
         self.refresh_bindings()
 
-    def _save_failed(self, error: Exception) -> None:
+    def _save_failed(self, _why: str) -> None:
         self._saving = False
-        self.pi_app.report_store_error(error)
-        if self.is_attached:
-            self._show_status("Could not save. Nothing you typed is lost; ctrl+s tries again.")
-            self.refresh_bindings()
+        self._show_status("Could not save. Nothing you typed is lost; ctrl+s tries again.")
+        self.refresh_bindings()
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key in FIELD_KEYS:

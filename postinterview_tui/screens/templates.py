@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -16,12 +14,10 @@ from postinterview_tui.commands import TEMPLATE_COMMANDS, bindings, dialog_bindi
 from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, FIELDS, NoteTemplate, TemplateId
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.screens.services import Services, services
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
 
 
 def fields_help() -> Content:
@@ -48,9 +44,9 @@ class TemplatesScreen(Screen[None]):
         self._current: TemplateId = TemplateId.THANK_YOU_EMAIL
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     @property
     def store(self) -> DraftStore:
@@ -126,23 +122,13 @@ class TemplatesScreen(Screen[None]):
                 template.id, template.title, template.kind, edited[0], edited[1], True
             )
             template_id = self._current
-            # The app's worker, not the screen's: closing the screen must not cancel the save.
-            self.app.run_worker(
-                lambda: self._save_job(template_id, *edited),
-                thread=True,
-                group="templates-save",
-                exit_on_error=False,
+            store = self.store
+            self.pi_app.writes.run(
+                self,
+                lambda write: store.set_template(template_id, *edited, write.now),
+                say=f"Saved the template “{DEFAULT_TEMPLATES[template_id].title}”.",
+                done=lambda _: self.load(),
             )
-
-    def _save_job(self, template_id: TemplateId, subject: str, body: str) -> None:
-        try:
-            self.store.set_template(template_id, subject, body, self.pi_app.clock())
-        except StoreError as error:
-            self.app.call_from_thread(self.pi_app.report_store_error, error)
-            return
-        title = DEFAULT_TEMPLATES[template_id].title
-        self.app.call_from_thread(self.app.notify, f"Saved the template “{title}”.")
-        self.app.call_from_thread(self._reload)
 
     def action_save_template(self) -> None:
         """Save the template on screen."""
@@ -166,19 +152,14 @@ class TemplatesScreen(Screen[None]):
             ConfirmScreen(f"Reset “{template.title}” to the original text?"), answered
         )
 
-    def _reload(self) -> None:
-        if self.is_attached:
-            self.load()
-
-    @work(thread=True, group="templates-save", exit_on_error=False)
     def _reset_worker(self, template_id: TemplateId) -> None:
-        try:
-            self.store.reset_template(template_id, self.pi_app.clock())
-        except StoreError as error:
-            self.app.call_from_thread(self.pi_app.report_store_error, error)
-            return
-        self.app.call_from_thread(self.app.notify, "Back to the original text.")
-        self.app.call_from_thread(self._reload)
+        store = self.store
+        self.pi_app.writes.run(
+            self,
+            lambda write: store.reset_template(template_id, write.now),
+            say="Back to the original text.",
+            done=lambda _: self.load(),
+        )
 
     def action_close(self) -> None:
         """Close, saving what was changed."""

@@ -25,11 +25,11 @@ from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.timeline import describe_event
 from postinterview_tui.domain.wording import ACTION_LABELS, lateness
+from postinterview_tui.screens.services import Services, services
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
-    from postinterview_tui.app import PostInterviewApp
     from postinterview_tui.storage.timeline_queries import TimelineEvent
 
 PAST_DAYS = 30
@@ -147,9 +147,9 @@ class TimelineScreen(Screen[None]):
         self._targets: dict[str, int] = {}
 
     @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timeline-header"):

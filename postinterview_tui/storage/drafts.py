@@ -7,13 +7,13 @@ is one, since it moves the card.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from pendulum import DateTime
 
 from postinterview_tui.domain.models import ApplicationSummary
@@ -29,7 +29,6 @@ from postinterview_tui.domain.templates import (
     with_override,
 )
 from postinterview_tui.storage.errors import NotFound
-from postinterview_tui.storage.paths import APP_NAME
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.sent_messages import SentMessage, record_sent_message
 from postinterview_tui.storage.timestamps import from_text, optional_from_text, to_text, truncate
@@ -406,49 +405,49 @@ class DraftWriter:
             return True
 
 
-def export_dir() -> Path:
-    """Where drafts are saved as files: ``Documents/postinterview``, else the data directory.
+DRAFTS_FOLDER = "drafts"
 
-    Computed when asked; nothing is created here.
+
+def export_dir(db_path: Path) -> Path:
+    """Where drafts are saved as files: a private ``drafts`` folder beside the database.
+
+    Beside the database rather than in one global place, so that each database (a demo's
+    temporary one too) keeps its notes with it. Computed when asked; nothing is created here.
     """
-    try:
-        documents = platformdirs.user_documents_path()
-    except Exception:  # platformdirs may fail on odd setups; the data dir always exists
-        return platformdirs.user_data_path(APP_NAME) / "drafts"
-    if documents.is_dir():
-        return documents / APP_NAME
-    return platformdirs.user_data_path(APP_NAME) / "drafts"
+    return db_path.parent / DRAFTS_FOLDER
 
 
-def export_draft(
-    subject: str, body: str, *, stem: str, now: DateTime, directory: Path | None = None
-) -> Path:
-    """Write a draft to a new text file and return its path (never overwrites a file).
+def export_draft(subject: str, body: str, *, stem: str, now: DateTime, directory: Path) -> Path:
+    """Write a draft to a new text file only its owner can read; return its path.
+
+    The folder is created (or tightened) to owner-only: a note names the company and the
+    people the user met. An existing file is never overwritten.
 
     Args:
         subject: the subject line (left out of the file when empty).
         body: the note.
         stem: words for the file name, e.g. "Acme thank-you"; unsafe characters go.
         now: the time, for the file name.
-        directory: where to write; :func:`export_dir` by default.
+        directory: where to write (see :func:`export_dir`).
 
     Raises:
         OSError: the file cannot be written.
     """
-    target = directory if directory is not None else export_dir()
-    target.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(directory, 0o700)
     slug = _UNSAFE_FILENAME.sub("-", stem).strip("-.")[:60] or "draft"
     base = f"{now.format('YYYY-MM-DD-HHmm')}-{slug}"
-    text = plain_text(subject, body)
+    data = plain_text(subject, body).encode("utf-8")
     for number in range(1, 1000):
-        path = target / (f"{base}.txt" if number == 1 else f"{base}-{number}.txt")
+        path = directory / (f"{base}.txt" if number == 1 else f"{base}-{number}.txt")
         try:
-            with path.open("x", encoding="utf-8") as handle:
-                handle.write(text)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             continue
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
         return path
-    raise OSError(f"too many drafts named {base} in {target}")
+    raise OSError(f"too many drafts named {base} in {directory}")
 
 
 def _draft_from_row(row: dict[str, Any]) -> Draft:

@@ -40,5 +40,10 @@ class NothingToUndo(StoreError):
     """There is no change left to undo."""
 
 
+class UndoBlocked(NothingToUndo):
+    """This window's last change cannot be undone: a later change made elsewhere touched the
+    same application, and undoing would silently throw that one away."""
+
+
 class SaveFailed(StoreError):
     """A change could not be written (disk full, I/O error...); nothing of it was kept."""

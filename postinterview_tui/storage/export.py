@@ -27,6 +27,7 @@ from postinterview_tui.domain.text import safe_text
 from postinterview_tui.storage.connection import connect
 from postinterview_tui.storage.preflight import special_file_kind
 from postinterview_tui.storage.schema import apply_migrations
+from postinterview_tui.storage.spreadsheet_facts import FACT_COLUMNS, fact_cells
 from postinterview_tui.storage.timestamps import from_text, to_text
 
 FORMAT = "postinterview"
@@ -55,7 +56,10 @@ CSV_COLUMNS = (
     "updated",
     "notes",
     "history",
+    *FACT_COLUMNS,
 )
+"""The CSV's columns: what a spreadsheet shows, then the facts the dues depend on, so that an
+import of the file gives the same next steps (see :mod:`.spreadsheet_facts`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +213,7 @@ def export_csv(db: sqlite3.Connection, zone: Timezone) -> str:
             )
         ):
             events.setdefault(event["application_id"], []).append(event)
+        facts = fact_cells(db, zone)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -222,7 +227,7 @@ def export_csv(db: sqlite3.Connection, zone: Timezone) -> str:
             row["role"],
             row["stage"],
             row["close_reason"] or "",
-            _local(row["last_interview_at"], zone, "YYYY-MM-DD"),
+            _local(row["last_interview_at"], zone, "YYYY-MM-DD HH:mm"),
             row["decision_by"] or "",
             _local(row.get("offer_deadline"), zone, "YYYY-MM-DD HH:mm"),
             row["location"],
@@ -232,6 +237,7 @@ def export_csv(db: sqlite3.Connection, zone: Timezone) -> str:
             _local(row["updated_at"], zone, "YYYY-MM-DD HH:mm"),
             row["notes"],
             stage_history(events.get(row["id"], []), zone),
+            *facts.get(row["id"], [""] * len(FACT_COLUMNS)),
         ]
         writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return out.getvalue()

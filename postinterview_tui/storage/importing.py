@@ -24,6 +24,8 @@ from postinterview_tui.domain.stages import (
     InterviewKind,
     Stage,
 )
+from postinterview_tui.domain.text import quoted
+from postinterview_tui.domain.validation import FieldError, check_day, check_moment, check_text
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.export import (
     FORMAT,
@@ -119,11 +121,11 @@ def read_export(text: str) -> dict[str, Any]:
         raise ImportFileError("not a postinterview export (expected a JSON object)")
     if data.get("format") != FORMAT:
         raise ImportFileError(
-            f'not a postinterview export ("format" is {data.get("format")!r}, not {FORMAT!r})'
+            f'not a postinterview export ("format" is {quoted(data.get("format"))}, not {FORMAT!r})'
         )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportFileError(f'not a postinterview export ("version" is {version!r})')
+        raise ImportFileError(f'not a postinterview export ("version" is {quoted(version)})')
     if version > FORMAT_VERSION:
         raise ImportFileError(
             f"exported by a newer version of postinterview (export version {version}; "
@@ -165,8 +167,8 @@ def plan_import(db: sqlite3.Connection, data: Mapping[str, Any]) -> ImportPlan:
     for name in data:
         if name not in HEADER_KEYS and name not in known:
             raise ImportFileError(
-                f'the file holds "{name}", which this version of postinterview does not know: '
-                "please upgrade"
+                f"the file holds {quoted(name)}, which this version of postinterview does not "
+                "know: please upgrade"
             )
     file_keys = {
         table.name: {record.get(table.primary) for record in data.get(table.name, [])}
@@ -285,14 +287,63 @@ _ENUM_COLUMNS: dict[tuple[str, str], Callable[[str], object]] = {
 }
 
 
+_TEXT_FIELDS: dict[tuple[str, str], str] = {
+    ("applications", "company"): "company",
+    ("applications", "role"): "role",
+    ("applications", "location"): "location",
+    ("applications", "link"): "link",
+    ("applications", "recruiter_name"): "recruiter",
+    ("applications", "recruiter_email"): "recruiter",
+    ("applications", "notes"): "notes",
+    ("applications", "offer_notes"): "notes",
+    ("interviews", "notes"): "notes",
+    ("interviewers", "name"): "interviewer",
+    ("interviewers", "email"): "interviewer",
+    ("interviewers", "title"): "interviewer",
+    ("conditions", "label"): "condition",
+}
+"""Columns that hold what a form field holds: the import checks them as that field."""
+OTHER_TEXT_LIMIT = 200_000
+"""Any other text column (history data, drafts, settings): no NUL, and at most this long."""
+
+
 def _value_checks() -> dict[tuple[str, str], Callable[[str], object]]:
     checks = dict(_ENUM_COLUMNS)
     for table, names in _TIMESTAMP_COLUMNS.items():
-        checks.update({(table, name): from_text for name in names})
-    checks[("applications", "decision_by")] = date.fromisoformat
-    checks[("interviews", "decision_by")] = date.fromisoformat
+        checks.update({(table, name): _moment for name in names})
+    checks[("applications", "decision_by")] = _day
+    checks[("interviews", "decision_by")] = _day
     checks[("events", "data")] = _json_object_strict
     return checks
+
+
+def _moment(text: str) -> object:
+    moment = from_text(text)
+    check_moment("date", moment)
+    return moment
+
+
+def _day(text: str) -> object:
+    day = date.fromisoformat(text)
+    check_day("date", day)
+    return day
+
+
+def _check_text(table: str, column: str, value: str, where: str) -> None:
+    """The domain's validation for a column that holds a form field; limits for the rest."""
+    field = _TEXT_FIELDS.get((table, column))
+    try:
+        if field is not None:
+            check_text(field, value)
+            return
+    except FieldError as error:
+        raise ImportFileError(f"{where}: {error.message}") from None
+    if "\x00" in value:
+        raise ImportFileError(f"{where} contains a NUL character, which cannot be stored")
+    if len(value) > OTHER_TEXT_LIMIT:
+        raise ImportFileError(
+            f"{where} is too long ({len(value):,} characters; at most {OTHER_TEXT_LIMIT:,})"
+        )
 
 
 def _check_records(
@@ -305,7 +356,8 @@ def _check_records(
         for name in record:
             if name not in table.columns:
                 raise ImportFileError(
-                    f"{where} has a field {name!r} this version of postinterview does not know: "
+                    f"{where} has a field {quoted(name)} this version of postinterview does not "
+                    "know: "
                     "please upgrade"
                 )
         for column in table.columns.values():
@@ -316,17 +368,17 @@ def _check_records(
             _check_value(table.name, column, record[column.name], f"{where}.{column.name}")
         key = tuple(record[name] for name in table.key)
         if key in seen_keys:
-            raise ImportFileError(f"{where} repeats {'/'.join(table.key)} {key[0]!r}")
+            raise ImportFileError(f"{where} repeats {'/'.join(table.key)} {quoted(key[0])}")
         seen_keys.add(key)
         if table.id_column:
             if record[table.id_column] in seen_ids:
-                raise ImportFileError(f"{where} repeats id {record[table.id_column]!r}")
+                raise ImportFileError(f"{where} repeats id {quoted(record[table.id_column])}")
             seen_ids.add(record[table.id_column])
         for name, parent in table.parents.items():
             value = record.get(name)
             if value is not None and parent in file_keys and value not in file_keys[parent]:
                 raise ImportFileError(
-                    f"{where}.{name} points at {parent} {value!r}, which is not in the file"
+                    f"{where}.{name} points at {parent} {quoted(value)}, which is not in the file"
                 )
 
 
@@ -337,23 +389,26 @@ def _check_value(table: str, column: Column, value: Any, where: str) -> None:
         return
     if "INT" in column.type:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise ImportFileError(f"{where} must be a whole number, not {value!r}")
+            raise ImportFileError(f"{where} must be a whole number, not {quoted(value)}")
         if not _INT64[0] <= value <= _INT64[1]:
-            raise ImportFileError(f"{where} is too large ({value!r})")
+            raise ImportFileError(f"{where} is too large ({quoted(value)})")
     elif any(kind in column.type for kind in ("CHAR", "CLOB", "TEXT")):
         if not isinstance(value, str):
-            raise ImportFileError(f"{where} must be text, not {value!r}")
+            raise ImportFileError(f"{where} must be text, not {quoted(value)}")
     elif isinstance(value, dict | list | bool):
-        raise ImportFileError(f"{where} has an unexpected value {value!r}")
+        raise ImportFileError(f"{where} has an unexpected value {quoted(value)}")
     if isinstance(value, str):
         if any("\ud800" <= char <= "\udfff" for char in value):
             raise ImportFileError(f"{where} holds a broken character (a lone surrogate)")
+        _check_text(table, column.name, value, where)
         check = _CHECKS.get((table, column.name))
         if check is not None:
             try:
                 check(value)
-            except (ValueError, TypeError):
-                raise ImportFileError(f"{where} has an unreadable value {value!r}") from None
+            except FieldError as error:
+                raise ImportFileError(f"{where}: {error.message}") from None
+            except (ValueError, TypeError, OverflowError):
+                raise ImportFileError(f"{where} has an unreadable value {quoted(value)}") from None
 
 
 def _json_object_strict(text: str) -> object:

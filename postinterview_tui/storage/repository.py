@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pendulum import DateTime, Timezone
 
+from postinterview_tui.domain import validation
 from postinterview_tui.domain.models import ApplicationSummary, Condition, Progress
 from postinterview_tui.domain.settings import (
     KEYS,
@@ -247,32 +248,50 @@ class Repository:
     # -- writes ------------------------------------------------------------------------------
 
     def add_application(self, new: NewApplication, now: DateTime) -> int:
-        """Add an application with its first interview; returns the new id (never reused)."""
+        """Add an application with its first interview; returns the new id (never reused).
+
+        Raises:
+            FieldError: a field the domain's validation refuses (whichever way it came in).
+        """
+        with self._tx.action("add application", now) as act:
+            return self.insert_application(act, new)
+
+    def insert_application(self, act: Action, new: NewApplication) -> int:
+        """Add an application inside an open action (an import adds many in one).
+
+        Raises:
+            FieldError: a field the domain's validation refuses.
+        """
         from postinterview_tui.domain.records import Contact
 
-        with self._tx.action("add application", now) as act:
-            recruiter = new.recruiter or Contact("")
-            application_id = act.insert(
-                "applications",
-                {
-                    "company": new.company,
-                    "role": new.role,
-                    "location": new.location,
-                    "link": new.link,
-                    "recruiter_name": recruiter.name,
-                    "recruiter_email": recruiter.email,
-                    "notes": new.notes,
-                    "stage": str(Stage.INTERVIEWED),
-                    "created_at": act.now_text,
-                    "updated_at": act.now_text,
-                },
-            )
-            act.event(application_id, EventKind.CREATED, act.now, {})
-            self._add_round(act, application_id, Progress(stage=Stage.INTERVIEWED), new.interview)
-            return application_id
+        validation.check_new_application(new)
+        recruiter = new.recruiter or Contact("")
+        application_id = act.insert(
+            "applications",
+            {
+                "company": new.company,
+                "role": new.role,
+                "location": new.location,
+                "link": new.link,
+                "recruiter_name": recruiter.name,
+                "recruiter_email": recruiter.email,
+                "notes": new.notes,
+                "stage": str(Stage.INTERVIEWED),
+                "created_at": act.now_text,
+                "updated_at": act.now_text,
+            },
+        )
+        act.event(application_id, EventKind.CREATED, act.now, {})
+        self._add_round(act, application_id, Progress(stage=Stage.INTERVIEWED), new.interview)
+        return application_id
 
     def add_interview(self, application_id: int, new: NewInterview, now: DateTime) -> None:
-        """Record another interview round (the latest one moves the card back to Interviewed)."""
+        """Record another interview round (the latest one moves the card back to Interviewed).
+
+        Raises:
+            FieldError: a field the domain's validation refuses.
+        """
+        validation.check_new_interview(new)
         with self._tx.action("add interview", now) as act:
             summary = self._summary(self.db, application_id)
             self._add_round(act, application_id, summary.progress, new, summary.close_reason)
@@ -289,6 +308,10 @@ class Repository:
         """Record a reply from the employer (it restarts the follow-up count), with an
         optional note of what they said."""
         from postinterview_tui.domain.moves import plan_reply
+
+        validation.check_moment("when", when)
+        if decision_by is not None:
+            validation.check_day("decision_by", decision_by)
 
         with self._tx.action("record reply", now) as act:
             summary = self._summary(self.db, application_id)
@@ -315,42 +338,71 @@ class Repository:
         ``sent_to``, the recipient of a note the app delivered, with the note's event.
 
         Raises:
+            FieldError: a date or text the domain's validation refuses.
             NotFound: no such application.
             RuleRefusal: the rules refuse the move (or want it confirmed with ``force``).
         """
-        from postinterview_tui.domain.moves import plan_move
-
         with self._tx.action(f"move to {target.label}", now) as act:
-            settings = self.settings()
-            summary = self._summary(self.db, application_id)
-            plan = plan_move(
-                summary.progress,
+            return self.move_in(
+                act,
+                application_id,
                 target,
-                when=truncate(when),
+                when=when,
                 reason=reason,
                 force=force,
-                settings=settings,
-                zone=self.zone,
+                reflection=reflection,
+                sent_to=sent_to,
             )
-            if plan.thank_all_interviewers:
-                self._thank_latest_round(act, application_id, when)
-            close_reason = plan.close_reason if target is Stage.CLOSED else None
-            extra = {
-                EventKind.CLOSED: {"reflection": reflection.strip()} if reflection.strip() else {}
-            }
-            if sent_to:
-                extra[EventKind.FOLLOW_UP_SENT] = {"sent_to": sent_to}
-            plan = replace(
-                plan,
-                events=tuple(
-                    replace(event, data={**event.data, **extra[event.kind]})
-                    if extra.get(event.kind)
-                    else event
-                    for event in plan.events
-                ),
-            )
-            self._apply(act, application_id, plan, when, close_reason)
-            return self._summary(self.db, application_id)
+
+    def move_in(
+        self,
+        act: Action,
+        application_id: int,
+        target: Stage,
+        *,
+        when: DateTime,
+        reason: CloseReason | None = None,
+        force: bool = False,
+        reflection: str = "",
+        sent_to: str = "",
+    ) -> ApplicationSummary:
+        """:meth:`move` inside an open action (an import moves many in one).
+
+        Raises:
+            FieldError, NotFound, RuleRefusal: as :meth:`move`.
+        """
+        from postinterview_tui.domain.moves import plan_move
+
+        validation.check_moment("when", when)
+        validation.check_text("notes", reflection)
+        settings = self.settings()
+        summary = self._summary(self.db, application_id)
+        plan = plan_move(
+            summary.progress,
+            target,
+            when=truncate(when),
+            reason=reason,
+            force=force,
+            settings=settings,
+            zone=self.zone,
+        )
+        if plan.thank_all_interviewers:
+            self._thank_latest_round(act, application_id, when)
+        close_reason = plan.close_reason if target is Stage.CLOSED else None
+        extra = {EventKind.CLOSED: {"reflection": reflection.strip()} if reflection.strip() else {}}
+        if sent_to:
+            extra[EventKind.FOLLOW_UP_SENT] = {"sent_to": sent_to}
+        plan = replace(
+            plan,
+            events=tuple(
+                replace(event, data={**event.data, **extra[event.kind]})
+                if extra.get(event.kind)
+                else event
+                for event in plan.events
+            ),
+        )
+        self._apply(act, application_id, plan, when, close_reason)
+        return self._summary(self.db, application_id)
 
     def edit(
         self,
@@ -368,6 +420,7 @@ class Repository:
         """
         from postinterview_tui.domain.records import Contact
 
+        validation.check_edit(changes)
         fields = changes.changed_fields()
         if not fields:
             current = self.summary(application_id)
@@ -393,7 +446,12 @@ class Repository:
             act.event(application_id, EventKind.EDITED, act.now, {"fields": sorted(fields)})
 
     def add_note(self, application_id: int, text: str, now: DateTime) -> None:
-        """Append a free-text note to an application's history."""
+        """Append a free-text note to an application's history.
+
+        Raises:
+            FieldError: the note is empty of meaning to store (NUL) or too long.
+        """
+        validation.check_text("notes", text)
         with self._tx.action("add note", now) as act:
             self._summary(self.db, application_id)
             act.remember("applications", application_id)
@@ -415,6 +473,20 @@ class Repository:
             NothingToUndo: nothing left to undo.
         """
         return self._tx.undo_last(now)
+
+    def undo_and_describe(self, now: DateTime, *, own: bool = False) -> str:
+        """Undo the latest change (of any window, or with ``own`` of this one) and say what it
+        was, naming the application: ``move of Acme to Thank-you sent``.
+
+        Raises:
+            NothingToUndo: nothing left to undo.
+            UndoBlocked: (``own``) a later change made elsewhere touched the same application.
+        """
+        from postinterview_tui.domain.undo_words import undo_message
+
+        label, touched = self._tx.undo_latest(now, own=own)
+        with self._tx.read():
+            return undo_message(label, self._tx.companies(touched))
 
     def purge(self, now: DateTime) -> int:
         """Remove deleted applications and their records for good; returns how many.
@@ -459,6 +531,11 @@ class Repository:
         """Record an offer (moving the application to Offer) with its conditions and deadline."""
         from postinterview_tui.domain.moves import ChangePlan, PlannedEvent, plan_move
 
+        if deadline is not None:
+            validation.check_moment("deadline", deadline)
+        for _kind, label in conditions:
+            validation.check_text("condition", label)
+        validation.check_text("notes", notes)
         with self._tx.action("record offer", now) as act:
             summary = self._summary(self.db, application_id)
             progress = replace(summary.progress, offer_deadline=deadline)
@@ -519,6 +596,7 @@ class Repository:
         Raises:
             NotFound: no such application.
         """
+        validation.check_moment("until", until)
         with self._tx.action("snooze", now) as act:
             self._summary(self.db, application_id)
             act.remember("applications", application_id)

@@ -23,6 +23,7 @@ from postinterview_tui.storage.errors import (
     SaveFailed,
     StoreDamaged,
     StoreUnusable,
+    UndoBlocked,
 )
 from postinterview_tui.storage.timestamps import to_text, truncate
 
@@ -121,6 +122,8 @@ class Transactions:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.lock = threading.RLock()
+        self.mine: list[int] = []
+        """The undoable actions made through this connection (one window), oldest first."""
 
     @contextmanager
     def action(self, label: str, now: DateTime, *, undoable: bool = True) -> Iterator[Action]:
@@ -143,6 +146,8 @@ class Transactions:
                         [action.snapshot_json(), action_id],
                     )
                 self.db.execute("COMMIT")
+                if undoable:
+                    self.mine.append(action_id)
             except sqlite3.DatabaseError as error:
                 self._roll_back()
                 if isinstance(error, sqlite3.IntegrityError):
@@ -205,15 +210,37 @@ class Transactions:
         Raises:
             NothingToUndo: no action is left to undo.
         """
+        return self.undo_latest(now)[0]
+
+    def undo_latest(self, now: DateTime, *, own: bool = False) -> tuple[str, list[int]]:
+        """Undo the most recent action not undone yet: of any window, or (``own``) of this one.
+
+        Returns:
+            The undone action's label and the applications it touched.
+
+        Raises:
+            NothingToUndo: no action is left to undo.
+            UndoBlocked: (``own``) a later change made elsewhere touched the same application.
+        """
         with self.action("undo", now, undoable=False) as undo:
+            where = "undone_at IS NULL"
+            params: list[int] = []
+            if own:
+                where += (
+                    f" AND id IN ({', '.join('?' * len(self.mine))})" if self.mine else " AND 0"
+                )
+                params = list(self.mine)
             row = self.db.execute(
-                "SELECT id, label, snapshot FROM actions WHERE undone_at IS NULL "
-                "ORDER BY id DESC LIMIT 1"
+                f"SELECT id, label, snapshot FROM actions WHERE {where} ORDER BY id DESC LIMIT 1",
+                params,
             ).fetchone()
             if row is None:
-                raise NothingToUndo("nothing to undo")
+                raise NothingToUndo("nothing to undo" + (" in this window" if own else ""))
             action_id, label, snapshot_text = row
             snapshot = json.loads(snapshot_text)
+            touched = [int(item) for item in snapshot.get("applications", [])]
+            if own:
+                self._refuse_if_changed_elsewhere(action_id, str(label), touched)
             for item in reversed(snapshot.get("rows", [])):
                 self._restore(item["table"], item["id"], item["before"], undo.now_text)
             self.db.execute(
@@ -230,7 +257,39 @@ class Transactions:
                         undo.now,
                         {"label": label, "action": action_id},
                     )
-            return str(label)
+            return str(label), touched
+
+    def _refuse_if_changed_elsewhere(self, action_id: int, label: str, touched: list[int]) -> None:
+        """Raise :class:`UndoBlocked` when a later action of another window touched the same
+        applications (undoing would restore rows over that change)."""
+        from postinterview_tui.domain.undo_words import undo_message
+
+        mine = set(self.mine)
+        for later_id, later_label, later_text in self.db.execute(
+            "SELECT id, label, snapshot FROM actions WHERE id > ? AND undone_at IS NULL "
+            "ORDER BY id",
+            [action_id],
+        ).fetchall():
+            if later_id in mine:
+                continue
+            shared = set(touched) & set(json.loads(later_text).get("applications", []))
+            if shared:
+                names = self.companies(sorted(shared))
+                raise UndoBlocked(
+                    f"cannot undo {undo_message(label, self.companies(touched))}: "
+                    f"{', '.join(names) or 'it'} was changed elsewhere since ({later_label})"
+                )
+
+    def companies(self, application_ids: list[int]) -> list[str]:
+        """The companies of these applications (deleted ones too), in the same order."""
+        names = []
+        for application_id in application_ids:
+            row = self.db.execute(
+                "SELECT company FROM applications WHERE id = ?", [application_id]
+            ).fetchone()
+            if row is not None:
+                names.append(str(row[0]))
+        return names
 
     def _restore(self, table: str, row_id: int, before: dict[str, Any] | None, now: str) -> None:
         if table not in UNDOABLE_TABLES:

@@ -348,7 +348,7 @@ def test_edit_changes_fields_and_undo_restores_them(cli: InProcessCli) -> None:
         "Rita <rita@beta.example>",
     )
     assert detail["events"][-1]["kind"] == "edited"
-    assert cli.ok("undo").out == "Undid: edit\n"
+    assert cli.ok("undo").out == "Undid: the edit of Acme\n"  # named as it is again
     detail = cli.json("show", str(app))
     assert (detail["company"], detail["recruiter"]) == ("Acme", None)
 
@@ -362,7 +362,7 @@ def test_note_is_added_to_the_history(cli: InProcessCli) -> None:
 
 def test_undo_an_add_hides_the_application(cli: InProcessCli) -> None:
     app = cli.add()
-    assert cli.ok("undo").out == "Undid: add application\n"
+    assert cli.ok("undo").out == "Undid: adding Acme\n"
     assert cli.listing() == []
     assert cli("show", str(app)).code == 2
 
@@ -383,11 +383,11 @@ def test_undo_walks_back_one_change_at_a_time(cli: InProcessCli) -> None:
         ("2026-11-25T10:00:00+00:00", None),
         "2026-11-26T09:00:00+00:00",
     )
-    assert cli.ok("undo").out == "Undid: add interview\n"
+    assert cli.ok("undo").out == "Undid: the interview added to Acme\n"
     assert state() == ("thanked", 1, ("2026-11-25T10:00:00+00:00",), "2026-12-02T10:00:00+00:00")
-    assert cli.ok("undo").out == "Undid: move to Thank-you sent\n"
+    assert cli.ok("undo").out == "Undid: move of Acme to Thank-you sent\n"
     assert state() == ("interviewed", 1, (None,), "2026-11-25T12:00:00+00:00")
-    assert cli.ok("undo").out == "Undid: add application\n"
+    assert cli.ok("undo").out == "Undid: adding Acme\n"
     assert cli.listing() == []
     assert cli("undo").code == 2
 

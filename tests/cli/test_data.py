@@ -271,7 +271,7 @@ def test_csv_import_takes_the_good_rows_and_reports_each_bad_one_by_line(
     result = cli("import", "--csv", str(sheet))
 
     assert result.code == 0, result
-    assert result.out == "Imported 3 applications: #1, #2, #3\nRejected 5 rows (see above).\n"
+    assert result.out == "Imported 3 applications (#1–#3)\nRejected 5 rows (see above).\n"
     lines = result.err.splitlines()
     assert [line.split(":")[1].strip() for line in lines] == [
         "line 3",
@@ -280,11 +280,11 @@ def test_csv_import_takes_the_good_rows_and_reports_each_bad_one_by_line(
         "line 7",
         "line 10",
     ]
-    assert lines[0].startswith("postinterview: line 3: bad date: cannot read '31/12/2026'")
-    assert lines[1] == "postinterview: line 4: empty company"
+    assert lines[0].startswith("postinterview: line 3: interview date: cannot read '31/12/2026'")
+    assert lines[1] == "postinterview: line 4: company: is required"
     assert lines[2].startswith("postinterview: line 5: unknown stage 'rejected'")
     assert lines[3] == "postinterview: line 7: company: must be a single line"
-    assert lines[4] == "postinterview: line 10: empty role"
+    assert lines[4] == "postinterview: line 10: role: is required"
     rows = {row["company"]: row["stage"] for row in cli.listing()}
     assert rows == {"Acme": "thanked", "Multi, Inc": "offer", "Umbrella": "closed"}
     shown = cli.json("show", "2")
@@ -308,7 +308,7 @@ def test_csv_import_takes_the_good_rows_and_reports_each_bad_one_by_line(
 def test_csv_headers_are_matched_loosely(cli: InProcessCli, tmp_path: Path, text: str) -> None:
     sheet = tmp_path / "sheet.csv"
     sheet.write_text(text)
-    assert cli.ok("import", "--csv", str(sheet)).out == "Imported 1 application: #1\n"
+    assert cli.ok("import", "--csv", str(sheet)).out == "Imported 1 application (#1)\n"
     (row,) = cli.listing()
     assert (row["company"], row["role"]) == ("Acme", "Engineer")
 
@@ -321,8 +321,8 @@ def test_csv_where_every_row_is_rejected_exits_2_and_creates_nothing(
     result = cli("import", "--csv", str(sheet))
     assert result.code == 2 and result.out == ""
     assert result.err.splitlines() == [
-        "postinterview: line 2: empty company",
-        "postinterview: line 3: bad date: cannot read 'yesterday-ish' as a date; "
+        "postinterview: line 2: company: is required",
+        "postinterview: line 3: interview date: cannot read 'yesterday-ish' as a date; "
         "use YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601, now, today, yesterday, tomorrow or ±N{h,d,w}",
         "postinterview: error: none of the 2 rows could be imported",
     ]
@@ -342,7 +342,10 @@ def test_csv_dry_run_writes_nothing(cli: InProcessCli, tmp_path: Path) -> None:
     sheet.write_text(SPREADSHEET)
     result = cli("import", "--csv", str(sheet), "--dry-run")
     assert result.code == 0
-    assert result.out == "3 applications would be added.\nDry run: nothing was written.\n"
+    assert result.out == (
+        "3 applications would be added.\nDry run: nothing was written.\n"
+        "Rejected 5 rows (see above).\n"
+    )
     assert directory_listing(cli.db_path) is None
 
 

@@ -163,7 +163,7 @@ def test_today_check_with_overdue_writes_nothing(cli: InProcessCli) -> None:
     ("env", "value", "hint"),
     [
         ("POSTINTERVIEW_NOW", "next week", "POSTINTERVIEW_NOW"),
-        ("TZ", "Mars/Olympus_Mons", "TZ"),
+        ("POSTINTERVIEW_NOW", "9999-12-31T00:00:00Z", "POSTINTERVIEW_NOW"),
     ],
 )
 def test_bad_environment_is_bad_input(

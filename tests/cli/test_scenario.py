@@ -132,7 +132,7 @@ def test_full_scenario(cli: InProcessCli) -> None:
     assert cli.agenda(now=THU_10_DEC) == []
 
     # Undo reopens it exactly as it was.
-    assert cli.ok("undo", now=THU_10_DEC).out == "Undid: move to Closed\n"
+    assert cli.ok("undo", now=THU_10_DEC).out == "Undid: move of Acme to Closed\n"
     (row,) = cli.listing(now=THU_10_DEC)
     assert row["stage"] == "followed-up"
     item = only_item(cli.agenda(now=THU_10_DEC))
@@ -143,7 +143,7 @@ def test_full_scenario(cli: InProcessCli) -> None:
     assert cli.listing(now=THU_10_DEC) == []
     assert cli.agenda(now=THU_10_DEC) == []
     assert_one_error_line(cli("show", str(app), now=THU_10_DEC))
-    assert cli.ok("undo", now=THU_10_DEC).out == "Undid: delete\n"
+    assert cli.ok("undo", now=THU_10_DEC).out == "Undid: deleting Acme\n"
     (row,) = cli.listing(now=THU_10_DEC)
     assert (row["id"], row["stage"], row["next_action"]) == (app, "followed-up", "move-on")
 

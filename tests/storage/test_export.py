@@ -601,7 +601,7 @@ def test_csv_export_has_one_row_per_application_with_its_history(
     assert (row["stage"], row["close reason"], row["interview date"]) == (
         "closed",
         "not-selected",
-        "2026-11-02",
+        "2026-11-02 12:00",
     )
     assert row["history"] == (
         "interviewed 2026-11-02; thanked 2026-11-03; followed-up 2026-11-10; closed 2026-11-20"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -26,7 +27,7 @@ def _build_populated(path: Path, count: int = 30) -> None:
     repository = Repository.open(path, zone=ZONE)
     assert repository is not None
     for number in range(count):
-        new = sample_application(NOW, company=f"Company {number}", role="R" * 400)
+        new = replace(sample_application(NOW, company=f"Company {number}"), notes="R" * 400)
         repository.add_application(new, NOW)
     repository.close()
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pendulum
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
@@ -19,6 +20,7 @@ from postinterview_tui.domain.models import (
     NewInterviewer,
 )
 from postinterview_tui.domain.stages import EventKind, InterviewKind, Stage
+from postinterview_tui.domain.validation import FieldError, check_new_application
 from postinterview_tui.storage.repository import Repository
 
 from ._support import query, tricky_application
@@ -127,7 +129,8 @@ def test_interviewers_keep_their_order(repo: Repository, now: DateTime) -> None:
     assert [person.name for person in interview.interviewers] == names
 
 
-# Any text a user can type, including control characters, NUL and astral-plane emoji.
+# Any text a user can type, including control characters, NUL and astral-plane emoji: what the
+# validation accepts reads back unchanged, what it refuses is refused by the store as well.
 TEXT = st.text(max_size=40)
 
 
@@ -168,6 +171,15 @@ def test_any_text_reads_back_unchanged(
             held_at=now, notes=interview_notes, interviewers=(NewInterviewer(*person),)
         ),
     )
+    before = len(repo.summaries())
+    try:
+        check_new_application(new)
+    except FieldError:
+        # What the domain's validation refuses is refused by the store too, and nothing is written.
+        with pytest.raises(FieldError):
+            repo.add_application(new, now)
+        assert len(repo.summaries()) == before
+        return
     detail = repo.detail(repo.add_application(new, now))
     assert detail.summary.company == company
     assert detail.summary.role == role

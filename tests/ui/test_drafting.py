@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import webbrowser
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from postinterview_tui.app import PostInterviewApp
+from postinterview_tui.app import PostInterviewApp, build_app
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import EventKind, Stage
@@ -25,7 +27,6 @@ from postinterview_tui.screens.templates import (
     TemplatePickerScreen,
     TemplatesScreen,
 )
-from postinterview_tui.storage import drafts as drafts_module
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.repository import Repository
 from tests.ui.helpers import (
@@ -370,22 +371,39 @@ async def test_editor_says_when_the_terminal_cannot_be_handed_over(
         assert _body(app) == before
 
 
-async def test_save_to_file_says_where(
-    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize("demo", [False, True], ids=["own-database", "demo"])
+async def test_save_to_file_is_private_and_beside_the_database(
+    db_path: Path,
+    now: DateTime,
+    zone: Timezone,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    demo: bool,
 ) -> None:
-    target = tmp_path / "exports"
-    monkeypatch.setattr(drafts_module, "export_dir", lambda: target)
-    app = make_app(db_path, now, zone)
+    # Not in a global folder: Documents and the data directory are pointed at places that
+    # must stay empty.
+    elsewhere = tmp_path / "elsewhere"
+    monkeypatch.setenv("HOME", str(elsewhere))
+    monkeypatch.setenv("XDG_DATA_HOME", str(elsewhere / "data"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(elsewhere / "Documents"))
+    os.umask(0o022)
+    make_app(db_path, now, zone)
+    # --demo runs the same app on a copy in a temporary folder (here: the test's folder)
+    app = build_app(db_path, zone=zone, clock=lambda: now, demo=demo)
     lumen = _id_of(db_path, zone, "Lumen Health")
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot, app, lumen, "t")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        (saved,) = target.iterdir()
+        folder = db_path.parent / "drafts"
+        (saved,) = folder.iterdir()
         assert saved.read_text(encoding="utf-8").startswith(
             "Subject: Thank you: Backend developer interview\n\nDear Grace,"
         )
         assert f"Saved to {saved}" in _messages(app)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert not elsewhere.exists()
 
 
 async def test_mail_link_opens_or_is_shown(

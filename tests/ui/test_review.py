@@ -401,18 +401,6 @@ async def test_t_and_f_open_drafting_when_the_app_has_it(
         assert len(_keys(app)) == 9  # drafting is not doing: the row stays
 
 
-async def test_without_drafting_t_says_it_is_coming(
-    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: Any
-) -> None:
-    app = make_app(db_path, now, zone)
-    monkeypatch.delattr(PostInterviewApp, "open_drafting", raising=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        await pilot.press("t")
-        await settle(pilot)
-        assert any("drafting is coming" in str(note.message) for note in app._notifications)
-
-
 async def test_an_empty_review_names_the_next_thing(
     db_path: Path, now: DateTime, zone: Timezone
 ) -> None:

@@ -259,10 +259,10 @@ def test_moving_to_offer_records_the_offer() -> None:
 @pytest.mark.parametrize(
     ("conditions", "message"),
     [
-        ((pending(1),), "1 offer condition is still pending; accept anyway?"),
+        ((pending(1),), "1 offer condition is still pending"),
         (
             (pending(1), pending(2), pending(3, ConditionStatus.CLEARED)),
-            "2 offer conditions are still pending; accept anyway?",
+            "2 offer conditions are still pending",
         ),
     ],
 )
@@ -384,6 +384,7 @@ def test_too_soon_follow_up_is_refused_unless_forced(
     with pytest.raises(RuleRefusal) as caught:
         move(progress, Stage.FOLLOWED_UP, when, zone=zone)
     assert caught.value.confirmable is True
+    assert caught.value.question == "Follow up anyway?"
     assert caught.value.message == (
         "a follow-up now would be too soon after the last contact; "
         f"it would be reasonable from {reasonable_from}"

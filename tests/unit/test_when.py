@@ -54,7 +54,12 @@ NOW_U = at(U, 2026, 11, 28, 10)
         # words
         pytest.param(B, NOW_B, "now", "2026-11-28T10:00:00+01:00", id="now"),
         pytest.param(B, NOW_B, "NOW", "2026-11-28T10:00:00+01:00", id="now-upper"),
-        pytest.param(B, NOW_B, "today", "2026-11-28T12:00:00+01:00", id="today"),
+        # a bare "today" before noon is now: noon would be in the future
+        pytest.param(B, NOW_B, "today", "2026-11-28T10:00:00+01:00", id="today"),
+        pytest.param(B, NOW_B, "2026-11-28", "2026-11-28T10:00:00+01:00", id="today-as-date"),
+        pytest.param(
+            B, at(B, 2026, 11, 28, 15), "today", "2026-11-28T12:00:00+01:00", id="today-afternoon"
+        ),
         pytest.param(B, NOW_B, "yesterday", "2026-11-27T12:00:00+01:00", id="yesterday"),
         pytest.param(B, NOW_B, "  Tomorrow ", "2026-11-29T12:00:00+01:00", id="tomorrow"),
         # "today" is the user's local date, not UTC's: Sat 02:00 UTC is still Friday in New York
@@ -62,7 +67,7 @@ NOW_U = at(U, 2026, 11, 28, 10)
             N, at(U, 2026, 11, 28, 2), "today", "2026-11-27T12:00:00-05:00", id="today-ny"
         ),
         pytest.param(
-            U, at(U, 2026, 11, 28, 2), "today", "2026-11-28T12:00:00+00:00", id="today-utc"
+            U, at(U, 2026, 11, 28, 2), "today", "2026-11-28T02:00:00+00:00", id="today-utc"
         ),
         # relative
         pytest.param(B, NOW_B, "+2h", "2026-11-28T12:00:00+01:00", id="+2h"),
