@@ -17,7 +17,9 @@ from postinterview_tui.board_data import BoardData, open_board
 from postinterview_tui.clock import Clock
 from postinterview_tui.collection import resume_collection
 from postinterview_tui.commands import APP_COMMANDS, OPENERS, Command, bindings
+from postinterview_tui.domain.settings import check_settings
 from postinterview_tui.screens.writes import StoreChange, StoreWrites, report_store_error
+from postinterview_tui.setting_choices import known_choices
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.repository import Repository
 
@@ -72,6 +74,13 @@ class PostInterviewApp(App[int]):
 
     def on_mount(self) -> None:
         settings = self._settings_at_start
+        if settings is not None:
+            # The file may have been edited by hand: the same rules as `config set` decide.
+            settings, problems = check_settings(settings, known_choices())
+            for problem in problems:
+                self.notify(
+                    problem, title="A setting was refused", severity="warning", markup=False
+                )
         theme = settings.theme if settings else "textual-dark"
         if theme in self.available_themes:
             self.theme = theme
@@ -86,6 +95,14 @@ class PostInterviewApp(App[int]):
                 self.run_worker, self._warn_about_sync, thread=True, exit_on_error=False
             )
             self.set_interval(AUTO_BACKUP_CHECK_SECONDS, self._auto_backup)
+
+    def _warn_about_settings(self, problems: tuple[str, ...]) -> None:
+        for problem in problems:
+            # A refused keymap lists every binding id: the toast keeps the start of it.
+            text = problem if len(problem) <= 240 else problem[:239] + "…"
+            self.notify(
+                text, title="A setting was refused", severity="warning", timeout=15, markup=False
+            )
 
     def _auto_backup(self) -> None:
         self.run_worker(
@@ -127,7 +144,9 @@ class PostInterviewApp(App[int]):
     def _save_theme(self, theme: str) -> None:
         try:
             if self.repository.settings().theme != theme:
-                self.repository.set_setting("ui.theme", theme, self.clock())
+                self.repository.set_setting(
+                    "ui.theme", theme, self.clock(), choices=known_choices()
+                )
         except (StoreError, ValueError):
             log.warning("could not save the theme", exc_info=True)
 

@@ -17,8 +17,9 @@ from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.storage.inbox_count import pending_inbox_count
 from postinterview_tui.storage.repository import Repository
 
-CLOSED_SHOWN = 5
-"""Closed cards shown before the rest fold into "+ N more"."""
+CLOSED_SHOWN = 60
+"""Closed cards read for the board (more than any screen fits); the board shows as many as fit
+and folds the rest into "+ N more"."""
 AGENDA_FRESH_FOR = timedelta(seconds=60)
 """How long a board's agenda may stand in for a new read (the board catches up every minute)."""
 

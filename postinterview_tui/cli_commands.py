@@ -322,7 +322,8 @@ def config_get(ctx: click.Context, key: str | None) -> None:
         click.echo(f"{name} = {safe_line(value)}")
 
 
-@config.command(name="set")
+# A value may start with "-" (rules.follow_up_days -1): it is the rule's to refuse, not click's.
+@config.command(name="set", context_settings={"ignore_unknown_options": True})
 @db_option
 @click.argument("key")
 @click.argument("value")
@@ -330,13 +331,15 @@ def config_get(ctx: click.Context, key: str | None) -> None:
 def config_set(ctx: click.Context, key: str, value: str) -> None:
     """Change a setting."""
     from postinterview_tui.domain.settings import parse_setting
+    from postinterview_tui.setting_choices import known_choices
 
     rt = runtime(ctx)
+    choices = known_choices()
     try:
-        parse_setting(key, value)
+        parse_setting(key, value, choices)
     except ValueError as error:
         raise BadInput(str(error)) from None
-    rt.repository(create=True).set_setting(key, value, rt.clock())
+    rt.repository(create=True).set_setting(key, value, rt.clock(), choices=choices)
 
 
 COMMANDS = (

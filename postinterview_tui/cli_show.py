@@ -39,7 +39,7 @@ def detail_lines(
     lines = [
         f"#{summary.id}  {safe_line(summary.company)} — {safe_line(summary.role)}",
         f"Stage:    {summary.stage.label}"
-        + (f" ({summary.close_reason.label})" if summary.close_reason else ""),
+        + (f" ({summary.close_reason.phrase})" if summary.close_reason else ""),
     ]
     if action is not None:
         when = due_words(action.action, action.due, now, zone)

@@ -168,7 +168,7 @@ BOARD_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "board.delete",
-        "delete",
+        "delete,backspace",  # many laptop keyboards have no Delete key
         "delete_application",
         "Delete",
         "Delete application",

@@ -37,10 +37,14 @@ class CardStatus:
 def card_status(
     summary: ApplicationSummary, settings: Settings, now: DateTime, zone: Timezone
 ) -> CardStatus:
-    """Describe where an application stands, e.g. "thank-you overdue 2d" or "follow up in 3d"."""
+    """Describe where an application stands in one form: what is next, then when.
+
+    "follow up in 3d", "thank-you due tomorrow", "follow up again 2d late"; the short form keeps
+    both parts with fewer words ("follow up 2d late"), for narrow columns.
+    """
     progress = summary.progress
     if summary.stage is Stage.CLOSED:
-        reason = summary.close_reason.label if summary.close_reason else "closed"
+        reason = summary.close_reason.phrase if summary.close_reason else "no reason given"
         return CardStatus(f"closed: {reason}", "done", short=reason)
     if summary.stage is Stage.ACCEPTED:
         return CardStatus("offer accepted", "done", short="accepted")
@@ -63,26 +67,45 @@ def card_status(
             return CardStatus(label, "overdue", OVERDUE_SYMBOL, short="move on?")
         tone = "due" if status is DueStatus.DUE else "calm"
         return CardStatus(label, tone, DUE_SYMBOL, short="move on?")
+    short_label = SHORT_LABELS[item.action]
     if status is DueStatus.OVERDUE and now.timestamp() - item.due.timestamp() < 3600:
         # Less than an hour past its due time: "0h late" would read as a glitch.
-        return CardStatus(f"{label} due now", "overdue", OVERDUE_SYMBOL, short="due now")
-    if status is DueStatus.OVERDUE:
         return CardStatus(
-            f"{label} overdue {delta}", "overdue", OVERDUE_SYMBOL, short=f"{delta} late"
+            f"{label} due now", "overdue", OVERDUE_SYMBOL, short=f"{short_label} due now"
         )
+    if status is DueStatus.OVERDUE:
+        when = f"{delta} late"
+        return CardStatus(f"{label} {when}", "overdue", OVERDUE_SYMBOL, f"{short_label} {when}")
     if status is DueStatus.DUE:
-        return CardStatus(f"{label} due {delta}", "due", DUE_SYMBOL, short=f"due {delta}")
-    when = delta if delta in ("today", "tomorrow") else f"in {delta}"
+        when = f"due {delta}" if delta in ("today", "tomorrow") else f"due in {delta}"
+        # "•" says due: the short form keeps only the day ("thank-you tomorrow").
+        return CardStatus(f"{label} {when}", "due", DUE_SYMBOL, f"{short_label} {_when(delta)}")
+    when = _when(delta)
     tone = "upcoming" if status is DueStatus.UPCOMING else "calm"
     symbol = UPCOMING_SYMBOL if tone == "upcoming" else ""
-    return CardStatus(f"{label} {when}", tone, symbol, short=when)
+    return CardStatus(f"{label} {when}", tone, symbol, short=f"{short_label} {when}")
+
+
+SHORT_LABELS: dict[ActionKind, str] = {
+    ActionKind.THANK_YOU: "thank-you",
+    ActionKind.FOLLOW_UP: "follow up",
+    ActionKind.MOVE_ON: "move on?",
+    ActionKind.OFFER_DEADLINE: "reply",
+    ActionKind.OFFER_CONDITION: "check-in",
+    ActionKind.INTERVIEW: "interview",
+}
+"""What is next in the fewest words, for the short form of a card's status."""
+
+
+def _when(delta: str) -> str:
+    return delta if delta in ("today", "tomorrow") else f"in {delta}"
 
 
 def _label(summary: ApplicationSummary, action: ActionKind) -> str:
     progress = summary.progress
     if action is ActionKind.THANK_YOU:
         if progress.interviewers_total > 1:
-            return f"thank-you {progress.interviewers_thanked}/{progress.interviewers_total} sent,"
+            return f"thank-you ({progress.interviewers_thanked}/{progress.interviewers_total} sent)"
         return "thank-you"
     if action is ActionKind.FOLLOW_UP:
         return "follow up" if progress.follow_ups == 0 else "follow up again"
@@ -90,8 +113,7 @@ def _label(summary: ApplicationSummary, action: ActionKind) -> str:
         return f"no reply after {progress.follow_ups} follow-ups: move on?"
     conditions = progress.conditions
     cleared = sum(1 for item in conditions if item.status is ConditionStatus.CLEARED)
+    what = "reply to the offer" if action is ActionKind.OFFER_DEADLINE else "check-in"
     if conditions:
-        return f"{cleared} of {len(conditions)} conditions cleared;" + (
-            " reply" if action is ActionKind.OFFER_DEADLINE else " check in"
-        )
-    return "offer reply"
+        return f"{what} ({cleared}/{len(conditions)} conditions met)"
+    return what

@@ -137,7 +137,7 @@ def close_step(reason: CloseReason, note: str = "") -> ReviewStep:
     """Closing an application with ``reason`` and an optional line of reflection."""
     return ReviewStep(
         StepKind.MOVE,
-        f"closed: {reason.label.lower()}",
+        f"closed: {reason.phrase}",
         stage=Stage.CLOSED,
         reason=reason,
         note=note,

@@ -1,7 +1,22 @@
-"""User settings: the etiquette rules' day counts, the review window and the note signature.
+"""User settings: the etiquette rules' day counts, the review window, the note signature, the look.
 
-Every number the rules use is a setting. Settings are stored as text by the store; this module
-parses and validates them so a bad value never reaches the rules.
+Every setting is checked in one place, here: its :class:`SettingRule` in :data:`RULES` names the
+function that turns its text into a value or refuses it with a message for the user. Every way a
+value comes in goes through that function: ``config set``, the settings screen, the app saving
+its theme, and a value read from the file at start (which may have been edited by hand).
+
+Adding a setting takes two steps:
+
+1. a field with its default on :class:`Settings`;
+2. a :class:`SettingRule` in :data:`RULES` with the dotted key, the field's name and its parser:
+   ``whole_number(low, high)``, ``free_text()``, ``one_of("themes")`` or a function of your own
+   ``(key, text, choices) -> value`` that raises ``ValueError`` with a message saying what is
+   accepted. Give ``format`` too when the value is not text or a number (how it is stored).
+
+Some values must be one of a list the domain cannot know (Textual's themes, the command table's
+binding ids). Their parsers take a :class:`SettingChoices`; the layer that knows the lists builds
+it (``postinterview_tui.setting_choices.known_choices``). Without it (``None``) such a value is
+only checked for its shape, and :meth:`Repository.set_setting` refuses to store it.
 """
 
 from __future__ import annotations
@@ -9,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from postinterview_tui.domain import mail_settings
@@ -58,147 +73,277 @@ class Settings:
     keep_bodies: bool = False
 
 
-# Dotted setting key -> field name.
-KEYS: dict[str, str] = {
-    "rules.thank_you_hours": "thank_you_hours",
-    "rules.follow_up_days": "follow_up_days",
-    "rules.after_decision_days": "after_decision_days",
-    "rules.second_follow_up_days": "second_follow_up_days",
-    "rules.max_follow_ups": "max_follow_ups",
-    "rules.too_soon_days": "too_soon_days",
-    "rules.move_on_days": "move_on_days",
-    "rules.condition_check_in_days": "condition_check_in_days",
-    "rules.weekend_days": "weekend_days",
-    "rules.skip_dates": "skip_dates",
-    "review.window_days": "window_days",
-    "user.name": "user_name",
-    "user.signature": "user_signature",
-    "ui.theme": "theme",
-    "ui.keymap": "keymap",
-    # Sending notes.
-    "user.email": "user_email",
-    "mail.send_command": "send_command",
-    "mail.smtp_host": "smtp_host",
-    "mail.smtp_port": "smtp_port",
-    "mail.smtp_user": "smtp_user",
-    "mail.smtp_password_command": "smtp_password_command",
-    "mail.smtp_security": "smtp_security",
-    # Reading mail.
-    "mail.imap_host": "imap_host",
-    "mail.imap_port": "imap_port",
-    "mail.imap_user": "imap_user",
-    "mail.imap_password_command": "imap_password_command",
-    "mail.imap_folder": "imap_folder",
-    "mail.imap_security": "imap_security",
-    "mail.imap_max_per_run": "imap_max_per_run",
-    "mail.keep_bodies": "keep_bodies",
-}
+@dataclass(frozen=True, slots=True)
+class SettingChoices:
+    """The names some settings must be one of, from the layers that define them."""
 
-# Sending and reading mail: field name -> its parser.
-_MAIL_PARSERS: dict[str, Callable[[str, str], object]] = {
-    "user_email": mail_settings.parse_address,
-    "send_command": mail_settings.parse_command,
-    "smtp_host": mail_settings.parse_host,
-    "smtp_port": mail_settings.parse_port,
-    "smtp_user": mail_settings.parse_user,
-    "smtp_password_command": mail_settings.parse_command,
-    "smtp_security": mail_settings.parse_security,
-    # Reading mail.
-    "imap_host": mail_settings.parse_host,
-    "imap_port": mail_settings.parse_port,
-    "imap_user": mail_settings.parse_user,
-    "imap_password_command": mail_settings.parse_command,
-    "imap_folder": mail_settings.parse_user,
-    "imap_security": mail_settings.parse_security,
-    "keep_bodies": mail_settings.parse_on_off,
-}
-
-_LIMITS: dict[str, tuple[int, int]] = {
-    "thank_you_hours": (1, 24 * 14),
-    "follow_up_days": (1, 60),
-    "after_decision_days": (0, 30),
-    "second_follow_up_days": (1, 60),
-    "max_follow_ups": (1, 5),
-    "too_soon_days": (0, 30),
-    "move_on_days": (1, 90),
-    "condition_check_in_days": (1, 60),
-    "window_days": (0, 365),
-    "imap_max_per_run": (1, 5000),
-}
+    themes: frozenset[str] = field(default_factory=frozenset)
+    """Theme names (Textual's)."""
+    binding_ids: frozenset[str] = field(default_factory=frozenset)
+    """Command ids of the command table, which ``ui.keymap`` remaps."""
 
 
-def parse_setting(key: str, text: str) -> object:
-    """Turn the text of a setting into its value.
+Parser = Callable[[str, str, "SettingChoices | None"], object]
+"""``(dotted key, text, choices) -> value``; raises ``ValueError`` with a message for the user."""
 
-    Args:
-        key: a dotted key from :data:`KEYS`.
-        text: the value as typed, or as stored (JSON for lists).
 
-    Returns:
-        The parsed value, of the type the :class:`Settings` field has.
+@dataclass(frozen=True, slots=True)
+class SettingRule:
+    """How one setting is read, checked and written back."""
 
-    Raises:
-        ValueError: unknown key or a value out of range, with a message for the user.
-    """
-    if key not in KEYS:
-        raise ValueError(f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})")
-    name = KEYS[key]
-    if name in _LIMITS:
-        low, high = _LIMITS[name]
+    key: str
+    """Dotted key, as typed in ``config set``."""
+    field: str
+    """The :class:`Settings` field it fills."""
+    parse: Parser
+    format: Callable[[object], str] = str
+    needs_choices: bool = False
+    """True when the value must be one of a :class:`SettingChoices` list."""
+
+
+def whole_number(low: int, high: int) -> Parser:
+    """A parser for a whole number from ``low`` to ``high`` (negative text included)."""
+
+    def parse(key: str, text: str, choices: SettingChoices | None) -> int:
         try:
             number = int(text.strip())
         except ValueError:
             raise ValueError(f"{key} must be a whole number, not {text!r}") from None
         if not low <= number <= high:
-            raise ValueError(f"{key} must be between {low} and {high}")
+            raise ValueError(f"{key} must be between {low} and {high}, not {number}")
         return number
-    if name == "weekend_days":
-        return _parse_weekdays(key, text)
-    if name == "skip_dates":
-        return _parse_dates(key, text)
-    if name == "keymap":
-        return _parse_keymap(key, text)
-    if name in _MAIL_PARSERS:
-        return _MAIL_PARSERS[name](key, text)
-    if len(text) > 2000:
-        raise ValueError(f"{key} is too long (at most 2000 characters)")
-    return text
+
+    return parse
+
+
+def free_text(max_length: int = 2000) -> Parser:
+    """A parser for any text up to ``max_length`` characters."""
+
+    def parse(key: str, text: str, choices: SettingChoices | None) -> str:
+        if len(text) > max_length:
+            raise ValueError(f"{key} is too long (at most {max_length} characters)")
+        return text
+
+    return parse
+
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def one_of(choice_set: str) -> Parser:
+    """A parser for a name that must be in ``SettingChoices.<choice_set>``."""
+
+    def parse(key: str, text: str, choices: SettingChoices | None) -> str:
+        name = text.strip()
+        if choices is None:
+            if not _NAME.match(name) or len(name) > 60:
+                raise ValueError(f"{key}: {text!r} is not a name")
+            return name
+        known: frozenset[str] = getattr(choices, choice_set)
+        if name not in known:
+            raise ValueError(f"{key}: {text!r} is not one of: {', '.join(sorted(known))}")
+        return name
+
+    return parse
+
+
+def plain(parse: Callable[[str, str], object]) -> Parser:
+    """A parser from a ``(key, text) -> value`` function that needs no choices."""
+
+    def parse_plain(key: str, text: str, choices: SettingChoices | None) -> object:
+        return parse(key, text)
+
+    return parse_plain
+
+
+def _parse_weekdays(key: str, text: str, choices: SettingChoices | None) -> tuple[int, ...]:
+    days: set[int] = set()
+    for item in _split_list(text):
+        short = item.lower()[:3]
+        if short not in WEEKDAY_NAMES:
+            raise ValueError(f"{key}: {item!r} is not a day (use mon, tue, ... sun)")
+        days.add(WEEKDAY_NAMES.index(short))
+    if len(days) >= 7:
+        raise ValueError(f"{key} cannot cover every day of the week")
+    return tuple(sorted(days))
+
+
+def _format_weekdays(value: object) -> str:
+    assert isinstance(value, tuple)
+    return json.dumps([WEEKDAY_NAMES[day] for day in value])
+
+
+def _parse_dates(key: str, text: str, choices: SettingChoices | None) -> tuple[date, ...]:
+    result: set[date] = set()
+    for item in _split_list(text):
+        try:
+            result.add(date.fromisoformat(item))
+        except ValueError:
+            raise ValueError(f"{key}: {item!r} is not a date (use YYYY-MM-DD)") from None
+    return tuple(sorted(result))
+
+
+def _format_dates(value: object) -> str:
+    assert isinstance(value, tuple)
+    return json.dumps([day.isoformat() for day in value])
+
+
+_BINDING_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
+_KEY_NAME = re.compile(r"^[a-z0-9_+]+$")
+
+
+def _parse_keymap(
+    key: str, text: str, choices: SettingChoices | None
+) -> tuple[tuple[str, str], ...]:
+    try:
+        mapping = json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError:
+        raise ValueError(f'{key} must be JSON like {{"board.new": "a,ctrl+n"}}') from None
+    if not isinstance(mapping, dict):
+        raise ValueError(f'{key} must be a JSON object like {{"board.new": "a"}}')
+    pairs = []
+    for binding_id, keys in mapping.items():
+        if not isinstance(binding_id, str) or not _BINDING_ID.match(binding_id):
+            raise ValueError(f"{key}: {binding_id!r} is not a binding id (like board.new)")
+        if choices is not None and binding_id not in choices.binding_ids:
+            raise ValueError(
+                f"{key}: {binding_id!r} is not a binding id; the ids (also listed by ? in the "
+                f"app) are: {', '.join(sorted(choices.binding_ids))}"
+            )
+        if not isinstance(keys, str) or not keys.strip():
+            raise ValueError(f'{key}: the keys for {binding_id} must be text like "a,ctrl+n"')
+        names = [name.strip() for name in keys.split(",")]
+        if not all(_KEY_NAME.match(name) for name in names):
+            raise ValueError(f"{key}: {keys!r} is not a list of key names")
+        pairs.append((binding_id, ",".join(names)))
+    return tuple(sorted(pairs))
+
+
+def _format_keymap(value: object) -> str:
+    assert isinstance(value, tuple)
+    return json.dumps(dict(value), sort_keys=True)
+
+
+RULES: tuple[SettingRule, ...] = (
+    SettingRule("rules.thank_you_hours", "thank_you_hours", whole_number(1, 24 * 14)),
+    SettingRule("rules.follow_up_days", "follow_up_days", whole_number(1, 60)),
+    SettingRule("rules.after_decision_days", "after_decision_days", whole_number(0, 30)),
+    SettingRule("rules.second_follow_up_days", "second_follow_up_days", whole_number(1, 60)),
+    SettingRule("rules.max_follow_ups", "max_follow_ups", whole_number(1, 5)),
+    SettingRule("rules.too_soon_days", "too_soon_days", whole_number(0, 30)),
+    SettingRule("rules.move_on_days", "move_on_days", whole_number(1, 90)),
+    SettingRule("rules.condition_check_in_days", "condition_check_in_days", whole_number(1, 60)),
+    SettingRule("rules.weekend_days", "weekend_days", _parse_weekdays, _format_weekdays),
+    SettingRule("rules.skip_dates", "skip_dates", _parse_dates, _format_dates),
+    SettingRule("review.window_days", "window_days", whole_number(0, 365)),
+    SettingRule("user.name", "user_name", free_text()),
+    SettingRule("user.signature", "user_signature", free_text()),
+    SettingRule("ui.theme", "theme", one_of("themes"), needs_choices=True),
+    SettingRule("ui.keymap", "keymap", _parse_keymap, _format_keymap, needs_choices=True),
+    # Sending notes.
+    SettingRule("user.email", "user_email", plain(mail_settings.parse_address)),
+    SettingRule("mail.send_command", "send_command", plain(mail_settings.parse_command)),
+    SettingRule("mail.smtp_host", "smtp_host", plain(mail_settings.parse_host)),
+    SettingRule("mail.smtp_port", "smtp_port", plain(mail_settings.parse_port)),
+    SettingRule("mail.smtp_user", "smtp_user", plain(mail_settings.parse_user)),
+    SettingRule(
+        "mail.smtp_password_command", "smtp_password_command", plain(mail_settings.parse_command)
+    ),
+    SettingRule("mail.smtp_security", "smtp_security", plain(mail_settings.parse_security)),
+    # Reading mail.
+    SettingRule("mail.imap_host", "imap_host", plain(mail_settings.parse_host)),
+    SettingRule("mail.imap_port", "imap_port", plain(mail_settings.parse_port)),
+    SettingRule("mail.imap_user", "imap_user", plain(mail_settings.parse_user)),
+    SettingRule(
+        "mail.imap_password_command", "imap_password_command", plain(mail_settings.parse_command)
+    ),
+    SettingRule("mail.imap_folder", "imap_folder", plain(mail_settings.parse_user)),
+    SettingRule("mail.imap_security", "imap_security", plain(mail_settings.parse_security)),
+    SettingRule("mail.imap_max_per_run", "imap_max_per_run", whole_number(1, 5000)),
+    SettingRule(
+        "mail.keep_bodies",
+        "keep_bodies",
+        plain(mail_settings.parse_on_off),
+        lambda value: "on" if value else "off",
+    ),
+)
+"""Every setting, in the order ``config get`` and the export list them."""
+
+RULE_BY_KEY: dict[str, SettingRule] = {rule.key: rule for rule in RULES}
+
+# Dotted setting key -> field name.
+KEYS: dict[str, str] = {rule.key: rule.field for rule in RULES}
+
+
+def setting_rule(key: str) -> SettingRule:
+    """The rule of a dotted key.
+
+    Raises:
+        ValueError: unknown key, with the list of known ones.
+    """
+    rule = RULE_BY_KEY.get(key)
+    if rule is None:
+        raise ValueError(f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})")
+    return rule
+
+
+def parse_setting(key: str, text: str, choices: SettingChoices | None = None) -> object:
+    """Turn the text of a setting into its value: the one check every way in goes through.
+
+    Args:
+        key: a dotted key from :data:`KEYS`.
+        text: the value as typed, or as stored (JSON for lists).
+        choices: the names themes and binding ids must be one of; ``None`` checks their shape
+            only (reading for the rules, where the look does not matter).
+
+    Returns:
+        The parsed value, of the type the :class:`Settings` field has.
+
+    Raises:
+        ValueError: unknown key or a refused value, with a message for the user.
+    """
+    return setting_rule(key).parse(key, text, choices)
 
 
 def format_setting(key: str, value: object) -> str:
     """The stored/printed text of a setting value (the inverse of :func:`parse_setting`)."""
-    name = KEYS[key]
-    if name == "weekend_days":
-        assert isinstance(value, tuple)
-        return json.dumps([WEEKDAY_NAMES[day] for day in value])
-    if name == "skip_dates":
-        assert isinstance(value, tuple)
-        return json.dumps([day.isoformat() for day in value])
-    if name == "keymap":
-        assert isinstance(value, tuple)
-        return json.dumps(dict(value), sort_keys=True)
-    if name == "keep_bodies":
-        return "on" if value else "off"
-    return str(value)
+    return RULE_BY_KEY[key].format(value)
 
 
-def settings_from_texts(texts: dict[str, str]) -> Settings:
+def settings_from_texts(texts: dict[str, str], choices: SettingChoices | None = None) -> Settings:
     """Build settings from stored texts, ignoring unknown keys and unreadable values."""
+    return read_settings(texts, choices)[0]
+
+
+def read_settings(
+    texts: dict[str, str], choices: SettingChoices | None = None
+) -> tuple[Settings, tuple[str, ...]]:
+    """Settings from stored texts, and why any value was refused (its default is used instead).
+
+    Unknown keys are skipped without a word: a newer version may have written them.
+    """
     values: dict[str, object] = {}
+    problems: list[str] = []
     for key, text in texts.items():
-        if key not in KEYS:
+        if key not in RULE_BY_KEY:
             continue
         try:
-            values[KEYS[key]] = parse_setting(key, text)
-        except ValueError:
-            continue
-    return replace(Settings(), **values)  # type: ignore[arg-type]
+            values[KEYS[key]] = parse_setting(key, text, choices)
+        except ValueError as error:
+            problems.append(f"{error}; using the default")
+    return replace(Settings(), **values), tuple(problems)  # type: ignore[arg-type]
+
+
+def check_settings(settings: Settings, choices: SettingChoices) -> tuple[Settings, tuple[str, ...]]:
+    """The same settings with every value the rules refuse (given ``choices``) set back to its
+    default, and the reasons: for values read from a file that may have been edited by hand."""
+    return read_settings(settings_as_texts(settings), choices)
 
 
 def settings_as_texts(settings: Settings) -> dict[str, str]:
     """Every setting as ``{dotted key: text}``, for ``config get`` and export."""
-    by_field = {field.name: getattr(settings, field.name) for field in fields(settings)}
-    return {key: format_setting(key, by_field[name]) for key, name in KEYS.items()}
+    by_field = {item.name: getattr(settings, item.name) for item in fields(settings)}
+    return {rule.key: rule.format(by_field[rule.field]) for rule in RULES}
 
 
 def _split_list(text: str) -> list[str]:
@@ -212,49 +357,3 @@ def _split_list(text: str) -> list[str]:
             raise ValueError(f"not a list: {text!r}")
         return [str(item).strip() for item in items]
     return [part.strip() for part in stripped.split(",") if part.strip()]
-
-
-def _parse_weekdays(key: str, text: str) -> tuple[int, ...]:
-    days: set[int] = set()
-    for item in _split_list(text):
-        short = item.lower()[:3]
-        if short not in WEEKDAY_NAMES:
-            raise ValueError(f"{key}: {item!r} is not a day (use mon, tue, ... sun)")
-        days.add(WEEKDAY_NAMES.index(short))
-    if len(days) >= 7:
-        raise ValueError(f"{key} cannot cover every day of the week")
-    return tuple(sorted(days))
-
-
-def _parse_dates(key: str, text: str) -> tuple[date, ...]:
-    result: set[date] = set()
-    for item in _split_list(text):
-        try:
-            result.add(date.fromisoformat(item))
-        except ValueError:
-            raise ValueError(f"{key}: {item!r} is not a date (use YYYY-MM-DD)") from None
-    return tuple(sorted(result))
-
-
-_BINDING_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
-_KEY_NAME = re.compile(r"^[a-z0-9_+]+$")
-
-
-def _parse_keymap(key: str, text: str) -> tuple[tuple[str, str], ...]:
-    try:
-        mapping = json.loads(text) if text.strip() else {}
-    except json.JSONDecodeError:
-        raise ValueError(f'{key} must be JSON like {{"board.new": "a,ctrl+n"}}') from None
-    if not isinstance(mapping, dict):
-        raise ValueError(f'{key} must be a JSON object like {{"board.new": "a"}}')
-    pairs = []
-    for binding_id, keys in mapping.items():
-        if not isinstance(binding_id, str) or not _BINDING_ID.match(binding_id):
-            raise ValueError(f"{key}: {binding_id!r} is not a binding id (like board.new)")
-        if not isinstance(keys, str) or not keys.strip():
-            raise ValueError(f'{key}: the keys for {binding_id} must be text like "a,ctrl+n"')
-        names = [name.strip() for name in keys.split(",")]
-        if not all(_KEY_NAME.match(name) for name in names):
-            raise ValueError(f"{key}: {keys!r} is not a list of key names")
-        pairs.append((binding_id, ",".join(names)))
-    return tuple(sorted(pairs))

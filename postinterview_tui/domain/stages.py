@@ -59,8 +59,14 @@ class CloseReason(StrEnum):
 
     @property
     def label(self) -> str:
-        """The reason in plain words."""
+        """The reason in plain words, as a choice in a list: "No response"."""
         return CLOSE_REASON_LABELS[self]
+
+    @property
+    def phrase(self) -> str:
+        """The reason inside a sentence, worded the same way everywhere: "closed: no response",
+        "closed: I withdrew" (cards, the review, the timeline, ``show``)."""
+        return CLOSE_REASON_PHRASES[self]
 
 
 CLOSE_REASON_LABELS: dict[CloseReason, str] = {
@@ -69,6 +75,14 @@ CLOSE_REASON_LABELS: dict[CloseReason, str] = {
     CloseReason.DECLINED_OFFER: "I declined the offer",
     CloseReason.NO_RESPONSE: "No response",
     CloseReason.OTHER: "Other",
+}
+
+CLOSE_REASON_PHRASES: dict[CloseReason, str] = {
+    CloseReason.NOT_SELECTED: "not selected",
+    CloseReason.WITHDREW: "I withdrew",
+    CloseReason.DECLINED_OFFER: "I declined the offer",
+    CloseReason.NO_RESPONSE: "no response",
+    CloseReason.OTHER: "another reason",
 }
 
 

@@ -45,7 +45,7 @@ def describe_event(event: Event, now: DateTime | None = None) -> str:
     if event.kind is EventKind.CLOSED:
         reason = data.get("reason")
         try:
-            text = f"{base}: {CloseReason(str(reason)).label}"
+            text = f"{base}: {CloseReason(str(reason)).phrase}"
         except ValueError:
             text = base
         if data.get("reflection"):

@@ -20,6 +20,11 @@ from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.domain.wording import long_date
+from postinterview_tui.screens.board_filter import (
+    FILTER_PLACEHOLDER,
+    SearchTexts,
+    closed_cards_that_fit,
+)
 from postinterview_tui.screens.board_moves import BoardMoveQuestions
 from postinterview_tui.screens.services import Services, services
 from postinterview_tui.screens.writes import StoreChange, WriteContext
@@ -71,6 +76,8 @@ class BoardScreen(BoardMoveQuestions):
         self._shown: dict[Stage, object] = {}
         self._header: tuple[str, str] = ("", "")
         self._keys_state: tuple[int, bool] | None = None
+        self._search = SearchTexts()
+        self._closed_fit = 0
 
     @property
     def pi_app(self) -> Services:
@@ -187,16 +194,20 @@ class BoardScreen(BoardMoveQuestions):
         self._focus_after_load = None
         now = self.pi_app.clock()
         needle = self.filter_text.casefold()
+        if needle and self._search.stale_for(board.marker):
+            self._read_search_texts(board.marker)
+        view = self.view
+        self._closed_fit = closed_cards_that_fit(
+            board.counts[Stage.CLOSED], view.body_height, view.CARD_HEIGHT, view.FOLD_HEIGHT
+        )
         for stage in STAGE_ORDER:
             items = board.columns[stage]
             if needle:
-                items = tuple(
-                    item for item in items if needle in f"{item.company} {item.role}".casefold()
-                )
+                items = tuple(item for item in items if self._search.matches(item, needle))
             folded = 0
             if stage is Stage.CLOSED and not needle and not self._expanded_closed:
-                folded = max(board.counts[stage] - 5, 0)
-                items = items[:5]
+                items = items[: self._closed_fit]
+                folded = max(board.counts[stage] - len(items), 0)
             shown = (items, folded, needle, board.settings)
             if self._shown.get(stage) == shown:
                 continue  # unchanged: a move redraws two columns, not six
@@ -213,6 +224,30 @@ class BoardScreen(BoardMoveQuestions):
         self.query_one("#columns").display = board.total > 0
         self._update_header(board, now)
         self._restore_focus(board, keep)
+
+    @work(thread=True, exclusive=True, group="board-search", exit_on_error=False)
+    def _read_search_texts(self, marker: object) -> None:
+        from postinterview_tui.storage.search_queries import search_texts
+
+        texts = search_texts(self.pi_app.repository)
+        self.app.call_from_thread(self._search_texts_read, marker, texts)
+
+    def _search_texts_read(self, marker: object, texts: dict[int, str]) -> None:
+        self._search.marker, self._search.texts = marker, texts
+        if self.filter_text and self.board is not None:
+            self.board = self.board  # filter again, with people and notes
+
+    @on(BoardView.HeightChanged)
+    def _refit_closed(self) -> None:
+        """A taller or shorter board fits more or fewer closed cards."""
+        board, view = self.board, self.view
+        if board is None:
+            return
+        fit = closed_cards_that_fit(
+            board.counts[Stage.CLOSED], view.body_height, view.CARD_HEIGHT, view.FOLD_HEIGHT
+        )
+        if fit != self._closed_fit:
+            self.board = board
 
     def _describer(self, board: BoardData, now: Any) -> Callable[[int], CardFace]:
         settings = board.settings
@@ -590,7 +625,7 @@ class BoardScreen(BoardMoveQuestions):
         if box is None:
             from textual.widgets import Input
 
-            box = Input(placeholder="Filter by company or role (escape clears)", id="filter")
+            box = Input(placeholder=FILTER_PLACEHOLDER, id="filter")
             await self.mount(box, after="#board-header")
         box.add_class("-shown")
         box.disabled = False

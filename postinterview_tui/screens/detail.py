@@ -125,7 +125,8 @@ class DetailScreen(LoopActions):
             label = "Scheduled interview" if ahead else "Interview"
             facts.append(f"{label} {when} ({interview.kind})" + (f": {people}" if people else ""))
             if interview.notes:
-                topics = "To talk about" if ahead else "Talked about"
+                # The user's own words, under their own label (they may begin "Talked about").
+                topics = "To talk about" if ahead else "Notes"
                 facts.append(f"  {topics}: {safe_line(interview.notes)}")
             if interview.decision_by:
                 facts.append(f"  They expect to decide by {interview.decision_by.isoformat()}")

@@ -65,6 +65,8 @@ class DraftingScreen(Screen[bool]):
 
     COMMAND_TABLE = DRAFT_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
+    # Below 100 columns the side panel goes below the note (app.tcss, DraftingScreen.-narrow).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(self, application_id: int, kind: NoteKind) -> None:
         super().__init__()

@@ -16,6 +16,11 @@ INTRO = (
     "what is over. Cards move between stages with the keys below; ctrl+p finds any command."
 )
 
+KEYMAP_HINT = (
+    "The dim name after each command is its id: remap keys with postinterview config set "
+    'ui.keymap \'{"board.new": "a"}\'.'
+)
+
 
 class HelpScreen(ModalScreen[None]):
     """Every key of every screen."""
@@ -27,19 +32,23 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static("postinterview: keys", id="help-title")
             yield Static(Content(INTRO), id="help-intro")
+            yield Static(Content(KEYMAP_HINT), classes="hint")
             for group, commands in SCREEN_GROUPS:
                 yield Static(group, classes="help-group")
+                # The dim id is what the ui.keymap setting remaps (as the README says).
                 rows = [
                     Content.assemble(
-                        (f"{key_text(command, keymap):>22}", "bold $accent"),
+                        (f"{key_text(command, keymap):<19}", "bold $accent"),
                         "  ",
                         command.title,
+                        "  ",
+                        (command.id, "dim"),
                     )
                     for command in commands
                 ]
                 if group == "Everywhere":
                     rows.append(
-                        Content.assemble((f"{'ctrl+p':>22}", "bold $accent"), "  Command palette")
+                        Content.assemble((f"{'ctrl+p':<19}", "bold $accent"), "  Command palette")
                     )
                 yield Static(Content("\n").join(rows), classes="help-keys")
             yield Static("escape closes this screen", classes="hint")

@@ -24,6 +24,7 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.screens.services import Services, services
 from postinterview_tui.screens.writes import WriteContext
+from postinterview_tui.setting_choices import known_choices
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.widgets.steady_footer import SteadyFooter
@@ -233,7 +234,7 @@ class SettingsScreen(Screen[None]):
                     yield Static(THEME_HELP, classes="setting-help")
                 with Vertical(classes="setting-value"):
                     yield Select(
-                        [(name, name) for name in sorted(self.app.available_themes)],
+                        [(name, name) for name in sorted(known_choices().themes)],
                         value=self.app.theme,
                         allow_blank=False,
                         id="setting-theme",
@@ -306,7 +307,7 @@ class SettingsScreen(Screen[None]):
         changed: dict[str, str] = {}
         for key, text in self._values().items():
             try:
-                value = parse_setting(key, text)
+                value = parse_setting(key, text, known_choices())
             except ValueError as error:
                 errors[key] = field_message(key, error)
                 continue
@@ -330,7 +331,7 @@ class SettingsScreen(Screen[None]):
     def _save_worker(self, changed: dict[str, str]) -> None:
         def save(write: WriteContext) -> Settings:
             for key, text in changed.items():
-                write.repository.set_setting(key, text, write.now)
+                write.repository.set_setting(key, text, write.now, choices=known_choices())
             return write.repository.settings()
 
         # Day counts move due dates: announced, so the board reads again.

@@ -24,9 +24,11 @@ from postinterview_tui.domain import validation
 from postinterview_tui.domain.models import ApplicationSummary, Condition, Progress
 from postinterview_tui.domain.settings import (
     KEYS,
+    SettingChoices,
     Settings,
     format_setting,
     parse_setting,
+    setting_rule,
     settings_from_texts,
 )
 from postinterview_tui.domain.stages import (
@@ -640,13 +642,21 @@ class Repository:
                     break
         return Stage.INTERVIEWED
 
-    def set_setting(self, key: str, text: str, now: DateTime) -> None:
-        """Store a setting after checking it.
+    def set_setting(
+        self, key: str, text: str, now: DateTime, *, choices: SettingChoices | None = None
+    ) -> None:
+        """Store a setting after checking it with its rule (``domain.settings``).
+
+        Args:
+            choices: the themes and binding ids the app knows; required for settings whose
+                value must be one of them, so no unchecked name is ever stored.
 
         Raises:
             ValueError: unknown key or invalid value (the message says which).
         """
-        value = parse_setting(key, text)
+        if setting_rule(key).needs_choices and choices is None:
+            raise ValueError(f"{key} can only be checked against the names the app knows")
+        value = parse_setting(key, text, choices)
         with self._tx.action(f"set {key}", now, undoable=False):
             self.db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "

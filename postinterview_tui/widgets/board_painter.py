@@ -57,9 +57,17 @@ class BoardPainter:
             style = self._styles[names] = self._style_of(*names)
         return style
 
-    def heading(self, column: ColumnView, current: bool, width: int) -> Segments:
-        """The heading of a column, ``width`` cells with its separator."""
-        key = ("heading", column.heading, current, width)
+    def heading(
+        self,
+        column: ColumnView,
+        current: bool,
+        width: int,
+        more_left: bool = False,
+        more_right: bool = False,
+    ) -> Segments:
+        """The heading of a column, ``width`` cells with its separator; "‹" or "›" at its
+        edge when more columns are scrolled off on that side."""
+        key = ("heading", column.heading, current, width, more_left, more_right)
         piece = self._pieces.get(key)
         if piece is None:
             names = ("board-view--heading", "board-view--heading-current")
@@ -67,8 +75,11 @@ class BoardPainter:
             if width < 2:
                 piece = (Segment(" " * width, style),)
             else:
+                text = f"{'‹' if more_left else ' '}{column.heading}"
+                if more_right and width > 4:
+                    text = fit_cells(text, width - 3) + " ›"
                 piece = (
-                    Segment(fit_cells(f" {column.heading}", width - 1), style),
+                    Segment(fit_cells(text, width - 1), style),
                     Segment("▕", self._style("board-view--separator")),
                 )
             self._pieces[key] = piece

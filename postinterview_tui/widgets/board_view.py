@@ -61,6 +61,12 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
     """Lines taken by the "+ N more" row."""
     HEADING_HEIGHT: ClassVar[int] = 1
     """Lines taken by the column headings."""
+    ALL_COLUMNS_MIN_WIDTH: ClassVar[int] = 20
+    """Every column side by side while each gets at least this many cells (120 for six)."""
+    SCROLLED_COLUMN_WIDTH: ClassVar[int] = 26
+    """Narrower than that (80 columns and below), as many columns of this width or more as
+    fit are shown, scrolled so the current one is always whole; "‹" and "›" in the headings
+    say more columns are off to that side."""
     ALLOW_SELECT = False  # click-drag should move the cursor, not select text.
     WHEEL_LINES: ClassVar[int] = 3
 
@@ -152,6 +158,9 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
     class CurrentChanged(ColumnMessage):
         """Another column became the current one."""
 
+    class HeightChanged(Message):
+        """The view got taller or shorter (more or fewer cards fit in a column)."""
+
     def __init__(
         self,
         columns: Sequence[tuple[Hashable, str]],
@@ -180,7 +189,10 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
             empty_text=safe_line(empty_text),
             card_height=self.CARD_HEIGHT,
         )
-        self._spans: tuple[int, tuple[tuple[int, int], ...]] = (-1, ())
+        self._spans: tuple[tuple[int, int], tuple[tuple[int, int], ...]] = ((-1, -1), ())
+        self._first = 0
+        """The leftmost column shown (not 0 only when not every column fits)."""
+        self._height = 0
 
     # -- columns and geometry -----------------------------------------------------------------
 
@@ -202,19 +214,35 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         """The x and width of column ``index`` (its separator included)."""
         return self._column_spans()[index]
 
-    def _column_spans(self) -> tuple[tuple[int, int], ...]:
-        """The x and width of every column at the current width (computed once per width)."""
+    def visible_columns(self) -> tuple[int, int]:
+        """(first, how many) of the columns shown side by side, the current one among them."""
+        count = len(self.columns)
         width = self.size.width
-        if self._spans[0] != width:
-            count = len(self.columns)
-            base, extra = divmod(width, count)
+        if width >= count * self.ALL_COLUMNS_MIN_WIDTH:
+            return 0, count
+        shown = max(1, min(count, width // self.SCROLLED_COLUMN_WIDTH))
+        first = min(max(self._first, self.current - shown + 1), self.current)
+        first = max(0, min(first, count - shown))
+        self._first = first
+        return first, shown
+
+    def _column_spans(self) -> tuple[tuple[int, int], ...]:
+        """The x and width of every column (0 wide when scrolled out of view)."""
+        width = self.size.width
+        first, shown = self.visible_columns()
+        if self._spans[0] != (width, first):
+            base, extra = divmod(width, shown)
             spans = []
             x = 0
-            for position in range(count):
+            for index in range(len(self.columns)):
+                position = index - first
+                if not 0 <= position < shown:
+                    spans.append((x, 0))
+                    continue
                 column_width = base + (1 if position < extra else 0)
                 spans.append((x, column_width))
                 x += column_width
-            self._spans = (width, tuple(spans))
+            self._spans = ((width, first), tuple(spans))
         return self._spans[1]
 
     def column_at(self, x: int) -> ColumnView | None:
@@ -250,7 +278,11 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         return max(0, min(current, len(self.columns) - 1))
 
     def watch_current(self, old: int, new: int) -> None:
-        """Repaint the headings and the two cursor cards whose look depends on it."""
+        """Repaint the headings and the two cursor cards whose look depends on it (all of the
+        view when the columns scrolled to keep the new current one whole)."""
+        before = self._first
+        if self.visible_columns()[0] != before:
+            self.refresh()
         self._refresh_headings()
         for index in (old, new):
             if 0 <= index < len(self.columns):
@@ -312,6 +344,9 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         self._painter.forget_pieces()
         for column in self.columns:
             self._scroll_into_view(column)
+        if event.size.height != self._height:
+            self._height = event.size.height
+            self.post_message(self.HeightChanged())
 
     def notify_style_update(self) -> None:
         """Theme, CSS or focus changed: every cached piece may now have other colours."""
@@ -364,9 +399,13 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         focused = self.has_focus
         pieces = []
         if y < self.HEADING_HEIGHT:
+            first, shown = self.visible_columns()
+            last = first + shown - 1
             for column, (_, width) in zip(self.columns, spans, strict=True):
                 current = focused and column.index == self.current
-                pieces.append(self._painter.heading(column, current, width))
+                more_left = column.index == first > 0
+                more_right = column.index == last < len(self.columns) - 1
+                pieces.append(self._painter.heading(column, current, width, more_left, more_right))
         else:
             body_y = y - self.HEADING_HEIGHT
             view = size.height - self.HEADING_HEIGHT

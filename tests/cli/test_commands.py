@@ -342,7 +342,7 @@ def test_show_json_timestamps_and_dates(cli: InProcessCli) -> None:
 def test_show_closed_names_the_reason(cli: InProcessCli) -> None:
     app = cli.add()
     cli.ok("move", str(app), "closed", "--reason", "not-selected")
-    assert "Stage:    Closed (Not selected)" in cli.ok("show", str(app)).out.splitlines()
+    assert "Stage:    Closed (not selected)" in cli.ok("show", str(app)).out.splitlines()
 
 
 def test_edit_changes_fields_and_undo_restores_them(cli: InProcessCli) -> None:
@@ -447,6 +447,13 @@ def test_config_get_and_set(cli: InProcessCli) -> None:
     assert cli.ok("config", "get", "rules.weekend_days").out == '["fri", "sat"]\n'
 
 
+def test_config_set_accepts_known_themes_and_binding_ids(cli: InProcessCli) -> None:
+    cli.ok("config", "set", "ui.theme", "nord")
+    cli.ok("config", "set", "ui.keymap", '{"board.new": "a,ctrl+n"}')
+    assert cli.ok("config", "get", "ui.theme").out == "nord\n"
+    assert cli.ok("config", "get", "ui.keymap").out == '{"board.new": "a,ctrl+n"}\n'
+
+
 def test_config_changes_the_rules(cli: InProcessCli) -> None:
     cli.ok("config", "set", "rules.skip_dates", "2026-11-26")  # a holiday on Thursday
     app = cli.add("Acme", "Role", "--interviewed", "yesterday")
@@ -472,6 +479,9 @@ def test_db_option_after_the_command(cli: InProcessCli, tmp_path: Path) -> None:
     assert [row["company"] for row in rows] == ["A"]
     cli.ok("config", "set", "user.name", "Sam", "--db", str(other), db=None)
     assert cli.ok("config", "get", "user.name", db=other).out == "Sam\n"
+    # A value that starts with "-" is a value, wherever --db is.
+    cli.ok("config", "set", "--db", str(other), "user.name", "-Sam-", db=None)
+    assert cli.ok("config", "get", "user.name", db=other).out == "-Sam-\n"
 
 
 def test_postinterview_db_environment_variable(

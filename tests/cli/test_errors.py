@@ -76,6 +76,23 @@ BAD_INPUT = [
         ["config", "set", "rules.follow_up_days", "five"], "whole number", id="config-not-a-number"
     ),
     pytest.param(["config", "set", "no.such", "1"], "unknown setting", id="config-unknown-key"),
+    # A negative number reaches the setting's rule (not click's "No such option").
+    pytest.param(
+        ["config", "set", "rules.follow_up_days", "-1"],
+        "must be between 1 and 60, not -1",
+        id="config-negative",
+    ),
+    # Unknown names are refused with the list of the valid ones.
+    pytest.param(
+        ["config", "set", "ui.theme", "notatheme"],
+        "'notatheme' is not one of: ansi-dark, ansi-light,",
+        id="config-unknown-theme",
+    ),
+    pytest.param(
+        ["config", "set", "ui.keymap", '{"board.nope": "a"}'],
+        "'board.nope' is not a binding id; the ids (also listed by ? in the app) are: app.help,",
+        id="config-unknown-binding-id",
+    ),
     pytest.param(["config", "get", "no.such"], "unknown setting", id="config-get-unknown-key"),
     pytest.param(["frobnicate"], "No such command", id="unknown-command"),
     pytest.param(["list", "--colour"], "--colour", id="unknown-option"),

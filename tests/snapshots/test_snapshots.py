@@ -164,3 +164,63 @@ def test_settings_screen(snap_compare: Any, db_path: Path, now: DateTime, zone: 
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
+# -- 80x24, a common terminal size ----------------------------------------------------------
+
+
+def _open_card_then(company: str, *keys: str) -> Any:
+    """A run_before that highlights ``company``'s card and presses ``keys``."""
+    from textual.widgets import Input, TextArea
+
+    from tests.ui.helpers import focus_card
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        await settle(pilot)
+        target = next(
+            summary.id
+            for summary in app.repository.summaries()  # type: ignore[attr-defined]
+            if summary.company == company
+        )
+        focus_card(app, target)  # type: ignore[arg-type]
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        for widget in (*app.screen.query(Input), *app.screen.query(TextArea)):
+            widget.cursor_blink = False
+        await settle(pilot)
+
+    return run_before
+
+
+def test_board_narrow_scrolled(
+    snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """80x24 on the Offer column: the columns scrolled, "‹" and "›" say more are either side."""
+    app = make_app(db_path, now, zone)
+    run_before = _open_card_then("Tidewater Bank")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_review_narrow(snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone) -> None:
+    """The daily review at 80x24."""
+    app = make_app(db_path, now, zone)
+    run_before = _open_card_then("Lumen Health", "r")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_drafting_panel_narrow(
+    snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """The drafting panel at 80x24: the note has the width, people and history below it."""
+    app = make_app(db_path, now, zone)
+    run_before = _open_card_then("Northwind Analytics", "t")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_detail_narrow(snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone) -> None:
+    """An application's detail screen at 80x24 (interview notes under their own label)."""
+    app = make_app(db_path, now, zone)
+    run_before = _open_card_then("Lumen Health", "enter")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

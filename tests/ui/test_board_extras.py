@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pendulum import DateTime, Timezone
 from textual.command import CommandPalette
 
-from postinterview_tui.board_data import CLOSED_SHOWN
 from postinterview_tui.commands import BOARD_COMMANDS
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, Stage
@@ -43,26 +43,46 @@ def _seed_closed(db_path: Path, now: DateTime, zone: Timezone, count: int) -> No
 async def test_closed_column_folds_and_expands(
     db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    _seed_closed(db_path, now, zone, CLOSED_SHOWN + 7)
+    _seed_closed(db_path, now, zone, 20)
     app = make_app(db_path, now, zone, demo=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         closed = column(app, Stage.CLOSED)
-        assert closed.card_count == CLOSED_SHOWN
-        assert closed.folded_more == 7
-        assert f"({CLOSED_SHOWN + 7})" in closed.heading
-        assert f"({CLOSED_SHOWN + 7})" in board(app).view.render_line(0).text
+        shown = closed.card_count
+        assert shown + closed.folded_more == 20
+        assert "(20)" in closed.heading
+        assert "(20)" in board(app).view.render_line(0).text
         closed.focus()
-        closed.move_cursor(CLOSED_SHOWN)  # onto the fold row
+        closed.move_cursor(shown)  # onto the fold row
         assert closed.cursor_on_fold
         await pilot.press("enter")
         await settle(pilot)
-        assert closed.card_count == CLOSED_SHOWN + 7
+        assert closed.card_count == 20
         assert closed.folded_more == 0
         # The most recently closed comes first.
         screen = board(app)
         assert screen.board is not None
         assert screen.board.by_id[closed.highlighted_id or 0].stage is Stage.CLOSED
+
+
+@pytest.mark.parametrize(("rows", "shown"), [(40, 9), (24, 5), (60, 14)])
+async def test_closed_column_shows_as_many_cards_as_fit(
+    db_path: Path, now: DateTime, zone: Timezone, rows: int, shown: int
+) -> None:
+    """Not five and a dozen empty rows: the column fills, then "+ N more" (4 lines a card)."""
+    _seed_closed(db_path, now, zone, 20)
+    app = make_app(db_path, now, zone, demo=False)
+    async with app.run_test(size=(140, rows)) as pilot:
+        await settle(pilot)
+        closed = column(app, Stage.CLOSED)
+        view = board(app).view
+        assert closed.card_count == shown
+        assert closed.folded_more == 20 - shown
+        assert shown * view.CARD_HEIGHT + view.FOLD_HEIGHT <= view.body_height
+        assert (shown + 1) * view.CARD_HEIGHT + view.FOLD_HEIGHT > view.body_height
+        await pilot.resize_terminal(140, 60)
+        await settle(pilot)
+        assert closed.card_count == 14  # a taller window shows more
 
 
 async def test_palette_offers_every_board_command(

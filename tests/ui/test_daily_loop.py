@@ -391,7 +391,7 @@ async def test_thank_you_sent_with_several_interviewers_asks_who(
         summary = repository.summary(acme)
         assert summary.stage is Stage.INTERVIEWED
         assert summary.progress.interviewers_thanked == 1
-        assert "thank-you 1/3 sent" in card_status(summary, repository.settings(), now, zone).text
+        assert "thank-you (1/3 sent)" in card_status(summary, repository.settings(), now, zone).text
         # Then everyone: the card moves on.
         focus_card(app, acme)
         await pilot.press("greater_than_sign")

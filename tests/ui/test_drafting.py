@@ -233,7 +233,7 @@ async def test_each_interviewer_is_thanked_in_turn(
         data = board(app).board
         assert data is not None
         face = card_status(data.by_id[northwind], data.settings, now, zone)
-        assert face.text.startswith("thank-you 1/2 sent")
+        assert face.text.startswith("thank-you (1/2 sent)")
     repository = _read(db_path, zone)
     try:
         latest = repository.detail(northwind).latest_interview

@@ -60,5 +60,10 @@ async def test_help_lists_every_command(db_path: Path, now: DateTime, zone: Time
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(str(widget.render()) for widget in app.screen.query(".help-keys"))
+        rows = text.split("\n")
         for command in all_commands():
             assert command.title in text, command.id
+            # The id ui.keymap remaps, on the command's own row (as the README promises).
+            assert any(
+                command.title in row and row.rstrip().endswith(command.id) for row in rows
+            ), command.id

@@ -40,3 +40,30 @@ async def test_remapped_key_opens_the_form_and_help_shows_it(
 def test_invalid_keymap_is_refused(db_path: Path) -> None:
     assert run(["--db", str(db_path), "config", "set", "ui.keymap", "{nope"]) == 2
     assert not db_path.exists()
+
+
+async def test_hand_edited_settings_are_checked_at_start_with_the_same_rules(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """A value `config set` refuses, written into the file by hand, is refused at start too:
+    the default is used and a notification says why, with the valid names."""
+    import sqlite3
+
+    write_demo_database(db_path, now=now, zone=zone)
+    with sqlite3.connect(db_path) as db:
+        db.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [("ui.theme", "notatheme"), ("ui.keymap", '{"board.nope": "n", "board.new": "a"}')],
+        )
+    db.close()
+    app = make_app(db_path, now, zone, demo=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        messages = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("'notatheme' is not one of:" in text and "nord" in text for text in messages)
+        assert any("'board.nope' is not a binding id" in message for message in messages)
+        assert app.theme == "textual-dark"
+        await pilot.press("n")  # the refused keymap is not applied: n still adds
+        await settle(pilot)
+        assert isinstance(app.screen, ApplicationFormScreen)

@@ -64,7 +64,7 @@ async def test_saving_changes_the_settings_and_moves_due_dates(
     before = _stored(db_path, zone)
     assert before.follow_up_days == 5
     async with app.run_test(size=SIZE) as pilot:
-        assert "late" in column_text(column(app, Stage.THANKED))  # Quillstone, 8.8 days ago
+        assert "! follow up" in column_text(column(app, Stage.THANKED))  # Quillstone, overdue
         screen = await _open_settings(app, pilot)
         assert _input(screen, "user.name").value == before.user_name
         assert _input(screen, "rules.weekend_days").value == "sat, sun"
@@ -97,7 +97,7 @@ async def test_saving_changes_the_settings_and_moves_due_dates(
         assert old_due.due == add_business_days(thanked, 5, before, zone)
         assert new_due.due == add_business_days(thanked, 8, after, zone)
         assert new_due.due > now > old_due.due
-        assert "late" not in column_text(column(app, Stage.THANKED))
+        assert "! follow up" not in column_text(column(app, Stage.THANKED))
     # Only the changed settings were written.
     assert _stored(db_path, zone) == replace(
         before, user_name=name, user_signature="Ana\n+44 1", follow_up_days=8

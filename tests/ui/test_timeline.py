@@ -118,7 +118,7 @@ async def test_g_opens_the_timeline_with_today_between_past_and_future(
         today = rows.index("── today, Wed 25 Nov ──")
         past, future = "\n".join(rows[:today]), "\n".join(rows[today + 1 :])
         # The last 30 days: Granite closed 20 days ago; Meridian's history is older.
-        assert "Granite Systems — DevOps engineer · Closed: No response" in past
+        assert "Granite Systems — DevOps engineer · Closed: no response" in past
         assert "Meridian" not in past
         assert "Quillstone — Platform engineer · Thank-you note sent" in past
         # What comes next: overdue first, marked; a scheduled interview in its place.

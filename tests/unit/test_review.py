@@ -113,7 +113,7 @@ def test_close_keeps_the_reflection_and_says_why() -> None:
         CloseReason.WITHDREW,
         "ask about the team sooner",
     )
-    assert step.done == "closed: i withdrew"
+    assert step.done == "closed: I withdrew"
 
 
 def test_snooze_step_says_until_when_in_local_time() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from datetime import date
 
@@ -11,7 +12,10 @@ from hypothesis import strategies as st
 
 from postinterview_tui.domain.settings import (
     KEYS,
+    RULES,
+    SettingChoices,
     Settings,
+    check_settings,
     format_setting,
     parse_setting,
     settings_as_texts,
@@ -174,7 +178,7 @@ valid_settings = st.builds(
     window_days=_bounded(0, 365),
     user_name=st.text(max_size=50),
     user_signature=st.text(max_size=200),
-    theme=st.text(max_size=30),
+    theme=st.sampled_from(["textual-dark", "nord", "gruvbox", "solarized-light"]),
 )
 
 
@@ -182,3 +186,52 @@ valid_settings = st.builds(
 @given(settings=valid_settings)
 def test_property_settings_round_trip_through_texts(settings: Settings) -> None:
     assert settings_from_texts(settings_as_texts(settings)) == settings
+
+
+CHOICES = SettingChoices(
+    themes=frozenset({"textual-dark", "nord"}), binding_ids=frozenset({"board.new", "app.quit"})
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "fragment"),
+    [
+        ("ui.theme", "notatheme", "'notatheme' is not one of: nord, textual-dark"),
+        ("ui.theme", "", "is not one of: nord, textual-dark"),
+        ("ui.keymap", '{"board.nope": "a"}', "'board.nope' is not a binding id"),
+        ("ui.keymap", '{"board.nope": "a"}', "are: app.quit, board.new"),
+    ],
+)
+def test_names_outside_the_choices_are_refused_with_the_valid_ones(
+    key: str, text: str, fragment: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(fragment)):
+        parse_setting(key, text, CHOICES)
+
+
+def test_known_names_pass_with_the_choices() -> None:
+    assert parse_setting("ui.theme", " nord ", CHOICES) == "nord"
+    assert parse_setting("ui.keymap", '{"board.new": "a"}', CHOICES) == (("board.new", "a"),)
+
+
+@pytest.mark.parametrize("text", ["-1", "-60", " -5 "])
+def test_negative_numbers_get_the_rules_own_message(text: str) -> None:
+    with pytest.raises(ValueError, match=r"must be between 1 and 60, not -\d+"):
+        parse_setting("rules.follow_up_days", text)
+
+
+def test_a_hand_edited_file_is_read_with_the_same_rules() -> None:
+    read = settings_from_texts({"ui.theme": "notatheme", "ui.keymap": '{"board.nope": "a"}'})
+    checked, problems = check_settings(read, CHOICES)
+    assert (checked.theme, checked.keymap) == ("textual-dark", ())
+    assert len(problems) == 2
+    assert "'notatheme' is not one of: nord, textual-dark; using the default" in problems[0]
+    assert "'board.nope' is not a binding id" in problems[1]
+    good = Settings(theme="nord", keymap=(("board.new", "a"),))
+    assert check_settings(good, CHOICES) == (good, ())
+
+
+def test_every_setting_declares_its_rule_once() -> None:
+    keys = [rule.key for rule in RULES]
+    assert len(keys) == len(set(keys))
+    assert [rule.field for rule in RULES] == [field.name for field in fields(Settings)]
