@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -41,6 +43,21 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """Close the dialog with ``answer``."""
         self.dismiss(answer)
+
+
+def close_unless_typed(form: Screen[Any], *, typed: bool, result: object) -> None:
+    """Close a form with ``result``; when something was typed, ask before discarding it."""
+    if not typed:
+        form.dismiss(result)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            form.dismiss(result)
+
+    form.app.push_screen(
+        ConfirmScreen("Discard what you typed?", yes="Discard", no="Keep editing"), answered
+    )
 
 
 class CloseReasonScreen(ModalScreen[tuple[CloseReason, str] | None]):

@@ -183,16 +183,6 @@ class EntryFormScreen(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         """Close, asking first when something was typed."""
-        if self.values() == self._initial:
-            self.dismiss(False)
-            return
+        from postinterview_tui.screens.dialogs import close_unless_typed
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        from postinterview_tui.screens.dialogs import ConfirmScreen
-
-        self.app.push_screen(
-            ConfirmScreen("Discard what you typed?", yes="Discard", no="Keep editing"), answered
-        )
+        close_unless_typed(self, typed=self.values() != self._initial, result=False)

@@ -22,7 +22,7 @@ from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.validation import FIELD_LIMITS
-from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.screens.dialogs import ConfirmScreen, close_unless_typed
 from postinterview_tui.screens.loop_forms import TOPICS_HINT
 from postinterview_tui.screens.services import Services, services
 from postinterview_tui.screens.writes import WriteContext
@@ -249,14 +249,4 @@ class ApplicationFormScreen(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         """Close, asking first when something was typed."""
-        if self._values() == self._initial:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard what you typed?", yes="Discard", no="Keep editing"), answered
-        )
+        close_unless_typed(self, typed=self._values() != self._initial, result=None)
