@@ -22,7 +22,7 @@ from postinterview_tui.clock import Clock
 from postinterview_tui.domain.templates import mailto_link, plain_text, split_plain, unfilled
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.screens.templates import LinkScreen
-from postinterview_tui.storage.drafts import export_dir, export_draft
+from postinterview_tui.storage.draft_files import export_dir, export_draft
 
 
 def warn_unfilled(app: App[Any], subject: str, body: str) -> None:

@@ -28,7 +28,7 @@ from postinterview_tui.storage.errors import (
 from postinterview_tui.storage.timestamps import to_text, truncate
 
 LOCK_RETRIES = 3
-UNDOABLE_TABLES = ("applications", "interviews", "interviewers", "conditions")
+UNDOABLE_TABLES = ("applications", "interviews", "interviewers", "conditions", "drafts")
 
 
 def _plain_reason(error: sqlite3.Error) -> str:
