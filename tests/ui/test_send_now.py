@@ -89,7 +89,7 @@ async def test_send_now_confirms_sends_and_moves_the_card(
         assert messages_in(outbox) == []  # nothing leaves before the answer
         await pilot.press("ctrl+r")
         await settle(pilot)
-        assert "Sent to Grace Okafor." in _messages(app)
+        assert "Sent to Grace Okafor. Next: follow up in 7d (Wed 2 Dec)." in _messages(app)
         assert not isinstance(app.screen, DraftingScreen)  # the only interviewer: it closed
         # The card moved to Thank-you sent; its timeline names who the note went to.
         focus_card(app, lumen)
@@ -131,7 +131,7 @@ async def test_sending_shows_progress_and_the_panel_stays_usable(
         assert _stage(db_path, zone, lumen) is Stage.INTERVIEWED
         release.touch()
         await settle(pilot)
-        assert "Sent to Grace Okafor." in _messages(app)
+        assert "Sent to Grace Okafor. Next: follow up in 7d (Wed 2 Dec)." in _messages(app)
     assert len(messages_in(outbox)) == 1
     assert _stage(db_path, zone, lumen) is Stage.THANKED
 
