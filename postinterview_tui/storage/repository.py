@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pendulum
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain import validation
@@ -39,6 +40,7 @@ from postinterview_tui.domain.stages import (
     Stage,
 )
 from postinterview_tui.storage.connection import open_database
+from postinterview_tui.storage.dues import DuesKeeper, RecomputeProgress
 from postinterview_tui.storage.errors import EditConflict, NotFound
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
@@ -75,10 +77,23 @@ class Repository:
         self.path = path
         self.zone = zone
         self._tx = Transactions(db)
+        self.dues = DuesKeeper(db, zone)
+        self._tx.before_commit.append(lambda act: self.dues.refresh(act.now_text))
 
     @classmethod
-    def open(cls, path: Path, *, zone: Timezone, create: bool = True) -> Repository | None:
+    def open(
+        cls,
+        path: Path,
+        *,
+        zone: Timezone,
+        create: bool = True,
+        on_recompute: RecomputeProgress | None = None,
+    ) -> Repository | None:
         """Open the file, creating and migrating it when ``create`` is true.
+
+        When the stored dues were computed under other rules, another zone or other settings
+        (a new version, a file edited elsewhere, the first start after the upgrade), every due
+        is computed again first, in one transaction, calling ``on_recompute(done, total)``.
 
         Returns:
             The repository, or ``None`` when the file is missing and ``create`` is false.
@@ -87,7 +102,29 @@ class Repository:
             StoreUnusable: the file is not ours, newer, damaged or locked.
         """
         db = open_database(path, create=create)
-        return None if db is None else cls(db, path, zone)
+        if db is None:
+            return None
+        repository = cls(db, path, zone)
+        try:
+            repository.bring_dues_up_to_date(on_recompute)
+        except BaseException:
+            repository.close()
+            raise
+        return repository
+
+    def bring_dues_up_to_date(self, on_recompute: RecomputeProgress | None = None) -> bool:
+        """Compute every due again if the basis changed since they were stored (see
+        :meth:`open`); True when it did."""
+        with self._tx.read():
+            if self.dues.is_current():
+                return False
+        # Only a stamp of when it ran (no rule reads it): the wall clock, not the app's clock.
+        now = pendulum.now("UTC")
+        with self._tx.action("compute dues", now, undoable=False) as act:
+            if self.dues.is_current():  # another process did it while this one waited
+                return False
+            self.dues.recompute_all(act.now_text, on_recompute)
+        return True
 
     def close(self) -> None:
         """Close the connection."""
