@@ -109,7 +109,7 @@ class DuesKeeper:
 
     # -- on write ----------------------------------------------------------------------------
 
-    def refresh(self, now_text: str) -> None:
+    def refresh(self) -> None:
         """Compute again the dues of what this transaction changed; all of them when the basis
         changed (a setting the rules read, or another process's zone or rules version).
 
@@ -122,7 +122,7 @@ class DuesKeeper:
         settings = read_settings(db)
         basis = rules_basis(settings, self.zone)
         if stored_basis(db) != basis:
-            self._recompute_all(settings, basis, now_text, None)
+            self._recompute_all(settings, basis, None)
         else:
             for application_id in dirty:
                 if application_id != SETTINGS_CHANGED:
@@ -136,18 +136,27 @@ class DuesKeeper:
         db = self.db
         return stored_basis(db) == rules_basis(read_settings(db), self.zone)
 
-    def recompute_all(self, now_text: str, progress: RecomputeProgress | None = None) -> int:
+    def any_to_keep(self) -> bool:
+        """True when some application could have dues (one not deleted, in an open stage)."""
+        marks = ", ".join("?" * len(_OPEN))
+        row = self.db.execute(
+            f"SELECT 1 FROM applications WHERE deleted_at IS NULL AND stage IN ({marks}) LIMIT 1",
+            _OPEN,
+        ).fetchone()
+        return row is not None
+
+    def recompute_all(self, progress: RecomputeProgress | None = None) -> int:
         """Compute every due again (inside the caller's transaction); returns how many
         applications have dues."""
         settings = read_settings(self.db)
-        count = self._recompute_all(settings, rules_basis(settings, self.zone), now_text, progress)
+        count = self._recompute_all(settings, rules_basis(settings, self.zone), progress)
         self.db.execute("DELETE FROM temp.dues_dirty")
         return count
 
     # -- helpers -----------------------------------------------------------------------------
 
     def _recompute_all(
-        self, settings: Settings, basis: str, now_text: str, progress: RecomputeProgress | None
+        self, settings: Settings, basis: str, progress: RecomputeProgress | None
     ) -> int:
         db = self.db
         marks = ", ".join("?" * len(_OPEN))
@@ -169,10 +178,9 @@ class DuesKeeper:
                 progress(done, total)
         _insert(db, batch)
         db.execute(
-            "INSERT INTO dues_basis (id, basis, computed_at) VALUES (1, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET basis = excluded.basis, "
-            "computed_at = excluded.computed_at",
-            [basis, now_text],
+            "INSERT INTO dues_basis (id, basis) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET basis = excluded.basis",
+            [basis],
         )
         return total
 

@@ -239,8 +239,7 @@ def _dues(db: Database) -> None:
         CREATE INDEX dues_by_time ON dues (due_at);
         CREATE TABLE dues_basis (
             id INTEGER PRIMARY KEY CHECK (id = 1),
-            basis TEXT NOT NULL,
-            computed_at TEXT NOT NULL
+            basis TEXT NOT NULL
         );
         """
     )
