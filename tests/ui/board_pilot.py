@@ -73,7 +73,8 @@ class BoardPilot:
         return target
 
     async def open_card(self, application: int | str, key: str) -> None:
-        """Focus an application's card and press ``key`` on it."""
+        """Wait for the app, focus an application's card and press ``key`` on it."""
+        await self.settle()
         await self.focus_card(application)
         await self.press(key)
 
@@ -105,6 +106,10 @@ class BoardPilots:
             make_app(self.db_path, self.now, self.zone, demo=True)
             self._demo_written = True
 
+    def write_empty(self) -> None:
+        """Create the database file with no applications, as a first start does."""
+        make_app(self.db_path, self.now, self.zone, demo=False)
+
     @contextmanager
     def repository(self) -> Iterator[Repository]:
         """A second connection to the file, as another window would have."""
@@ -134,13 +139,15 @@ class BoardPilots:
         demo: bool = True,
         size: tuple[int, int] = SIZE,
         focus: int | str | None = None,
+        notifications: bool = False,
     ) -> AsyncIterator[BoardPilot]:
         """Run the app (on the demo data when ``demo``) at ``size``, settled; with ``focus``,
-        that application's card has the focus."""
+        that application's card has the focus; with ``notifications``, toasts are drawn (the
+        pilot leaves them out unless asked)."""
         if demo:
             self.write_demo()
         app = make_app(self.db_path, self.now, self.zone, demo=False)
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             running = BoardPilot(app, pilot, self)
             await running.settle()
             if focus is not None:

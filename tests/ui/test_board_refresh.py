@@ -12,6 +12,7 @@ from postinterview_tui.board_data import load_board
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.widgets.board_view import ColumnView
+from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import (
     board,
     column,
@@ -27,26 +28,24 @@ SIZE = (160, 40)
 
 
 async def test_a_read_started_before_a_move_cannot_put_the_card_back(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
-        moved = first_held(app, Stage.INTERVIEWED, now)
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
+        moved = first_held(ui.app, Stage.INTERVIEWED, now)
         # What a reload in flight read before the move was committed:
-        before_move = load_board(app.repository, now=now, zone=zone)
+        before_move = load_board(ui.app.repository, now=now, zone=zone)
         started_at = screen._patches
-        focus_card(app, moved)
-        await pilot.press("greater_than_sign")
-        await thank_everyone_if_asked(pilot)
-        await settle(pilot)
+        await ui.focus_card(moved)
+        await ui.pilot.press("greater_than_sign")
+        await thank_everyone_if_asked(ui.pilot)
+        await ui.settle()
         assert screen.board is not None and screen.board.stage_of(moved) is Stage.THANKED
         screen._loaded(before_move, None, started_at)  # the late answer arrives
-        await settle(pilot)
+        await ui.settle()
         assert screen.board.stage_of(moved) is Stage.THANKED
         assert moved in [item.id for item in screen.board.columns[Stage.THANKED]]
-        assert column(app, Stage.THANKED).highlighted_id == moved
+        assert ui.column(Stage.THANKED).highlighted_id == moved
 
 
 async def test_a_move_redraws_only_the_two_columns_involved(
@@ -96,47 +95,36 @@ async def test_due_labels_follow_the_clock_without_any_change_to_the_data(
         assert now.add(days=9).in_timezone(zone).format("D MMMM") in header
 
 
-async def test_the_heading_highlight_follows_the_focused_column(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
+async def test_the_heading_highlight_follows_the_focused_column(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
 
         def highlighted() -> list[Stage]:
             headings = screen.view.render_line(0)
             backgrounds = {}
             for stage in STAGE_ORDER:
-                x, _ = screen.view.span(column(app, stage).index)
+                x, _ = screen.view.span(ui.column(stage).index)
                 first_cell = list(headings.crop(x + 1, x + 2))[0]
                 assert first_cell.style is not None
                 backgrounds[stage] = first_cell.style.bgcolor
             counts = list(backgrounds.values())
             return [stage for stage, colour in backgrounds.items() if counts.count(colour) == 1]
 
-        column(app, Stage.INTERVIEWED).focus()
-        await settle(pilot)
+        ui.column(Stage.INTERVIEWED).focus()
+        await ui.settle()
         assert highlighted() == [Stage.INTERVIEWED]
-        await pilot.press("l")
-        await settle(pilot)
+        await ui.press("l")
         assert highlighted() == [Stage.THANKED]
-        await pilot.press("l")
-        await settle(pilot)
-        assert column(app, Stage.FOLLOWED_UP).has_focus
+        await ui.press("l")
+        assert ui.column(Stage.FOLLOWED_UP).has_focus
         assert highlighted() == [Stage.FOLLOWED_UP]
-        await pilot.press("h")
-        await settle(pilot)
+        await ui.press("h")
         assert highlighted() == [Stage.THANKED]
 
 
-async def test_a_move_does_not_repaint_the_whole_screen(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
+async def test_a_move_does_not_repaint_the_whole_screen(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
         assert screen.board is not None
         # One interviewer: the move asks nothing (a question's dialog repaints by nature).
         moved = next(
@@ -144,8 +132,8 @@ async def test_a_move_does_not_repaint_the_whole_screen(
             for item in screen.board.columns[Stage.INTERVIEWED]
             if item.progress.interviewers_total <= 1
         )
-        focus_card(app, moved)
-        await settle(pilot)
+        await ui.focus_card(moved)
+        await ui.settle()
         whole: list[object] = []
         real_refresh = screen.refresh
 
@@ -155,8 +143,7 @@ async def test_a_move_does_not_repaint_the_whole_screen(
             return real_refresh(*regions, **kwargs)
 
         screen.refresh = spy  # type: ignore[method-assign]
-        await pilot.press("greater_than_sign")
-        await settle(pilot)
+        await ui.press("greater_than_sign")
         assert screen.board is not None and screen.board.stage_of(moved) is Stage.THANKED
         assert whole == []
         assert "Thank-you sent (" in screen.view.render_line(0).text
