@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     make_app,
     open_repository,
     settle,
+    toasts,
 )
 
 SIZE = (140, 40)
@@ -63,7 +64,7 @@ def _body(app: PostInterviewApp) -> str:
 
 
 def _messages(app: PostInterviewApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return toasts(app)
 
 
 def _warning(app: PostInterviewApp) -> str | None:
@@ -158,7 +159,7 @@ async def test_escape_closes_and_keeps_the_draft(board_pilot: BoardPilots) -> No
 
 
 async def test_copy_puts_the_note_on_the_clipboard(board_pilot: BoardPilots) -> None:
-    async with board_pilot() as ui:
+    async with board_pilot(notifications=True) as ui:
         lumen = ui.id_of("Lumen Health")
         await ui.open_card(lumen, "t")
         await ui.press("ctrl+g")
@@ -170,7 +171,7 @@ async def test_copy_puts_the_note_on_the_clipboard(board_pilot: BoardPilots) -> 
 async def test_mark_sent_moves_the_card_and_records_the_event(
     board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    async with board_pilot() as ui:
+    async with board_pilot(notifications=True) as ui:
         lumen = ui.id_of("Lumen Health")
         await ui.open_card(lumen, "t")
         await ui.press("ctrl+n")
@@ -238,7 +239,7 @@ async def test_a_follow_up_right_after_the_thank_you_is_gently_warned(
     board_pilot.write_demo()
     lumen = board_pilot.id_of("Lumen Health")
     _thank_now(db_path, zone, lumen, now)
-    async with board_pilot() as ui:
+    async with board_pilot(notifications=True) as ui:
         await ui.open_card(lumen, "f")
         warning = _warning(ui.app)
         assert warning is not None
@@ -258,7 +259,7 @@ async def test_a_follow_up_right_after_the_thank_you_is_gently_warned(
 async def test_a_follow_up_that_is_due_has_no_warning(
     board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    async with board_pilot() as ui:
+    async with board_pilot(notifications=True) as ui:
         quillstone = ui.id_of("Quillstone")  # thanked 8.8 days ago
         await ui.open_card(quillstone, "f")
         assert _warning(ui.app) is None
@@ -332,7 +333,7 @@ async def test_editor_says_when_the_terminal_cannot_be_handed_over(
     monkeypatch.setenv("EDITOR", "true")
     app = make_app(db_path, now, zone)
     lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open(pilot, app, lumen, "t")
         before = _body(app)
         await pilot.press("ctrl+o")
@@ -361,7 +362,7 @@ async def test_save_to_file_is_private_and_beside_the_database(
     # --demo runs the same app on a copy in a temporary folder (here: the test's folder)
     app = build_app(db_path, zone=zone, clock=lambda: now, demo=demo)
     lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open(pilot, app, lumen, "t")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -141,7 +141,7 @@ async def test_a_seeded_review_is_cleared_from_the_keyboard(
     def summary(name: str) -> Any:
         return _read(db_path, zone, lambda repo: repo.summary(ids[name]))
 
-    async with board_pilot(size=SIZE) as ui:
+    async with board_pilot(size=SIZE, notifications=True) as ui:
         await _open(ui.app, ui.pilot)
         assert len(_keys(ui.app)) == 11
 
@@ -189,10 +189,10 @@ async def test_a_seeded_review_is_cleared_from_the_keyboard(
         hint = str(ui.screen.query_one("#review-hint").render())
         assert "nothing to mark until the interview is over" in hint
         await ui.press("d")
-        assert any("nothing to mark" in str(note.message) for note in ui.app._notifications)
+        assert any("nothing to mark" in text for text in ui.toasts())
         assert _highlighted(ui.app) == ItemKey(harbor, ActionKind.INTERVIEW, None)
         await ui.press("j", "d")
-        assert any("has not happened yet" in str(note.message) for note in ui.app._notifications)
+        assert any("has not happened yet" in text for text in ui.toasts())
         assert summary("Harbor").stage is Stage.INTERVIEWED
         assert _highlighted(ui.app) == ItemKey(harbor, T, None)
         await ui.press("c")

@@ -17,13 +17,14 @@ from tests.ui.helpers import (
     column_text,
     open_repository,
     thank_everyone_if_asked,
+    toasts,
 )
 
 SIZE = (160, 40)
 
 
 def _messages(app: Any) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    return toasts(app)
 
 
 def _harbor(db_path: Path, zone: Timezone) -> int:
@@ -70,7 +71,7 @@ async def test_the_board_refuses_to_mark_a_round_not_held_as_thanked(
 ) -> None:
     board_pilot.write_demo()
     harbor = _harbor(db_path, zone)
-    async with board_pilot(size=SIZE, focus=harbor) as ui:
+    async with board_pilot(size=SIZE, focus=harbor, notifications=True) as ui:
         await ui.pilot.press("greater_than_sign")
         await thank_everyone_if_asked(ui.pilot)  # three interviewers: "all thanked?" comes first
         assert not isinstance(ui.screen, ConfirmScreen)  # no "do it anyway"
@@ -85,7 +86,7 @@ async def test_marking_a_drafted_thank_you_sent_is_refused_before_the_round(
 ) -> None:
     board_pilot.write_demo()
     harbor = _harbor(db_path, zone)
-    async with board_pilot(size=SIZE, focus=harbor) as ui:
+    async with board_pilot(size=SIZE, focus=harbor, notifications=True) as ui:
         await ui.press("t")
         await ui.press("ctrl+n")
         if isinstance(ui.screen, ConfirmScreen):  # placeholders left: send anyway

@@ -19,7 +19,7 @@ from postinterview_tui.screens.board import BoardScreen
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.screens.settings import FIELD_KEYS, SettingsScreen, error_id, field_id
 from tests.ui.board_pilot import BoardPilots
-from tests.ui.helpers import column_text, open_repository, settle
+from tests.ui.helpers import column_text, open_repository, settle, toasts
 
 SIZE = (120, 40)
 
@@ -50,7 +50,7 @@ def _error(screen: SettingsScreen, key: str) -> Static:
 
 
 def _notes(app: PostInterviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    return toasts(app)
 
 
 def test_every_setting_but_the_keymap_has_a_field() -> None:
@@ -64,7 +64,7 @@ async def test_saving_changes_the_settings_and_moves_due_dates(
     board_pilot.write_demo()
     before = _stored(db_path, zone)
     assert before.follow_up_days == 5
-    async with board_pilot(size=SIZE) as ui:
+    async with board_pilot(size=SIZE, notifications=True) as ui:
         assert "! follow up" in column_text(ui.column(Stage.THANKED))  # Quillstone, overdue
         screen = await _open_settings(ui.app, ui.pilot)
         assert _input(screen, "user.name").value == before.user_name
@@ -114,7 +114,7 @@ async def test_invalid_values_are_refused_beside_their_field(
         ("rules.weekend_days", "sat, funday", "'funday' is not a day"),
         ("rules.skip_dates", "2026-12-24, 2026-02-30", "'2026-02-30' is not a date"),
     )
-    async with board_pilot(size=SIZE) as ui:
+    async with board_pilot(size=SIZE, notifications=True) as ui:
         screen = await _open_settings(ui.app, ui.pilot)
         # A valid change alongside: it must not be written either.
         _input(screen, "user.name").value = "Someone Else"

@@ -12,11 +12,11 @@ from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import Stage
 from tests.ui.board_pilot import BoardPilots
-from tests.ui.helpers import open_repository
+from tests.ui.helpers import open_repository, toasts
 
 
 def _messages(app: PostInterviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    return toasts(app)
 
 
 def _stage(db_path: Path, zone: Timezone, application_id: int) -> Stage:
@@ -33,7 +33,7 @@ async def test_undo_takes_back_this_windows_change_not_the_cli_s(
     board_pilot.write_empty()
     other = open_repository(db_path, zone)  # the command line, or a second window
     alpha = other.add_application(NewApplication("Alpha", "Dev", NewInterview(now)), now)
-    async with board_pilot(demo=False) as ui:
+    async with board_pilot(demo=False, notifications=True) as ui:
         beta = ui.app.repository.add_application(
             NewApplication("Beta", "Dev", NewInterview(now)), now
         )
@@ -56,7 +56,7 @@ async def test_undo_refuses_when_a_later_change_elsewhere_touched_the_applicatio
 ) -> None:
     board_pilot.write_empty()
     other = open_repository(db_path, zone)
-    async with board_pilot(demo=False) as ui:
+    async with board_pilot(demo=False, notifications=True) as ui:
         acme = ui.app.repository.add_application(
             NewApplication("Acme", "Dev", NewInterview(now)), now
         )
