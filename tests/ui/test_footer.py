@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
 
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.widgets.steady_footer import SteadyFooter
@@ -12,9 +12,10 @@ from tests.ui.helpers import board
 SIZE = (160, 40)
 
 
-def _footer_keys(app: object) -> list[FooterKey]:
+def _footer_keys(app: object) -> list[Widget]:
+    """The keys the board's footer shows (Textual's FooterKey widgets, found by their name)."""
     screen = board(app)  # type: ignore[arg-type]
-    return list(screen.query_one(SteadyFooter).query(FooterKey))
+    return list(screen.query_one(SteadyFooter).query("FooterKey"))
 
 
 def _disabled(app: object, action: str) -> list[bool]:
@@ -54,11 +55,22 @@ async def test_a_key_enabled_or_disabled_is_restyled_in_place(board_pilot: Board
         await ui.settle()
         before = _footer_keys(ui.app)
         assert _disabled(ui.app, "move_previous") == [True], "nothing comes before Interviewed"
+        back = next(key for key in before if key.action == "move_previous")  # type: ignore[attr-defined]
+        first = ui.column(Stage.INTERVIEWED).highlighted_id
+        assert first is not None
+        await ui.pilot.click(back)  # a disabled key rings the bell: nothing moves
+        await ui.settle()
+        assert ui.screen is ui.board() and ui.stage_of(first) is Stage.INTERVIEWED
         await ui.press("l")
         assert _disabled(ui.app, "move_previous") == [False]
         assert [id(key) for key in _footer_keys(ui.app)] == [id(key) for key in before]
-        back = next(key for key in _footer_keys(ui.app) if key.action == "move_previous")
-        assert not back._disabled  # noqa: SLF001  (a click on it acts, not rings the bell)
+        thanked = ui.column(Stage.THANKED).highlighted_id
+        assert thanked is not None
+        await ui.pilot.click(back)  # the same key, enabled in place: a click acts
+        await ui.settle()
+        assert ui.screen is not ui.board() or ui.stage_of(thanked) is Stage.INTERVIEWED
+        await ui.press("escape")  # a question about the move back, if one was asked
+        ui.column(Stage.THANKED).focus()
+        await ui.settle()
         await ui.press("h")
         assert _disabled(ui.app, "move_previous") == [True]
-        assert back._disabled  # noqa: SLF001

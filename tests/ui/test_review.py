@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pendulum import DateTime, Timezone
 from textual.widgets import Input, Static
@@ -16,6 +16,7 @@ from postinterview_tui.domain.rules import ActionKind, DueStatus
 from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
 from postinterview_tui.screens.detail import DetailScreen
 from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.screens.drafting import DraftingScreen
 from postinterview_tui.screens.review import OfferDecisionScreen, ReviewScreen, SnoozeScreen
 from postinterview_tui.widgets.agenda_list import AgendaList
 from tests.ui.board_pilot import BoardPilots
@@ -55,13 +56,10 @@ def _list(app: PostInterviewApp) -> AgendaList:
 
 def _keys(app: PostInterviewApp) -> list[ItemKey]:
     """The rows on screen, top to bottom."""
-    screen = _review(app)
     rows = _list(app)
     if not rows.display:
         return []
-    keys = [item_key(screen._items[key]) for key in rows.keys]  # type: ignore[index]
-    assert keys == list(screen._items)
-    return keys
+    return [cast(ItemKey, key) for key in rows.keys]
 
 
 def _highlighted(app: PostInterviewApp) -> ItemKey | None:
@@ -372,21 +370,25 @@ async def test_enter_opens_the_application_and_escape_comes_back(
         assert _highlighted(ui.app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
 
 
-async def test_t_and_f_open_drafting_when_the_app_has_it(
-    db_path: Path, now: DateTime, zone: Timezone
+async def test_t_and_f_open_the_drafting_panel_for_the_highlighted_row(
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    cobalt = _ids(db_path, zone)["Cobalt"]
-    calls: list[tuple[int, str]] = []
-    app.open_drafting = lambda application_id, kind, *rest: calls.append(  # type: ignore[method-assign]
-        (application_id, str(kind))
-    )
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        await pilot.press("t", "f")
-        await settle(pilot)
-        assert calls == [(cobalt, "thank-you"), (cobalt, "follow-up")]
-        assert len(_keys(app)) == 11  # drafting is not doing: the row stays
+    async with board_pilot(size=SIZE) as ui:
+        cobalt = ui.id_of("Cobalt Robotics")
+        await _open(ui.app, ui.pilot)
+        assert _highlighted(ui.app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
+        subjects = []
+        for key in ("t", "f"):
+            await ui.press(key)
+            panel = ui.screen
+            assert isinstance(panel, DraftingScreen), key
+            assert "Cobalt Robotics" in str(panel.query_one("#draft-head", Static).render())
+            subjects.append(panel.query_one("#draft-subject", Input).value)
+            await ui.press("escape")  # nothing typed: the panel closes at once
+            assert isinstance(ui.screen, ReviewScreen)
+        assert subjects[0].startswith("Thank you:"), subjects  # t: the thank-you note
+        assert subjects[1].startswith("Checking in"), subjects  # f: the follow-up
+        assert len(_keys(ui.app)) == 11  # drafting is not doing: the row stays
 
 
 async def test_an_empty_review_names_the_next_thing(
@@ -571,8 +573,6 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
 ) -> None:
     import time
 
-    from textual.widgets._footer import FooterKey
-
     from postinterview_tui.screens import review
 
     original = review.build_agenda
@@ -586,6 +586,6 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         assert len(_keys(app)) == 11
-        keys = {key.key: key for key in app.screen.query(FooterKey)}
+        keys = {key.key: key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
         assert {"d", "s", "c"} <= set(keys)
         assert not any(keys[name].has_class("-disabled") for name in ("d", "s", "c"))
