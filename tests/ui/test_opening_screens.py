@@ -36,30 +36,43 @@ def _pushes(app: Any, kind: type[S], look: Callable[[S], object]) -> list[object
 
 
 async def test_the_first_frame_of_the_detail_screen_shows_the_application(
-    board_pilot: BoardPilots,
+    board_pilot: BoardPilots, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import postinterview_tui.screens.detail as detail_module
+
+    real_read = detail_module.read_detail
+    arrived = threading.Event()
+    release = threading.Event()
+
+    def slow_read(*args: object) -> object:
+        arrived.set()
+        release.wait(5)  # as on a slow disk: the read takes a while
+        return real_read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(detail_module, "read_detail", slow_read)
     async with board_pilot(size=SIZE) as ui:
         screen = ui.board()
         assert screen.board is not None
         card = screen.board.columns[Stage.INTERVIEWED][1]
         await ui.focus_card(card.id)
-        heads: list[str] = []
-
-        def remember_first_head() -> None:
-            # Runs as the detail screen is first shown, before any later update.
-            if isinstance(ui.screen, DetailScreen) and not heads:
-                heads.append(str(ui.screen.query_one("#detail-head").render()))
-
-        # The data it will compose with.
-        pushed = _pushes(ui.app, DetailScreen, lambda screen: screen._data)  # noqa: SLF001
         await ui.pilot.press("enter")
-        for _ in range(50):
-            remember_first_head()
-            if heads:
+        for _ in range(250):
+            if arrived.is_set():
+                break
+            await ui.pilot.pause(0.02)
+        assert arrived.is_set(), "the application is being read"
+        # While it is read, the board stays: no half-drawn screen saying "Loading…".
+        await ui.pilot.pause(0.1)
+        assert ui.screen is screen
+        heads: list[str] = []
+        release.set()
+        for _ in range(250):
+            if isinstance(ui.screen, DetailScreen):
+                # The first look at the new screen, before any later update.
+                heads.append(str(ui.screen.query_one("#detail-head").render()))
                 break
             await ui.pilot.pause(0.01)
         assert heads, "the detail screen opened"
-        assert pushed and pushed[0] is not None, "pushed with the application already read"
         assert card.company in heads[0]
         assert "Loading" not in heads[0]
 
@@ -67,18 +80,10 @@ async def test_the_first_frame_of_the_detail_screen_shows_the_application(
 async def test_an_application_gone_before_its_detail_opens_says_so_and_stays_on_the_board(
     board_pilot: BoardPilots,
 ) -> None:
-    async with board_pilot(size=SIZE) as ui:
-        notes: list[str] = []
-        real_notify = ui.app.notify
-
-        def spy(message: str, **kwargs: object) -> None:
-            notes.append(message)
-            real_notify(message, **kwargs)  # type: ignore[arg-type]
-
-        ui.app.notify = spy  # type: ignore[method-assign]
+    async with board_pilot(size=SIZE, notifications=True) as ui:
         ui.app.open_detail(999_999)
         await ui.settle()
-        assert notes, "the user is told"
+        assert any("no application with id 999999" in text for text in ui.toasts())
         assert ui.screen is ui.board()
 
 
