@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui import launch
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.storage.backup import backup_database
 from postinterview_tui.storage.errors import StoreDamaged
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui import launch
 
 
 def _zero_header(path: Path) -> None:
@@ -132,7 +132,7 @@ def test_declining_the_offer_changes_nothing(
 async def test_the_app_backs_up_after_changes(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import postinterview_tui.app as app_module
+    import postinterview_tui.tui.app as app_module
     from postinterview_tui.storage.backup import backups_of
     from tests.ui.helpers import make_app, settle
 

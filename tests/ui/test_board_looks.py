@@ -7,8 +7,8 @@ from pathlib import Path
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import column, make_app, open_repository, settle
 
@@ -125,7 +125,7 @@ async def test_board_at_80_columns_keeps_company_and_next_step_whole(
 async def test_drafting_side_panel_goes_below_the_note_at_80_columns(
     board_pilot: BoardPilots,
 ) -> None:
-    from postinterview_tui.screens.drafting import DraftingScreen
+    from postinterview_tui.tui.screens.drafting import DraftingScreen
 
     async with board_pilot(size=(80, 24), focus="Lumen Health") as ui:
         await ui.press("t")

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.app import build_app
-from postinterview_tui.board_data import load_board
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
-from postinterview_tui.widgets.board_view import ColumnView
+from postinterview_tui.tui.app import build_app
+from postinterview_tui.tui.state.board_data import load_board
+from postinterview_tui.tui.widgets.board_view import ColumnView
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import (
     board,
@@ -42,7 +42,7 @@ async def _until(pilot: Any, condition: Callable[[], bool], what: str) -> None:
 async def test_a_read_started_before_a_move_cannot_put_the_card_back(
     board_pilot: BoardPilots, now: DateTime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import postinterview_tui.screens.board as board_module
+    import postinterview_tui.tui.screens.board as board_module
 
     real_load = board_module.load_board
     hold = threading.Event()
@@ -118,7 +118,7 @@ async def test_a_move_redraws_only_the_two_columns_involved(
 async def test_due_labels_follow_the_clock_without_any_change_to_the_data(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import postinterview_tui.screens.board as board_module
+    import postinterview_tui.tui.screens.board as board_module
 
     monkeypatch.setattr(board_module, "CLOCK_SECONDS", 0.2)  # a minute, shortened for the test
     write_demo_database(db_path, now=now, zone=zone)

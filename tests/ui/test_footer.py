@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import board
 

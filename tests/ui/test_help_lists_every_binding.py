@@ -10,10 +10,10 @@ import pkgutil
 from textual.binding import Binding
 from textual.screen import Screen
 
-import postinterview_tui.screens as screens_package
-from postinterview_tui.app import PostInterviewApp
-from postinterview_tui.commands import all_commands
-from postinterview_tui.screens.help import HelpScreen
+import postinterview_tui.tui.screens as screens_package
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.commands.table import all_commands
+from postinterview_tui.tui.screens.help import HelpScreen
 from tests.ui.board_pilot import BoardPilots
 
 

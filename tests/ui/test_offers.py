@@ -8,9 +8,9 @@ from pendulum import Timezone
 from textual.widgets import Checkbox, Input
 
 from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
-from postinterview_tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.screens.insights import InsightsScreen
-from postinterview_tui.screens.offer import OfferFormScreen, OfferScreen
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.insights import InsightsScreen
+from postinterview_tui.tui.screens.offer import OfferFormScreen, OfferScreen
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import open_repository
 
@@ -133,7 +133,7 @@ async def test_insights_screen_shows_numbers(board_pilot: BoardPilots) -> None:
 async def test_t_on_a_closed_card_drafts_the_rejection_reply_and_R_reopens(
     board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    from postinterview_tui.screens.drafting import DraftingScreen
+    from postinterview_tui.tui.screens.drafting import DraftingScreen
 
     board_pilot.write_demo()
     foxglove = _id(db_path, zone, "Foxglove Media")  # closed: not selected
