@@ -14,7 +14,7 @@ from pendulum import DateTime, Timezone
 from textual.widgets import Input, Static
 
 from postinterview_tui.app import PostInterviewApp
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 from postinterview_tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.screens.inbox import UnmatchedScreen
 from postinterview_tui.screens.inbox_dialogs import ExplainScreen, LinkPickerScreen
