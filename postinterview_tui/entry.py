@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postinterview_tui.collection import pause_collection
+from postinterview_tui.tui.collection import pause_collection
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from postinterview_tui.cli.group import cli, run
-from postinterview_tui.commands import markdown_key_table
+from postinterview_tui.tui.commands.table import markdown_key_table
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

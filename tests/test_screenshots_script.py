@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from postinterview_tui import screenshots
+from scripts import screenshots
 
 
 @pytest.mark.slow

@@ -331,7 +331,7 @@ def config_get(ctx: click.Context, key: str | None) -> None:
 def config_set(ctx: click.Context, key: str, value: str) -> None:
     """Change a setting."""
     from postinterview_tui.domain.settings import parse_setting
-    from postinterview_tui.setting_choices import known_choices
+    from postinterview_tui.tui.setting_choices import known_choices
 
     rt = runtime(ctx)
     choices = known_choices()

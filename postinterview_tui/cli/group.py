@@ -148,12 +148,12 @@ def cli(ctx: click.Context, demo: bool, debug: bool) -> None:
 
     setup_logging(debug)
     if ctx.invoked_subcommand is not None:
-        from postinterview_tui.collection import resume_collection
+        from postinterview_tui.tui.collection import resume_collection
 
         resume_collection()  # the subcommand is loaded by now (see collection.py)
         return
     rt = runtime(ctx)
-    from postinterview_tui.launch import launch_app
+    from postinterview_tui.tui.launch import launch_app
 
     launch_app(rt.db_path, zone=rt.zone, clock=rt.clock, demo=demo)
 

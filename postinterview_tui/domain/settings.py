@@ -15,7 +15,7 @@ Adding a setting takes two steps:
 
 Some values must be one of a list the domain cannot know (Textual's themes, the command table's
 binding ids). Their parsers take a :class:`SettingChoices`; the layer that knows the lists builds
-it (``postinterview_tui.setting_choices.known_choices``). Without it (``None``) such a value is
+it (``postinterview_tui.tui.setting_choices.known_choices``). Without it (``None``) such a value is
 only checked for its shape, and :meth:`Repository.set_setting` refuses to store it.
 """
 

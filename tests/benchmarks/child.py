@@ -39,7 +39,7 @@ IDLE_WINDOW_SECONDS = float(os.environ.get("BENCH_IDLE_WINDOW_SECONDS", "2"))
 
 if KIND == "app":
     # The first thing the console script does (postinterview_tui.entry.main).
-    from postinterview_tui.collection import pause_collection
+    from postinterview_tui.tui.collection import pause_collection
 
     pause_collection()
 

@@ -286,8 +286,8 @@ def _wrap_timing(owner: Any, name: str, log: list[tuple[str, float, float]]) -> 
 
 def build(db_path: Path) -> App[Any]:
     """The real app on ``db_path``, with the clock and zone of the environment."""
-    from postinterview_tui.app import build_app
     from postinterview_tui.clock import local_zone, make_clock
+    from postinterview_tui.tui.app import build_app
 
     zone = local_zone()
     return build_app(db_path, zone=zone, clock=make_clock(zone))
@@ -317,7 +317,7 @@ def _close(app: App[Any]) -> None:
 
 
 def _board(app: App[Any]) -> Any:
-    from postinterview_tui.screens.board import BoardScreen
+    from postinterview_tui.tui.screens.board import BoardScreen
 
     for screen in app.screen_stack:
         if isinstance(screen, BoardScreen):
@@ -367,7 +367,7 @@ async def app_latencies(
       frame showing the card in its new column.
     """
     from postinterview_tui.domain.stages import STAGE_ORDER, Stage
-    from postinterview_tui.screens import board as board_module
+    from postinterview_tui.tui.screens import board as board_module
 
     result = AppLatencies()
     log: list[tuple[str, float, float]] = []
@@ -481,7 +481,7 @@ async def app_latencies(
                     result.notes["move_check"] = "FAILED: the card is not drawn in its column"
 
             if card is not None and "detail" in only:
-                from postinterview_tui.screens.detail import DetailScreen
+                from postinterview_tui.tui.screens.detail import DetailScreen
 
                 def detail_shown(s: Screen[Any]) -> bool:
                     if not isinstance(s, DetailScreen):
@@ -622,7 +622,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         # As the console script does (postinterview_tui.entry): no collection while loading;
         # the app freezes what loading made once its first frame is out.
-        from postinterview_tui.collection import pause_collection
+        from postinterview_tui.tui.collection import pause_collection
 
         pause_collection()
         measured = asyncio.run(

@@ -73,9 +73,9 @@ def profile_today(db: Path, home: Path, out: Path) -> None:
 async def profile_interactions(db: Path, out_dir: Path, size: int, moves: int) -> None:
     from pyinstrument import Profiler
 
-    from postinterview_tui.board_data import load_board
     from postinterview_tui.domain.agenda import build_agenda
     from postinterview_tui.domain.stages import Stage
+    from postinterview_tui.tui.state.board_data import load_board
     from tests.benchmarks.latency import FrameProbe, _board, _close, _quiet, build, timed_press
 
     app: Any = build(db)

@@ -16,8 +16,8 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import ConditionKind
 from postinterview_tui.domain.validation import FieldError
-from postinterview_tui.screens.form import ApplicationFormScreen
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.screens.form import ApplicationFormScreen
 from tests.ui.helpers import make_app, settle
 
 from ._support import InProcessCli, assert_one_error_line

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui import launch
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.storage.backup import backup_database
 from postinterview_tui.storage.errors import StoreDamaged
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui import launch
 
 
 def _zero_header(path: Path) -> None:

@@ -20,7 +20,7 @@ from postinterview_tui.domain.rules import next_action
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.repository import Repository
-from postinterview_tui.widgets.card_face import CardFace, clean_face, fit_cells
+from postinterview_tui.tui.widgets.card_face import CardFace, clean_face, fit_cells
 from tests.ui.helpers import board, make_app, settle
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -166,7 +166,7 @@ async def test_multi_line_paste_into_a_one_line_field_is_joined_and_said(
 ) -> None:
     from textual import events
 
-    from postinterview_tui.screens.form import ApplicationFormScreen
+    from postinterview_tui.tui.screens.form import ApplicationFormScreen
 
     app = make_app(db_path, now, zone)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui import launch
-from postinterview_tui.app import build_app
 from postinterview_tui.storage.errors import StoreDamaged
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui import launch
+from postinterview_tui.tui.app import build_app
 
 from ._kills import cli_argv, run
 

@@ -12,9 +12,9 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.form import ApplicationFormScreen
 from postinterview_tui.storage.errors import SaveFailed
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.screens.form import ApplicationFormScreen
 from tests.ui.helpers import make_app, open_repository, settle
 
 

@@ -21,7 +21,7 @@ _OPEN_AND_READ = """
 import json, sys
 from pathlib import Path
 import pendulum
-from postinterview_tui.board_data import load_board
+from postinterview_tui.tui.state.board_data import load_board
 from postinterview_tui.storage.repository import Repository
 zone = pendulum.timezone("Europe/London")
 repository = Repository.open(Path(sys.argv[1]), zone=zone, create=False)

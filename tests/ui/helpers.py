@@ -7,12 +7,12 @@ from pathlib import Path
 from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 
-from postinterview_tui.app import PostInterviewApp, build_app
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.board import BoardScreen
 from postinterview_tui.storage.repository import Repository
-from postinterview_tui.widgets.board_view import ColumnView
+from postinterview_tui.tui.app import PostInterviewApp, build_app
+from postinterview_tui.tui.screens.board import BoardScreen
+from postinterview_tui.tui.widgets.board_view import ColumnView
 
 
 def make_app(
@@ -85,7 +85,7 @@ async def thank_everyone_if_asked(pilot: Pilot[object]) -> None:
     were thanked: answer yes."""
     from textual.widgets import OptionList
 
-    from postinterview_tui.screens.move_questions import ALL_THANKED, ChoiceScreen
+    from postinterview_tui.tui.screens.move_questions import ALL_THANKED, ChoiceScreen
 
     await settle(pilot)
     if isinstance(pilot.app.screen, ChoiceScreen):

@@ -14,11 +14,11 @@ from textual.message import Message
 from textual.widgets import Static
 
 import postinterview_tui
-from postinterview_tui.widgets.agenda_list import AgendaGroup, AgendaList
+from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
 
 M = TypeVar("M", bound=Message)
 SIZE = (60, 20)
-REVIEW_TCSS = Path(postinterview_tui.__file__).parent / "styles" / "review.tcss"
+REVIEW_TCSS = Path(postinterview_tui.__file__).parent / "tui" / "styles" / "review.tcss"
 
 
 class Describer:

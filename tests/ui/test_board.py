@@ -8,10 +8,10 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, EventKind, Stage
-from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
-from postinterview_tui.screens.form import ApplicationFormScreen
-from postinterview_tui.screens.help import HelpScreen
-from postinterview_tui.screens.offer import OfferFormScreen
+from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.tui.screens.form import ApplicationFormScreen
+from postinterview_tui.tui.screens.help import HelpScreen
+from postinterview_tui.tui.screens.offer import OfferFormScreen
 from tests.ui.helpers import (
     board,
     column,
@@ -431,7 +431,7 @@ async def test_help_lists_every_board_key(db_path: Path, now: DateTime, zone: Ti
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = " ".join(str(widget.render()) for widget in app.screen.query(".help-keys"))
-        from postinterview_tui.commands import all_commands
+        from postinterview_tui.tui.commands.table import all_commands
 
         for command in all_commands():
             assert command.title in text, command.id

@@ -11,10 +11,10 @@ import pytest
 from pendulum import DateTime, Timezone
 from textual.command import CommandPalette
 
-from postinterview_tui.commands import BOARD_COMMANDS
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.commands.table import BOARD_COMMANDS
 from tests.ui.helpers import (
     board,
     column,
@@ -197,8 +197,8 @@ def _zone() -> Timezone:
 
 
 def test_a_patched_move_matches_a_full_reload(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    from postinterview_tui.board_data import load_board, with_moved_card
     from postinterview_tui.demo import write_demo_database
+    from postinterview_tui.tui.state.board_data import load_board, with_moved_card
 
     write_demo_database(db_path, now=now, zone=zone)
     repository = Repository.open(db_path, zone=zone, create=False)

@@ -7,8 +7,8 @@ from pathlib import Path
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from tests.ui.helpers import board, column, focus_card, make_app, open_repository, settle
 
 
@@ -153,7 +153,7 @@ async def test_board_at_80_columns_keeps_company_and_next_step_whole(
 async def test_drafting_side_panel_goes_below_the_note_at_80_columns(
     db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    from postinterview_tui.screens.drafting import DraftingScreen
+    from postinterview_tui.tui.screens.drafting import DraftingScreen
 
     app = make_app(db_path, now, zone)
     lumen = _id_of(db_path, zone, "Lumen Health")

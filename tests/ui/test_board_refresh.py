@@ -7,11 +7,11 @@ from typing import Any
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.app import build_app
-from postinterview_tui.board_data import load_board
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
-from postinterview_tui.widgets.board_view import ColumnView
+from postinterview_tui.tui.app import build_app
+from postinterview_tui.tui.state.board_data import load_board
+from postinterview_tui.tui.widgets.board_view import ColumnView
 from tests.ui.helpers import (
     board,
     column,

@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 
-from postinterview_tui.widgets.board_column import ColumnView
-from postinterview_tui.widgets.board_view import BoardView, ColumnMessage
-from postinterview_tui.widgets.card_face import CardFace
+from postinterview_tui.tui.widgets.board_column import ColumnView
+from postinterview_tui.tui.widgets.board_view import BoardView, ColumnMessage
+from postinterview_tui.tui.widgets.card_face import CardFace
 
 M = TypeVar("M", bound=ColumnMessage)
 H = BoardView.CARD_HEIGHT

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.collection import (
+from postinterview_tui.tui.collection import (
     collect_closed_screen,
     pause_collection,
     resume_collection,

@@ -10,20 +10,20 @@ from typing import Any
 from pendulum import DateTime, Timezone
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 
-from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import EventKind, InterviewKind, Stage
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.dialogs import CloseReasonScreen
-from postinterview_tui.screens.drafting import DraftingScreen
-from postinterview_tui.screens.form import ApplicationFormScreen
-from postinterview_tui.screens.interview_form import InterviewFormScreen, RoundPickerScreen
-from postinterview_tui.screens.loop_forms import ReplyFormScreen, RoundFormScreen
-from postinterview_tui.screens.move_questions import ChoiceScreen, ThankedWhoScreen
-from postinterview_tui.screens.templates import NameScreen
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.dialogs import CloseReasonScreen
+from postinterview_tui.tui.screens.drafting import DraftingScreen
+from postinterview_tui.tui.screens.form import ApplicationFormScreen
+from postinterview_tui.tui.screens.interview_form import InterviewFormScreen, RoundPickerScreen
+from postinterview_tui.tui.screens.loop_forms import ReplyFormScreen, RoundFormScreen
+from postinterview_tui.tui.screens.move_questions import ChoiceScreen, ThankedWhoScreen
+from postinterview_tui.tui.screens.templates import NameScreen
 from tests.ui.helpers import board, column, column_text, focus_card, make_app, settle
 
 SIZE = (140, 40)

@@ -10,10 +10,10 @@ from textual.widgets import Input
 
 from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import InterviewKind
-from postinterview_tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.screens.form import ApplicationFormScreen
-from postinterview_tui.screens.loop_forms import ReplyFormScreen
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.form import ApplicationFormScreen
+from postinterview_tui.tui.screens.loop_forms import ReplyFormScreen
 from tests.ui.helpers import board, focus_card, make_app, open_repository, settle
 
 SIZE = (140, 40)

@@ -13,22 +13,22 @@ from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from postinterview_tui.app import PostInterviewApp, build_app
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, TemplateId
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.screens.drafting import AUTOSAVE_SECONDS, DraftingScreen
-from postinterview_tui.screens.templates import (
+from postinterview_tui.storage.drafts import DraftStore
+from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.app import PostInterviewApp, build_app
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.drafting import AUTOSAVE_SECONDS, DraftingScreen
+from postinterview_tui.tui.screens.templates import (
     LinkScreen,
     NameScreen,
     TemplatePickerScreen,
     TemplatesScreen,
 )
-from postinterview_tui.storage.drafts import DraftStore
-from postinterview_tui.storage.repository import Repository
 from tests.ui.helpers import (
     board,
     column,

@@ -8,7 +8,7 @@ from pendulum import DateTime, Timezone
 from textual.widgets._footer import FooterKey
 
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 from tests.ui.helpers import board, column, make_app, settle
 
 SIZE = (160, 40)

@@ -12,10 +12,10 @@ from pendulum import DateTime, Timezone
 from textual.binding import Binding
 from textual.screen import Screen
 
-import postinterview_tui.screens as screens_package
-from postinterview_tui.app import PostInterviewApp
-from postinterview_tui.commands import all_commands
-from postinterview_tui.screens.help import HelpScreen
+import postinterview_tui.tui.screens as screens_package
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.commands.table import all_commands
+from postinterview_tui.tui.screens.help import HelpScreen
 from tests.ui.helpers import make_app, settle
 
 

@@ -13,15 +13,15 @@ import pytest
 from pendulum import DateTime, Timezone
 from textual.widgets import Input, Static
 
-from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.cli.group import run
-from postinterview_tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.screens.inbox import UnmatchedScreen
-from postinterview_tui.screens.inbox_dialogs import ExplainScreen, LinkPickerScreen
-from postinterview_tui.screens.offer import OfferScreen
-from postinterview_tui.screens.review import ReviewScreen
-from postinterview_tui.screens.review_inbox import InboxKey
-from postinterview_tui.widgets.agenda_list import AgendaList
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.inbox import UnmatchedScreen
+from postinterview_tui.tui.screens.inbox_dialogs import ExplainScreen, LinkPickerScreen
+from postinterview_tui.tui.screens.offer import OfferScreen
+from postinterview_tui.tui.screens.review import ReviewScreen
+from postinterview_tui.tui.screens.review_inbox import InboxKey
+from postinterview_tui.tui.widgets.agenda_list import AgendaList
 from tests.cli._mail import OFFER, REJECTION, REPLY, invitation_ics, message
 from tests.ui.helpers import make_app, open_repository, settle
 

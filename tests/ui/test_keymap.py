@@ -8,8 +8,8 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.cli.group import run
 from postinterview_tui.demo import write_demo_database
-from postinterview_tui.screens.form import ApplicationFormScreen
-from postinterview_tui.screens.help import HelpScreen
+from postinterview_tui.tui.screens.form import ApplicationFormScreen
+from postinterview_tui.tui.screens.help import HelpScreen
 from tests.ui.helpers import make_app, settle
 
 

@@ -8,9 +8,9 @@ from pendulum import DateTime, Timezone
 from textual.widgets import Checkbox, Input
 
 from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
-from postinterview_tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.screens.insights import InsightsScreen
-from postinterview_tui.screens.offer import OfferFormScreen, OfferScreen
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.insights import InsightsScreen
+from postinterview_tui.tui.screens.offer import OfferFormScreen, OfferScreen
 from tests.ui.helpers import board, column, focus_card, make_app, open_repository, settle
 
 SIZE = (130, 44)
@@ -154,7 +154,7 @@ async def test_insights_screen_shows_numbers(db_path: Path, now: DateTime, zone:
 async def test_t_on_a_closed_card_drafts_the_rejection_reply_and_R_reopens(
     db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    from postinterview_tui.screens.drafting import DraftingScreen
+    from postinterview_tui.tui.screens.drafting import DraftingScreen
 
     app = make_app(db_path, now, zone)
     foxglove = _id(db_path, zone, "Foxglove Media")  # closed: not selected

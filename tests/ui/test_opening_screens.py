@@ -11,8 +11,8 @@ import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.review import ReviewScreen
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.review import ReviewScreen
 from tests.ui.helpers import board, focus_card, make_app, settle
 
 SIZE = (120, 40)
@@ -110,7 +110,7 @@ async def test_the_review_opens_with_its_agenda_in_the_first_frame(
 async def test_a_double_enter_opens_the_detail_screen_once(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import postinterview_tui.screens.detail as detail_module
+    import postinterview_tui.tui.screens.detail as detail_module
 
     real_read = detail_module.read_detail
     arrived = threading.Semaphore(0)

@@ -8,16 +8,16 @@ from typing import Any
 from pendulum import DateTime, Timezone
 from textual.widgets import Input, Static
 
-from postinterview_tui.app import PostInterviewApp, build_app
 from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.review import ItemKey, item_key
 from postinterview_tui.domain.rules import ActionKind, DueStatus
 from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
-from postinterview_tui.screens.review import OfferDecisionScreen, ReviewScreen, SnoozeScreen
-from postinterview_tui.widgets.agenda_list import AgendaList
+from postinterview_tui.tui.app import PostInterviewApp, build_app
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.tui.screens.review import OfferDecisionScreen, ReviewScreen, SnoozeScreen
+from postinterview_tui.tui.widgets.agenda_list import AgendaList
 from tests.ui.helpers import board, make_app, open_repository, settle
 
 SIZE = (120, 40)
@@ -568,7 +568,7 @@ async def test_a_click_on_a_row_opens_it_and_a_click_on_a_heading_does_not(
 async def test_only_the_rows_on_screen_are_described(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: Any
 ) -> None:
-    from postinterview_tui.screens import review
+    from postinterview_tui.tui.screens import review
 
     described: list[int] = []
     original = review._row_content
@@ -617,7 +617,7 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
 
     from textual.widgets._footer import FooterKey
 
-    from postinterview_tui.screens import review
+    from postinterview_tui.tui.screens import review
 
     original = review.build_agenda
 

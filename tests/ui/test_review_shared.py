@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.board_data import agenda_now, load_board, open_summaries_of
 from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.review import ReviewScreen
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.screens.review import ReviewScreen
+from postinterview_tui.tui.state.board_data import agenda_now, load_board, open_summaries_of
 from tests.ui.helpers import (
     board,
     first_held,
@@ -164,7 +164,7 @@ def test_the_shared_agenda_expires_and_follows_the_clock(
 
 
 def _count_board_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    import postinterview_tui.screens.board as board_module
+    import postinterview_tui.tui.screens.board as board_module
 
     return _count_calls(board_module, "load_board", monkeypatch)
 

@@ -11,7 +11,7 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from tests.ui.helpers import (
     board,
     column,

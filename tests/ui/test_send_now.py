@@ -11,12 +11,12 @@ from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static, TextArea
 
-from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.drafting import DraftingScreen
-from postinterview_tui.screens.send_now import SendConfirmScreen
 from postinterview_tui.storage.sent_messages import application_for_message_id
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.screens.drafting import DraftingScreen
+from postinterview_tui.tui.screens.send_now import SendConfirmScreen
 from tests.mailserver import messages_in, sendmail_command
 from tests.ui.helpers import build_app, focus_card, open_repository, settle
 

@@ -10,14 +10,14 @@ from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
-from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.domain.calendar import add_business_days
 from postinterview_tui.domain.rules import next_action
 from postinterview_tui.domain.settings import KEYS, Settings
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.board import BoardScreen
-from postinterview_tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.screens.settings import FIELD_KEYS, SettingsScreen, error_id, field_id
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.screens.board import BoardScreen
+from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.settings import FIELD_KEYS, SettingsScreen, error_id, field_id
 from tests.ui.helpers import board, column, column_text, make_app, open_repository, settle
 
 SIZE = (120, 40)

@@ -9,13 +9,13 @@ from pendulum import DateTime, Timezone
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import EventKind, Stage
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.timeline import TimelineScreen, detail_timeline
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.timeline_queries import recent_events
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.timeline import TimelineScreen, detail_timeline
 from tests.ui.helpers import board, focus_card, make_app, open_repository, settle
 
 SIZE = (120, 40)

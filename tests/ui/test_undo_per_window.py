@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import Stage
+from postinterview_tui.tui.app import PostInterviewApp
 from tests.ui.helpers import make_app, open_repository, settle
 
 SIZE = (140, 40)

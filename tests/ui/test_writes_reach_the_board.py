@@ -13,17 +13,17 @@ from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from postinterview_tui.app import PostInterviewApp
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.screens.board import BoardScreen
-from postinterview_tui.screens.detail import DetailScreen
-from postinterview_tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
-from postinterview_tui.screens.drafting import DraftingScreen
-from postinterview_tui.screens.form import ApplicationFormScreen
-from postinterview_tui.screens.offer import OfferScreen
-from postinterview_tui.screens.review import ReviewScreen
-from postinterview_tui.screens.settings import SettingsScreen, field_id
-from postinterview_tui.screens.timeline import TimelineScreen
+from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.screens.board import BoardScreen
+from postinterview_tui.tui.screens.detail import DetailScreen
+from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.tui.screens.drafting import DraftingScreen
+from postinterview_tui.tui.screens.form import ApplicationFormScreen
+from postinterview_tui.tui.screens.offer import OfferScreen
+from postinterview_tui.tui.screens.review import ReviewScreen
+from postinterview_tui.tui.screens.settings import SettingsScreen, field_id
+from postinterview_tui.tui.screens.timeline import TimelineScreen
 from tests.ui.helpers import board, column, focus_card, make_app, open_repository, settle
 
 SIZE = (160, 44)

@@ -1,0 +1,1 @@
+"""The one command table: keys, footer, help, palette and the README's tables."""

@@ -1,0 +1,675 @@
+"""The board: six stage columns of cards, driven from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from postinterview_tui.domain.calendar import wall_clock
+from postinterview_tui.domain.cards import card_status
+from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
+from postinterview_tui.domain.wording import long_date
+from postinterview_tui.storage.errors import NothingToUndo
+from postinterview_tui.tui.collection import collect_closed_screen
+from postinterview_tui.tui.commands.table import BOARD_COMMANDS, bindings
+from postinterview_tui.tui.screens.board_filter import (
+    FILTER_PLACEHOLDER,
+    SearchTexts,
+    closed_cards_that_fit,
+)
+from postinterview_tui.tui.screens.board_moves import BoardMoveQuestions
+from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
+from postinterview_tui.tui.state.board_data import (
+    BoardData,
+    is_current,
+    load_board,
+    with_moved_card,
+)
+from postinterview_tui.tui.widgets.board_column import ColumnView
+from postinterview_tui.tui.widgets.board_view import BoardView
+from postinterview_tui.tui.widgets.card_face import CardFace
+from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.workarounds import forget_closed_widgets
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from postinterview_tui.domain.models import ApplicationSummary
+    from postinterview_tui.tui.screens.offer import OfferDetails
+
+# The dialogs, the offer form and the filter box are imported when first used: with them,
+# Textual's Input, OptionList and Select (and the modules they pull in) loaded at start-up,
+# where the board shows none of them.
+
+POLL_SECONDS = 1.0
+CLOCK_SECONDS = 60.0
+"""How often due labels and header counts catch up with the clock while nothing changes."""
+
+
+class BoardScreen(BoardMoveQuestions):
+    """The kanban of post-interview stages."""
+
+    COMMAND_TABLE = BOARD_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
+    AUTO_FOCUS = None
+
+    board: reactive[BoardData | None] = reactive(
+        None, always_update=True, init=False, repaint=False
+    )
+    """The current snapshot of the board (reassigned, never mutated). No repaint of the
+    whole screen: its watcher updates only the columns and labels that changed."""
+    filter_text: reactive[str] = reactive("", init=False, repaint=False)
+    """Text that cards must contain to be shown (its watcher redraws what it affects)."""
+
+    def __init__(self, initial: BoardData | None = None) -> None:
+        super().__init__()
+        self._initial = initial
+        self._expanded_closed = False
+        self._focus_after_load: int | None = None
+        # Bumped by every move patched into the board: a read that started before it is stale.
+        self._patches = 0
+        # What each column was last given, so a redraw can skip the columns that did not change.
+        self._shown: dict[Stage, object] = {}
+        self._header: tuple[str, str] = ("", "")
+        self._keys_state: tuple[int, bool] | None = None
+        self._search = SearchTexts()
+        self._closed_fit = 0
+
+    @property
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(self)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="board-header"):
+            yield Static("postinterview", id="app-title")
+            yield Static("", id="today")
+            yield Static("", id="summary")
+        yield BoardView([(stage, stage.label) for stage in STAGE_ORDER], id="columns")
+        yield Static(
+            Content(
+                "No applications yet.\n\n"
+                "Press n to add the interview you just had: company, role and when it was.\n"
+                "postinterview will remind you to say thank you, and when to follow up."
+            ),
+            id="empty-state",
+        )
+        yield SteadyFooter()
+
+    def on_screen_resume(self) -> None:
+        """Back on the board: whatever screen was on top is closed; free it at idle."""
+        self.call_after_refresh(self._free_closed_screen)
+
+    def _free_closed_screen(self) -> None:
+        forget_closed_widgets()
+        collect_closed_screen()
+
+    def on_mount(self) -> None:
+        if self._initial is not None:
+            self.board = self._initial
+        else:
+            self.reload()
+        self.set_interval(POLL_SECONDS, self._poll_for_changes)
+        self.set_interval(CLOCK_SECONDS, self._catch_up_with_clock)
+        # Every write made through the app (on any screen) is announced: read again at once,
+        # so the board is up to date before the user is back on it.
+        self.pi_app.writes.follow(self._store_changed)
+
+    def _store_changed(self, change: StoreChange) -> None:
+        # The card written gets the highlight, wherever it went. Reads nothing when the write
+        # was patched in already (a move made on the board).
+        self.reload(change.application_id, only_if_changed=True)
+
+    # -- data --------------------------------------------------------------------------------
+
+    @property
+    def view(self) -> BoardView:
+        """The widget that draws the columns."""
+        return self.query_one("#columns", BoardView)
+
+    def column(self, stage: Stage) -> ColumnView:
+        """The column of a stage."""
+        return self.view.column(stage)
+
+    @work(thread=True, exclusive=True, group="board-load", exit_on_error=False)
+    def reload(self, focus_id: int | None = None, *, only_if_changed: bool = False) -> None:
+        """Reload the board from the file, then focus ``focus_id`` if given.
+
+        With ``only_if_changed``, nothing is read when the file is as the board last read it
+        (closing a screen that changed nothing costs no second copy of the board).
+        """
+        app = self.pi_app
+        patches = self._patches
+        board = self.board
+        if (
+            only_if_changed
+            and board is not None
+            and is_current(board, app.repository.change_marker())
+        ):
+            return
+        data = load_board(
+            app.repository,
+            all_closed=self._expanded_closed or bool(self.filter_text),
+            now=app.clock(),
+            zone=app.zone,
+        )
+        self.app.call_from_thread(self._loaded, data, focus_id, patches)
+
+    def _loaded(self, data: BoardData, focus_id: int | None, patches: int) -> None:
+        if patches != self._patches:
+            # Read before a move was patched in: it would put the card back. Changes made by
+            # others meanwhile are not lost: the patched board keeps the older data_version,
+            # so the next poll reads again.
+            return
+        self._focus_after_load = focus_id if focus_id is not None else self.current_id()
+        self.board = data
+
+    def _patched(self, data: BoardData, focus_id: int) -> None:
+        self._patches += 1
+        self._focus_after_load = focus_id
+        with self.app.batch_update():  # one frame for the two columns, header and focus
+            self.board = data
+
+    def _catch_up_with_clock(self) -> None:
+        # Due labels and counts depend on the time as well as on the data.
+        self._shown.clear()
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="board-poll", exit_on_error=False)
+    def _poll_for_changes(self) -> None:
+        board = self.board
+        if board is None:
+            return
+        if self.pi_app.repository.data_version() != board.data_version:
+            self.app.call_from_thread(self.reload)
+
+    def watch_board(self, board: BoardData | None) -> None:
+        if board is None:
+            return
+        keep = self._focus_after_load
+        self._focus_after_load = None
+        now = self.pi_app.clock()
+        needle = self.filter_text.casefold()
+        if needle and self._search.stale_for(board.marker):
+            self._read_search_texts(board.marker)
+        view = self.view
+        self._closed_fit = closed_cards_that_fit(
+            board.counts[Stage.CLOSED], view.body_height, view.CARD_HEIGHT, view.FOLD_HEIGHT
+        )
+        for stage in STAGE_ORDER:
+            items = board.columns[stage]
+            if needle:
+                items = tuple(item for item in items if self._search.matches(item, needle))
+            folded = 0
+            if stage is Stage.CLOSED and not needle and not self._expanded_closed:
+                items = items[: self._closed_fit]
+                folded = max(board.counts[stage] - len(items), 0)
+            shown = (items, folded, needle, board.settings)
+            if self._shown.get(stage) == shown:
+                continue  # unchanged: a move redraws two columns, not six
+            self._shown[stage] = shown
+            count = len(items) + folded if not needle else len(items)
+            self.column(stage).set_cards(
+                [item.id for item in items],
+                self._describer(board, now),
+                heading=f"{stage.label} ({count})",
+                folded_more=folded,
+                keep_id=keep if board.stage_of(keep or -1) is stage else None,
+            )
+        self.query_one("#empty-state").display = board.total == 0
+        self.query_one("#columns").display = board.total > 0
+        self._update_header(board, now)
+        self._restore_focus(board, keep)
+
+    @work(thread=True, exclusive=True, group="board-search", exit_on_error=False)
+    def _read_search_texts(self, marker: object) -> None:
+        from postinterview_tui.storage.search_queries import search_texts
+
+        texts = search_texts(self.pi_app.repository)
+        self.app.call_from_thread(self._search_texts_read, marker, texts)
+
+    def _search_texts_read(self, marker: object, texts: dict[int, str]) -> None:
+        self._search.marker, self._search.texts = marker, texts
+        if self.filter_text and self.board is not None:
+            self.board = self.board  # filter again, with people and notes
+
+    @on(BoardView.HeightChanged)
+    def _refit_closed(self) -> None:
+        """A taller or shorter board fits more or fewer closed cards."""
+        board, view = self.board, self.view
+        if board is None:
+            return
+        fit = closed_cards_that_fit(
+            board.counts[Stage.CLOSED], view.body_height, view.CARD_HEIGHT, view.FOLD_HEIGHT
+        )
+        if fit != self._closed_fit:
+            self.board = board
+
+    def _describer(self, board: BoardData, now: Any) -> Callable[[int], CardFace]:
+        settings = board.settings
+        zone = self.pi_app.zone
+
+        def describe(application_id: int) -> CardFace:
+            summary = board.by_id[application_id]
+            status = card_status(summary, settings, now, zone)
+            return CardFace(
+                title=summary.company,
+                subtitle=summary.role,
+                status=status.text,
+                tone=status.tone,
+                symbol=status.symbol,
+                short_status=status.short,
+            )
+
+        return describe
+
+    def _update_header(self, board: BoardData, now: Any) -> None:
+        zone = self.pi_app.zone
+        parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
+        if board.inbox_pending:
+            parts.append(f"{board.inbox_pending} in inbox")
+        if self.pi_app.demo:
+            parts.append("demo data")
+        header = (long_date(wall_clock(now, zone).date()), " · ".join(parts))
+        if header == self._header:
+            return  # an update would lay the header out again for nothing
+        before, self._header = self._header, header
+        self.query_one("#today", Static).update(Content(header[0]), layout=False)  # 1fr wide
+        # Sized to its text: a layout pass only when the text's width changes.
+        resized = cell_len(header[1]) != cell_len(before[1])
+        self.query_one("#summary", Static).update(Content(header[1]), layout=resized)
+
+    def _restore_focus(self, board: BoardData, keep: int | None) -> None:
+        box = self._filter_box()
+        if box is not None and self.focused is box and box.has_class("-shown"):
+            return  # the user is typing a filter: never take the cursor away
+        if keep is not None and (stage := board.stage_of(keep)) is not None:
+            column = self.column(stage)
+            if column.select_id(keep):
+                self.view.current = column.index
+                # At once, not after the next refresh: the card and the focus that follows it
+                # land in the same frame.
+                self.set_focus(self.view)
+                return
+        current = self.current_column()
+        if current is not None and current.card_count:
+            return
+        for stage in STAGE_ORDER:
+            column = self.column(stage)
+            if column.card_count:
+                column.focus()
+                return
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def current_column(self) -> ColumnView | None:
+        """The current column, while the columns have the focus."""
+        view = self.view
+        return view.current_column if self.focused is view else None
+
+    def current_id(self) -> int | None:
+        """The id of the highlighted card in the focused column."""
+        column = self.current_column()
+        return column.highlighted_id if column else None
+
+    def current_stage(self) -> Stage | None:
+        """The stage of the focused column."""
+        column = self.current_column()
+        return None if column is None else Stage(column.key)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_card = {
+            "reopen",
+            "move_next",
+            "move_previous",
+            "move_to",
+            "edit_application",
+            "open_detail",
+            "delete_application",
+            "draft_thank_you",
+            "draft_follow_up",
+            "record_reply",
+            "add_round",
+        }
+        column = self.current_column()
+        on_fold = column is not None and column.cursor_on_fold
+        if action == "open_detail" and on_fold:
+            return True
+        if action in needs_card and self.current_id() is None:
+            return None
+        stage = self.current_stage()
+        if action == "move_next" and stage is Stage.CLOSED:
+            return None
+        if action == "move_previous" and stage is Stage.INTERVIEWED:
+            return None
+        if action == "reopen" and stage is not Stage.CLOSED:
+            return None
+        return True
+
+    def action_reopen(self) -> None:
+        """Reopen the highlighted closed application in the stage it was in before."""
+        application_id = self.current_id()
+        if application_id is not None and self.current_stage() is Stage.CLOSED:
+            self._reopen_worker(application_id)
+
+    def _reopen_worker(self, application_id: int) -> None:
+        def reopen(write: WriteContext) -> Stage:
+            stage = write.repository.stage_before_closing(application_id)
+            write.repository.move(application_id, stage, when=write.now, now=write.now, force=True)
+            return stage
+
+        self.pi_app.writes.run(
+            self, reopen, about=application_id, say=lambda stage: f"Reopened in {stage.label}."
+        )
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def action_column_left(self) -> None:
+        """Focus the column to the left."""
+        self._step_column(-1)
+
+    def action_column_right(self) -> None:
+        """Focus the column to the right."""
+        self._step_column(1)
+
+    def _step_column(self, delta: int) -> None:
+        view = self.view
+        if self.focused is not view:
+            self.set_focus(view)
+            return
+        view.step(delta)
+
+    def action_card_up(self) -> None:
+        """Highlight the card above."""
+        if column := self.current_column():
+            column.move_cursor(-1)
+
+    def action_card_down(self) -> None:
+        """Highlight the card below."""
+        if column := self.current_column():
+            column.move_cursor(1)
+
+    @on(BoardView.ExpandRequested)
+    def _expand_closed(self) -> None:
+        self._expanded_closed = True
+        self.reload()
+
+    @on(BoardView.CurrentChanged)
+    @on(BoardView.CardHighlighted)
+    def _keys_may_change(self) -> None:
+        # Which keys apply depends on the column (no "back" in the first, "reopen" in Closed)
+        # and on whether the cursor is on a card; j/k between cards changes neither.
+        column = self.current_column()
+        state = None if column is None else (column.index, column.highlighted_id is not None)
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
+
+    # -- moves -------------------------------------------------------------------------------
+
+    def action_move_next(self) -> None:
+        """Move the highlighted card one stage right."""
+        self._move_by(1)
+
+    def action_move_previous(self) -> None:
+        """Move the highlighted card one stage left."""
+        self._move_by(-1)
+
+    def _move_by(self, delta: int) -> None:
+        stage = self.current_stage()
+        if stage is None:
+            return
+        index = STAGE_ORDER.index(stage) + delta
+        if 0 <= index < len(STAGE_ORDER):
+            self.action_move_to(index + 1)
+
+    def action_move_to(self, number: int) -> None:
+        """Move the highlighted card to stage ``number`` (1-6)."""
+        column = self.current_column()
+        application_id = self.current_id()
+        board = self.board
+        if column is not None and column.cursor_on_fold:
+            self._expand_closed()
+            return
+        if application_id is None or board is None:
+            return
+        target = STAGE_ORDER[number - 1]
+        if target is Stage.CLOSED:
+            summary = board.by_id[application_id]
+
+            def closed(answer: tuple[CloseReason, str] | None) -> None:
+                if answer is not None:
+                    self.request_move(application_id, target, reason=answer[0], note=answer[1])
+
+            from postinterview_tui.tui.screens.dialogs import CloseReasonScreen
+
+            self.app.push_screen(CloseReasonScreen(f"{summary.company} — {summary.role}"), closed)
+            return
+        if self.ask_what_move_means(application_id, target):
+            return
+        summary = board.by_id[application_id]
+        if target is Stage.OFFER and summary.stage.position < Stage.OFFER.position:
+            self._ask_for_offer(application_id, f"{summary.company} — {summary.role}")
+            return
+        self.request_move(application_id, target)
+
+    def _ask_for_offer(self, application_id: int, title: str) -> None:
+        """Moving to Offer asks for its deadline, conditions and notes, then records it."""
+
+        def recorded(details: OfferDetails | None) -> None:
+            if details is not None:
+                self._record_offer_worker(application_id, details)
+
+        app = self.pi_app
+        from postinterview_tui.tui.screens.offer import OfferFormScreen
+
+        self.app.push_screen(OfferFormScreen(title, app.clock(), app.zone), recorded)
+
+    def _record_offer_worker(self, application_id: int, details: OfferDetails) -> None:
+        self.pi_app.writes.run(
+            self,
+            lambda write: write.repository.record_offer(
+                application_id,
+                deadline=details.deadline,
+                conditions=details.conditions,
+                notes=details.notes,
+                now=write.now,
+            ),
+            about=application_id,
+        )
+
+    def request_move(
+        self,
+        application_id: int,
+        target: Stage,
+        *,
+        reason: CloseReason | None = None,
+        note: str = "",
+        force: bool = False,
+    ) -> None:
+        """Move a card under the rules, asking to confirm where a rule wants that."""
+        zone = self.pi_app.zone
+
+        def move(write: WriteContext) -> BoardData | None:
+            board = self.board
+            repository, now = write.repository, write.now
+            with repository.exclusive():  # so the markers bracket this move alone
+                before = repository.change_marker()
+                moved: ApplicationSummary = repository.move(
+                    application_id,
+                    target,
+                    when=now,
+                    now=now,
+                    reason=reason,
+                    force=write.force,
+                    reflection=note,
+                )
+                after = repository.change_marker()
+            if board is None or self.filter_text:
+                return None  # read again (the announcement does it)
+            # Only the moved card changed: patch it in rather than reading every card again.
+            marker = after if is_current(board, before) else None
+            return with_moved_card(board, moved, now, zone, marker)
+
+        def moved(patched: BoardData | None) -> None:
+            if patched is not None:
+                self._patched(patched, application_id)
+
+        self.pi_app.writes.run(self, move, about=application_id, done=moved, force=force)
+
+    # -- other actions -----------------------------------------------------------------------
+
+    def action_new_application(self) -> None:
+        """Open the form for a new application."""
+        self.pi_app.open_new_application_form()
+
+    def action_edit_application(self) -> None:
+        """Open the form to edit the highlighted application."""
+        application_id = self.current_id()
+        if application_id is not None:
+            self.pi_app.open_edit_form(application_id)
+
+    def action_open_detail(self) -> None:
+        """Open the highlighted application's details."""
+        column = self.current_column()
+        if column is not None and column.cursor_on_fold:
+            self._expand_closed()
+            return
+        application_id = self.current_id()
+        if application_id is not None:
+            self.pi_app.open_detail(application_id)
+
+    def action_draft_thank_you(self) -> None:
+        """Draft thank-you notes for the highlighted application's latest interview; on an
+        offer, accepted or closed card, the note that fits (e.g. a reply to a rejection)."""
+        stage = self.current_stage()
+        late_stages = (Stage.OFFER, Stage.ACCEPTED, Stage.CLOSED)
+        self._draft("other" if stage in late_stages else "thank-you")
+
+    def action_draft_follow_up(self) -> None:
+        """Draft a follow-up for the highlighted application."""
+        self._draft("follow-up")
+
+    def _draft(self, kind: str) -> None:
+        application_id = self.current_id()
+        if application_id is not None:
+            self.pi_app.open_drafting(application_id, kind)
+
+    def action_delete_application(self) -> None:
+        """Delete the highlighted application, after asking."""
+        application_id = self.current_id()
+        board = self.board
+        if application_id is None or board is None:
+            return
+        summary = board.by_id[application_id]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_worker(application_id)
+
+        from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete {summary.company} — {summary.role}? (u undoes it)"), answered
+        )
+
+    def _delete_worker(self, application_id: int) -> None:
+        self.pi_app.writes.run(
+            self,
+            lambda write: write.repository.delete(application_id, write.now),
+            say="Deleted. Press u to undo.",
+        )
+
+    def action_undo(self) -> None:
+        """Undo this window's last change (refused if a later change elsewhere touched it)."""
+
+        def undo(write: WriteContext) -> str:
+            try:
+                # This window's own last change: another window's (or the CLI's) is theirs.
+                label = write.repository.undo_and_describe(write.now, own=True)
+            except NothingToUndo as error:
+                return error.message[:1].upper() + error.message[1:] + "."
+            return f"Undid: {label}"
+
+        self.pi_app.writes.run(self, undo, say=lambda said: said)
+
+    def action_daily_review(self) -> None:
+        """Open the daily review."""
+        self.pi_app.open_review()
+
+    def action_timeline(self) -> None:
+        """Open the timeline of every application."""
+        self.pi_app.open_timeline()
+
+    def action_insights(self) -> None:
+        """Open the insights screen."""
+        self.pi_app.open_insights()
+
+    def action_settings(self) -> None:
+        """Open the settings."""
+        self.pi_app.open_settings()
+
+    def _filter_box(self) -> Input | None:
+        """The filter box, once it has been opened."""
+        for box in self.query("#filter"):
+            return box  # type: ignore[return-value]
+        return None
+
+    async def action_filter(self) -> None:
+        """Show the filter box (mounted the first time: most sessions never filter)."""
+        box = self._filter_box()
+        if box is None:
+            from textual.widgets import Input
+
+            box = Input(placeholder=FILTER_PLACEHOLDER, id="filter")
+            await self.mount(box, after="#board-header")
+        box.add_class("-shown")
+        box.disabled = False
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Clear and hide the filter box."""
+        box = self._filter_box()
+        if box is None:
+            return
+        if box.has_class("-shown") or self.filter_text:
+            box.value = ""
+            box.remove_class("-shown")
+            box.disabled = True
+            self.filter_text = ""
+            self._restore_focus_after_filter()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The filter box's text changed: filter by it."""
+        if event.input.id == "filter":
+            self.filter_text = event.value.strip()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter box: back to the cards."""
+        if event.input.id == "filter":
+            self._restore_focus_after_filter()
+
+    def _restore_focus_after_filter(self) -> None:
+        for stage in STAGE_ORDER:
+            column = self.column(stage)
+            if column.card_count:
+                column.focus()
+                return
+
+    def watch_filter_text(self) -> None:
+        board = self.board
+        if board is None:
+            return
+        if self.filter_text and not board.closed_complete:
+            self.reload()
+        else:
+            self.board = board

@@ -1,0 +1,173 @@
+"""Board moves that ask what they mean before recording anything: a move back (a slip, or an
+offer that fell through) and a move to Thank-you sent when several people interviewed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+
+from postinterview_tui.domain.backward import OFFER_STAGES, BackwardMeaning, is_backward
+from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.stages import CloseReason, Stage
+from postinterview_tui.domain.text import safe_line
+from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.tui.screens.loop_actions import LoopActions
+
+if TYPE_CHECKING:
+    from postinterview_tui.domain.models import Interviewer
+    from postinterview_tui.tui.state.board_data import BoardData
+
+
+class BoardMoveQuestions(LoopActions):
+    """The board's questions before a move, and the loop keys on the highlighted card."""
+
+    if TYPE_CHECKING:
+        board: BoardData | None
+
+        def current_id(self) -> int | None: ...
+        def reload(self, focus_id: int | None = None, *, only_if_changed: bool = False) -> Any: ...
+        def request_move(
+            self,
+            application_id: int,
+            target: Stage,
+            *,
+            reason: CloseReason | None = None,
+            note: str = "",
+            force: bool = False,
+        ) -> None: ...
+
+    # -- the loop keys -----------------------------------------------------------------------
+
+    def loop_target(self) -> tuple[int, str] | None:
+        """The highlighted card."""
+        application_id = self.current_id()
+        board = self.board
+        if application_id is None or board is None or application_id not in board.by_id:
+            return None
+        summary = board.by_id[application_id]
+        return application_id, f"{summary.company} — {summary.role}"
+
+    def loop_written(self, application_id: int) -> None:
+        """Show the card as it is now."""
+        self.reload(application_id)
+
+    # -- questions -----------------------------------------------------------------------
+
+    def ask_what_move_means(self, application_id: int, target: Stage) -> bool:
+        """Ask first when a move could record something untrue; True when a question was
+        asked (its answer makes the move, or not)."""
+        board = self.board
+        if board is None or application_id not in board.by_id:
+            return False
+        summary = board.by_id[application_id]
+        title = f"{summary.company} — {summary.role}"
+        progress = summary.progress
+        if is_backward(summary.stage, target) and summary.stage in OFFER_STAGES:
+            # Anywhere else a move back has one meaning, a slip: it goes ahead as a correction.
+            from postinterview_tui.tui.screens.move_questions import (
+                backward_question,
+                parse_meaning,
+            )
+
+            def answered(answer: str | None) -> None:
+                meaning = parse_meaning(answer)
+                if meaning is not None:
+                    self._go_back(application_id, title, meaning)
+
+            self.app.push_screen(backward_question(title, summary.stage), answered)
+            return True
+        several = progress.interviewers_total > 1
+        if target is Stage.THANKED and summary.stage is Stage.INTERVIEWED and several:
+            from postinterview_tui.tui.screens.move_questions import CHOOSE_WHO, thanked_question
+
+            def thanked(answer: str | None) -> None:
+                if answer == CHOOSE_WHO:
+                    self._choose_who_worker(application_id, title)
+                elif answer is not None:
+                    self.request_move(application_id, Stage.THANKED)
+
+            self.app.push_screen(
+                thanked_question(title, progress.interviewers_total, progress.interviewers_thanked),
+                thanked,
+            )
+            return True
+        return False
+
+    def _go_back(self, application_id: int, title: str, meaning: BackwardMeaning) -> None:
+        if meaning is BackwardMeaning.FELL_THROUGH_CLOSE:
+            from postinterview_tui.tui.screens.dialogs import CloseReasonScreen
+
+            def closed(answer: tuple[CloseReason, str] | None) -> None:
+                if answer is not None:
+                    self.request_move(
+                        application_id, Stage.CLOSED, reason=answer[0], note=answer[1]
+                    )
+
+            self.app.push_screen(CloseReasonScreen(title), closed)
+            return
+        self._go_back_worker(application_id, meaning)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _go_back_worker(self, application_id: int, meaning: BackwardMeaning) -> None:
+        from postinterview_tui.storage.stage_corrections import offer_fell_through, undo_slip
+
+        app = self.loop_app
+        now = app.clock()
+        try:
+            if meaning is BackwardMeaning.MISTAKE:
+                stage = undo_slip(app.repository, application_id, now).stage
+                message = f"Back in {stage.label}, as before."
+            else:
+                stage = offer_fell_through(app.repository, application_id, now)
+                message = f"Waiting for news again, in {stage.label}."
+        except RuleRefusal as refusal:
+            self._tell(refusal.message, "warning")
+            return
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        self._tell(message, "information")
+        app.call_from_thread(self.reload, application_id)
+
+    def _tell(self, message: str, severity: Any) -> None:
+        app = self.loop_app
+        text = safe_line(message[:1].upper() + message[1:])
+        app.call_from_thread(app.notify, text, severity=severity, markup=False)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _choose_who_worker(self, application_id: int, title: str) -> None:
+        app = self.loop_app
+        try:
+            latest = app.repository.detail(application_id).latest_interview
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        people = latest.interviewers if latest else ()
+        app.call_from_thread(self._ask_who, application_id, title, people)
+
+    def _ask_who(self, application_id: int, title: str, people: tuple[Interviewer, ...]) -> None:
+        from postinterview_tui.tui.screens.move_questions import ThankedWhoScreen
+
+        def chosen(ids: list[int] | None) -> None:
+            if ids:
+                self._thank_worker(application_id, ids)
+
+        self.app.push_screen(ThankedWhoScreen(title, people), chosen)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _thank_worker(self, application_id: int, people: list[int]) -> None:
+        from postinterview_tui.storage.drafts import DraftStore
+
+        app = self.loop_app
+        now = app.clock()
+        store = DraftStore(app.repository)
+        try:
+            for person_id in people:
+                store.mark_thank_you_sent(application_id, person_id, now, now)
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+        count = len(people)
+        plural = "s" if count != 1 else ""
+        self._tell(f"Thank-you recorded for {count} interviewer{plural}.", "information")
+        app.call_from_thread(self.reload, application_id)

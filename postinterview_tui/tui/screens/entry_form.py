@@ -1,0 +1,188 @@
+"""A small form that records one thing about an application (a reply, a round, a corrected
+round): fields described as data, each error beside its field, nothing typed ever lost, the
+write off the event loop, and escape asking before it throws typing away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from postinterview_tui.domain.forms import FormErrors
+from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.stages import InterviewKind
+from postinterview_tui.domain.text import safe_line
+from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.tui.commands.table import FORM_COMMANDS, bindings
+from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
+from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+
+if TYPE_CHECKING:
+    from postinterview_tui.tui.app import PostInterviewApp
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of an entry form."""
+
+    id: str
+    label: str
+    placeholder: str = ""
+    widget: str = "line"
+    """``line`` (one line), ``text`` (several lines) or ``kind`` (the kind of interview)."""
+    hint: str = ""
+    """A muted line under the field."""
+
+
+KIND_FIELD = Field("kind", "Kind of interview", widget="kind")
+
+
+class EntryFormScreen(ModalScreen[bool]):
+    """Subclasses give a title and fields, and turn the typed values into a write.
+
+    Dismisses with True once saved, False when closed without saving.
+    """
+
+    COMMAND_TABLE = FORM_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
+    DEFAULT_CLASSES = "entry-form"
+
+    def __init__(self, title: str, fields: list[Field]) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self._initial: dict[str, str] = {}
+
+    @property
+    def pi_app(self) -> PostInterviewApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        initial = self.initial_values()
+        with Vertical(id="form"):
+            yield Static(Content(safe_line(self.form_title)), id="form-title")
+            with VerticalScroll(id="form-fields"):
+                for field in self.fields:
+                    yield Label(field.label, classes="field-label")
+                    yield self._widget(field, initial.get(field.id, ""))
+                    if field.hint:
+                        yield Static(Content(field.hint), classes="field-hint")
+                    yield Static("", id=f"error-{field.id}", classes="field-error")
+            yield Static("", id="form-status")
+            with Horizontal(id="form-hint"):
+                yield Label("ctrl+s saves · escape closes")
+        yield SteadyFooter()
+
+    def _widget(self, field: Field, value: str) -> Input | Select[str] | TextArea:
+        if field.widget == "kind":
+            return Select(
+                [(kind.value, kind.value) for kind in InterviewKind],
+                value=value or InterviewKind.VIDEO.value,
+                allow_blank=False,
+                id=f"field-{field.id}",
+            )
+        if field.widget == "text":
+            return TextArea(value, id=f"field-{field.id}", soft_wrap=True, tab_behavior="focus")
+        return SingleLineInput(
+            value, placeholder=field.placeholder, id=f"field-{field.id}", max_length=2000
+        )
+
+    def on_mount(self) -> None:
+        self._initial = self.values()
+        self.query_one(f"#field-{self.fields[0].id}").focus()
+
+    def values(self) -> dict[str, str]:
+        """What is typed, by field id."""
+        values: dict[str, str] = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.id}")
+            if isinstance(widget, TextArea):
+                values[field.id] = widget.text
+            elif isinstance(widget, Select):
+                values[field.id] = str(widget.value)
+            elif isinstance(widget, Input):
+                values[field.id] = widget.value
+        return values
+
+    # -- what subclasses provide ---------------------------------------------------------
+
+    def initial_values(self) -> dict[str, str]:
+        """What the fields hold when the form opens, by field id."""
+        return {}
+
+    def parse(self, values: dict[str, str]) -> Any:
+        """Turn the typed values into what :meth:`write` stores.
+
+        Raises:
+            FormErrors: one message per refused field.
+        """
+        raise NotImplementedError
+
+    def write(self, payload: Any) -> str:
+        """Store ``payload`` (runs in a thread); returns the line to show once saved."""
+        raise NotImplementedError
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Check the fields and save."""
+        try:
+            payload = self.parse(self.values())
+        except FormErrors as errors:
+            self.show_errors(errors.errors)
+            return
+        self.show_errors({})
+        self.show_status("Saving…")
+        self._save_worker(payload)
+
+    @work(thread=True, exclusive=True, group="entry-save", exit_on_error=False)
+    def _save_worker(self, payload: Any) -> None:
+        try:
+            done = self.write(payload)
+        except RuleRefusal as refusal:
+            self.app.call_from_thread(self.show_status, refusal.message)
+            return
+        except (StoreError, OSError) as error:
+            message = getattr(error, "message", str(error))
+            self.app.call_from_thread(
+                self.show_status, f"Could not save: {message}. Nothing you typed is lost."
+            )
+            return
+        self.app.call_from_thread(self._saved, done)
+
+    def _saved(self, done: str) -> None:
+        if done:
+            self.app.notify(safe_line(done), markup=False)
+        self.dismiss(True)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message beside its field (and clear the others)."""
+        for widget in self.query(".field-error"):
+            assert isinstance(widget, Static)
+            name = (widget.id or "").removeprefix("error-")
+            message = errors.get(name, "")
+            widget.update(Content(safe_line(message)))
+            widget.set_class(bool(message), "-shown")
+        if errors:
+            target = self.query(f"#field-{next(iter(errors))}")
+            if target:
+                target.first().focus()
+            count = len(errors)
+            self.show_status(f"Please fix {count} field{'s' if count != 1 else ''}.")
+
+    def show_status(self, message: str) -> None:
+        """A line under the fields: saving, or why it could not."""
+        self.query_one("#form-status", Static).update(Content(safe_line(message)))
+
+    def action_cancel(self) -> None:
+        """Close, asking first when something was typed."""
+        from postinterview_tui.tui.screens.dialogs import close_unless_typed
+
+        close_unless_typed(self, typed=self.values() != self._initial, result=False)

@@ -1,0 +1,79 @@
+"""What a screen may use of the app, typed once: the store to read, the write helper, the clock
+and the screens it can open. Screens reach it with :func:`services`, never by importing the
+app module (the app provides every member below)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, cast
+
+if TYPE_CHECKING:
+    from pendulum import Timezone
+    from textual.dom import DOMNode
+
+    from postinterview_tui.clock import Clock
+    from postinterview_tui.storage.repository import Repository
+    from postinterview_tui.tui.screens.writes import StoreWrites
+
+
+class Services(Protocol):
+    """The app as screens see it."""
+
+    @property
+    def repository(self) -> Repository:
+        """The store, for reads (writes go through :attr:`writes`)."""
+
+    @property
+    def writes(self) -> StoreWrites:
+        """The one way to write (thread, errors, overrule question, announcement)."""
+
+    @property
+    def zone(self) -> Timezone:
+        """The user's time zone."""
+
+    @property
+    def clock(self) -> Clock:
+        """The time now (fixed in tests and the demo)."""
+
+    @property
+    def demo(self) -> bool:
+        """True when showing the demo data."""
+
+    def report_store_error(self, error: Exception) -> None:
+        """Tell the user a read or write failed."""
+
+    def open_detail(self, application_id: int) -> None:
+        """Open an application's detail screen."""
+
+    def open_offer(self, application_id: int) -> None:
+        """Open an application's offer panel."""
+
+    def open_drafting(
+        self, application_id: int, kind: str, done: Callable[[bool | None], None] | None = None
+    ) -> None:
+        """Open the drafting panel; ``done`` gets whether a note was marked sent."""
+
+    def open_new_application_form(self, done: Callable[[int | None], None] | None = None) -> None:
+        """Open the new-application form; ``done`` gets the new id."""
+
+    def open_edit_form(
+        self, application_id: int, done: Callable[[int | None], None] | None = None
+    ) -> None:
+        """Open the edit form of an application."""
+
+    def open_review(self) -> None:
+        """Open the daily review."""
+
+    def open_timeline(self) -> None:
+        """Open the timeline."""
+
+    def open_insights(self) -> None:
+        """Open the insights screen."""
+
+    def open_settings(self) -> None:
+        """Open the settings."""
+
+
+def services(node: DOMNode) -> Services:
+    """The running app's services, for ``node`` (a mounted screen or widget)."""
+    return cast("Services", node.app)
