@@ -53,6 +53,14 @@ def is_public_holiday(day: date, code: str) -> bool:
     return bool(code) and day in _year(code, day.year)
 
 
+def holidays_data_version() -> str:
+    """The ``holidays`` package's version: which holidays it knows (imports it; call it only
+    when a code is set)."""
+    import holidays
+
+    return str(holidays.__version__)
+
+
 @cache
 def _year(code: str, year: int) -> frozenset[date]:
     # One frozen set per year: nothing shared is filled in lazily, so threads may ask at once.
