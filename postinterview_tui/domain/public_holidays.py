@@ -58,7 +58,7 @@ def holidays_data_version() -> str:
     when a code is set)."""
     import holidays
 
-    return str(holidays.__version__)
+    return str(getattr(holidays, "__version__", "unknown"))
 
 
 @cache
