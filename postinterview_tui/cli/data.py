@@ -1,7 +1,7 @@
 """Data the user owns, on the command line: export, import, backup and restore.
 
-The storage side is in :mod:`storage.export`, :mod:`storage.importing` and
-:mod:`storage.backup`; they are imported when a command runs, so ``--help`` stays quick.
+The storage side is in :mod:`storage.files.export`, :mod:`storage.files.importing` and
+:mod:`storage.files.backup`; they are imported when a command runs, so ``--help`` stays quick.
 """
 
 from __future__ import annotations
