@@ -12,8 +12,8 @@ import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
-from postinterview_tui.storage.backup import backup_database
 from postinterview_tui.storage.errors import StoreDamaged
+from postinterview_tui.storage.files.backup import backup_database
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui import launch
 
@@ -133,7 +133,7 @@ async def test_the_app_backs_up_after_changes(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import postinterview_tui.tui.app as app_module
-    from postinterview_tui.storage.backup import backups_of
+    from postinterview_tui.storage.files.backup import backups_of
     from tests.ui.helpers import make_app, settle
 
     monkeypatch.setattr(app_module, "AUTO_BACKUP_CHECK_SECONDS", 0.1)  # a minute, shortened

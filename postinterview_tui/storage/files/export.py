@@ -25,16 +25,17 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.text import safe_text
 from postinterview_tui.storage.connection import connect
+from postinterview_tui.storage.files.spreadsheet_facts import FACT_COLUMNS, fact_cells
 from postinterview_tui.storage.preflight import special_file_kind
 from postinterview_tui.storage.schema import apply_migrations
-from postinterview_tui.storage.spreadsheet_facts import FACT_COLUMNS, fact_cells
 from postinterview_tui.storage.timestamps import from_text, to_text
 
 FORMAT = "postinterview"
 FORMAT_VERSION = 1
 # The undo history holds copies of rows by local id: it means nothing in another file.
 # imap_folders is where reading a mail server stopped: another file must read it afresh.
-NOT_EXPORTED = frozenset({"actions", "_sqlite_migrations", "imap_folders"})
+# The stored dues are the rules' answer for the rows exported: the importing file computes its own.
+NOT_EXPORTED = frozenset({"actions", "_sqlite_migrations", "imap_folders", "dues", "dues_basis"})
 REQUIRED_TABLES = ("applications", "interviews", "interviewers", "events", "conditions", "settings")
 # Parents before children; tables a later migration adds follow, ordered by their foreign keys.
 PREFERRED_ORDER = (*REQUIRED_TABLES, "templates", "drafts", "sent_messages")
