@@ -46,7 +46,7 @@ class DraftStore(SentNotes):
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
         self.db = repository.db
-        self._tx = repository._tx
+        self._tx = repository.transactions
 
     # -- drafts ------------------------------------------------------------------------------
 
@@ -72,7 +72,7 @@ class DraftStore(SentNotes):
             NotFound: no such application.
         """
         with self._tx.action("save draft", now, undoable=False) as act:
-            self.repository._summary(self.db, application_id)
+            self.repository.summary_in(self.db, application_id)
             self.db.execute(
                 "INSERT INTO drafts (uid, application_id, interview_id, interviewer_id, template, "
                 "subject, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
