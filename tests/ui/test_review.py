@@ -386,7 +386,8 @@ async def test_t_and_f_open_the_drafting_panel_for_the_highlighted_row(
             subjects.append(panel.query_one("#draft-subject", Input).value)
             await ui.press("escape")  # nothing typed: the panel closes at once
             assert isinstance(ui.screen, ReviewScreen)
-        assert subjects[0].startswith("Thank you:"), subjects  # t: the thank-you note
+        # t: Cobalt's interviewers were all thanked (no copy kept): the record, not a new note.
+        assert subjects[0] == "", subjects
         assert subjects[1].startswith("Checking in"), subjects  # f: the follow-up
         assert len(_keys(ui.app)) == 11  # drafting is not doing: the row stays
 
