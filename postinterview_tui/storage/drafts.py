@@ -63,7 +63,7 @@ class DraftStore:
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
         self.db = repository.db
-        self._tx = repository._tx
+        self._tx = repository.transactions
 
     # -- drafts ------------------------------------------------------------------------------
 
@@ -89,7 +89,7 @@ class DraftStore:
             NotFound: no such application.
         """
         with self._tx.action("save draft", now, undoable=False) as act:
-            self.repository._summary(self.db, application_id)
+            self.repository.summary_in(self.db, application_id)
             self.db.execute(
                 "INSERT INTO drafts (uid, application_id, interview_id, interviewer_id, template, "
                 "subject, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -215,7 +215,7 @@ class DraftStore:
         repository = self.repository
         with self._tx.action("thank-you sent", now) as act:
             settings = repository.settings()
-            summary = repository._summary(self.db, application_id)
+            summary = repository.summary_in(self.db, application_id)
             # Every thank-you passes here, one interviewer's or everyone's: none before the round.
             check_note_after_interview(
                 summary.progress,
@@ -278,19 +278,19 @@ class DraftStore:
                         for event in plan.events
                     ),
                 )
-                repository._thank_latest_round(act, application_id, when)
+                repository.thank_latest_round(act, application_id, when)
             else:
                 if interviewer_id is None:
-                    repository._thank_latest_round(act, application_id, when)
+                    repository.thank_latest_round(act, application_id, when)
                     thanked = len(people)
                 progress = replace(
                     summary.progress,
                     interviewers_thanked=min(thanked, summary.progress.interviewers_total),
                 )
                 plan = ChangePlan(progress, None, (PlannedEvent(EventKind.THANK_YOU_SENT, data),))
-            repository._apply(act, application_id, plan, when, summary.close_reason)
+            repository.apply_plan(act, application_id, plan, when, summary.close_reason)
             self._mark_draft_sent(act, draft_uid, when, delivered)
-            return repository._summary(self.db, application_id)
+            return repository.summary_in(self.db, application_id)
 
     def mark_follow_up_sent(
         self,
@@ -337,9 +337,9 @@ class DraftStore:
             NotFound: no such application.
         """
         with self._tx.action("note sent", now) as act:
-            self.repository._summary(self.db, application_id)
+            self.repository.summary_in(self.db, application_id)
             act.remember("applications", application_id)
-            self.repository._update_application(act, application_id, {})
+            self.repository.update_application(act, application_id, {})
             to = f" to {delivered.recipient}" if delivered else ""
             act.event(application_id, EventKind.NOTE_ADDED, when, {"text": f"Sent: {title}{to}"})
             self._mark_draft_sent(act, draft_uid, when, delivered)

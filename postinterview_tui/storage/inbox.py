@@ -40,7 +40,7 @@ class InboxStore:
 
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
-        self._tx = repository._tx
+        self._tx = repository.transactions
 
     # -- what matching needs -----------------------------------------------------------------
 

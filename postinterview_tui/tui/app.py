@@ -110,7 +110,7 @@ class PostInterviewApp(App[int]):
         )
 
     def _auto_backup_now(self) -> None:
-        from postinterview_tui.storage.backup import BackupError, maybe_auto_backup
+        from postinterview_tui.storage.files.backup import BackupError, maybe_auto_backup
 
         try:
             maybe_auto_backup(self.repository, self.clock())

@@ -12,8 +12,8 @@ import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
-from postinterview_tui.storage.backup import backup_database
 from postinterview_tui.storage.errors import StoreDamaged
+from postinterview_tui.storage.files.backup import backup_database
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui import launch
 
@@ -130,7 +130,7 @@ def test_declining_the_offer_changes_nothing(
 
 
 async def test_the_app_backs_up_after_changes(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    from postinterview_tui.storage.backup import backups_of
+    from postinterview_tui.storage.files.backup import backups_of
     from tests.ui.helpers import make_app, settle
 
     app = make_app(db_path, now, zone)
