@@ -63,7 +63,7 @@ def accept(
     label = _LABELS.get(step) if step is not None else None
     if label is None:
         raise InboxRefusal(f"inbox message {entry_id} proposes nothing to accept")
-    with repository._tx.action(label, now):
+    with repository.transactions.action(label, now):
         entry = _pending(store, entry_id)  # again, inside the transaction: nobody got there first
         if entry.step is not step:
             raise InboxRefusal(f"inbox message {entry_id} changed meanwhile: look at it again")

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 def round_at(repository: Repository, application_id: int, start: DateTime) -> int | None:
     """The id of the application's round at ``start`` (to the minute), or ``None``."""
     minute = to_text(truncate(start).set(second=0))
-    with repository._tx.read() as db:
+    with repository.transactions.read() as db:
         rows = db.execute(
             "SELECT id, held_at FROM interviews WHERE application_id = ? ORDER BY id DESC",
             [application_id],
@@ -52,7 +52,7 @@ def remove_interview(repository: Repository, interview_id: int, now: DateTime) -
         RuleRefusal: the round took place, has thank-yous, or is the application's only one.
     """
     db = repository.db
-    with repository._tx.action("remove interview", now) as act:
+    with repository.transactions.action("remove interview", now) as act:
         application_id, scheduled = _scheduled(db, interview_id)
         check_removal(scheduled, act.now, repository.zone)
         for (person_id,) in db.execute(
@@ -62,13 +62,13 @@ def remove_interview(repository: Repository, interview_id: int, now: DateTime) -
             db.execute("DELETE FROM interviewers WHERE id = ?", [person_id])
         act.remember("interviews", interview_id)
         db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
-        summary = repository._summary(db, application_id)
+        summary = repository.summary_in(db, application_id)
         plan = plan_removal(
             summary.progress,
             _latest_round(db, application_id),
             round_words(scheduled.held_at, repository.zone),
         )
-        repository._apply(act, application_id, plan, act.now, summary.close_reason)
+        repository.apply_plan(act, application_id, plan, act.now, summary.close_reason)
         return application_id
 
 
@@ -84,7 +84,7 @@ def move_interview(
         FieldError: the new time is outside the years the app accepts.
     """
     db = repository.db
-    with repository._tx.action("edit interview", now) as act:
+    with repository.transactions.action("edit interview", now) as act:
         application_id, scheduled = _scheduled(db, interview_id)
         check_move(scheduled, new_time, act.now, repository.zone)
         act.remember("interviews", interview_id)
@@ -92,7 +92,7 @@ def move_interview(
             "UPDATE interviews SET held_at = ? WHERE id = ?",
             [to_text(truncate(new_time)), interview_id],
         )
-        summary = repository._summary(db, application_id)
+        summary = repository.summary_in(db, application_id)
         plan = plan_round_edit(
             summary.progress,
             _latest_round(db, application_id),
@@ -103,7 +103,7 @@ def move_interview(
                 f"moved to {round_words(new_time, repository.zone)}",
             ),
         )
-        repository._apply(act, application_id, plan, act.now, summary.close_reason)
+        repository.apply_plan(act, application_id, plan, act.now, summary.close_reason)
         return application_id
 
 
