@@ -32,7 +32,14 @@ from postinterview_tui.storage.errors import (
 from postinterview_tui.storage.timestamps import to_text, truncate
 
 LOCK_RETRIES = 3
-UNDOABLE_TABLES = ("applications", "interviews", "interviewers", "conditions", "inbox_messages")
+UNDOABLE_TABLES = (
+    "applications",
+    "interviews",
+    "interviewers",
+    "conditions",
+    "drafts",
+    "inbox_messages",
+)
 """Tables whose remembered rows an undo puts back (an undone inbox acceptance leaves its
 proposal pending again)."""
 
