@@ -25,6 +25,7 @@ from postinterview_tui.domain.rules import (
     DueStatus,
     classify_due,
     due_limits,
+    due_status,
     pending_actions,
 )
 from postinterview_tui.domain.settings import Settings
@@ -145,3 +146,23 @@ def agenda_from_dues(
     # The position keeps one application's equal-time items in the order the rules gave them.
     ordered.sort(key=lambda pair: (*agenda_order(pair[1]), pair[0].position))
     return [agenda_item for _due, agenda_item in ordered]
+
+
+def next_up_from_dues(
+    due: StoredDue | None, now: DateTime, window_days: int, zone: Timezone
+) -> AgendaItem | None:
+    """What :func:`.review.next_up` gives, from the first stored due after ``now``."""
+    if due is None:
+        return None
+    item = due.item
+    return AgendaItem(
+        application_id=due.application_id,
+        company=due.company,
+        role=due.role,
+        stage=due.stage,
+        action=item.action,
+        due=item.due,
+        status=due_status(item.due, now, window_days, zone) or DueStatus.UPCOMING,
+        detail=item.detail,
+        condition_id=item.condition_id,
+    )

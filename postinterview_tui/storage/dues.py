@@ -252,32 +252,50 @@ def _dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
 # -- reads ------------------------------------------------------------------------------------
 
 
+_DUE_FACTS = (
+    "SELECT d.application_id, a.company, a.role, a.stage, a.last_interview_at, d.position, "
+    "d.action, d.due_at, d.detail, d.condition_id FROM dues AS d "
+    "JOIN applications AS a ON a.id = d.application_id "
+)
+
+
 def dues_until(db: sqlite3.Connection, now: DateTime, until: DateTime) -> list[StoredDue]:
     """Every stored due at or before ``until`` (overdue ones included), with the facts a list
     shows; a round already started by ``now`` is left out. Reads the due-time index only."""
     rows = db.execute(
-        "SELECT d.application_id, a.company, a.role, a.stage, a.last_interview_at, d.position, "
-        "d.action, d.due_at, d.detail, d.condition_id FROM dues AS d "
-        "JOIN applications AS a ON a.id = d.application_id "
-        "WHERE d.due_at <= ? AND NOT (d.action = 'interview' AND d.due_at <= ?)",
+        _DUE_FACTS + "WHERE d.due_at <= ? AND NOT (d.action = 'interview' AND d.due_at <= ?)",
         [to_text(until), to_text(now)],
     ).fetchall()
-    result = []
-    for app_id, company, role, stage, held, position, action, due, detail, condition in rows:
-        due_at = stored_instant(due)
-        assert due_at is not None
-        result.append(
-            StoredDue(
-                application_id=app_id,
-                company=company,
-                role=role,
-                stage=stage_from_text(stage),
-                last_interview_at=stored_instant(held),
-                position=position,
-                item=ActionItem(_ACTIONS[action], due_at, detail, condition),
-            )
-        )
-    return result
+    return [_stored_due(row) for row in rows]
+
+
+def first_due_after(db: sqlite3.Connection, now: DateTime) -> StoredDue | None:
+    """The earliest stored due after ``now``: one step along the due-time index.
+
+    Equal times go as ``domain.review.next_up`` takes them: the most recently changed
+    application first, then the order the rules gave its dues.
+    """
+    row = db.execute(
+        _DUE_FACTS + "WHERE d.due_at > ? "
+        "ORDER BY d.due_at, a.updated_at DESC, a.id DESC, d.position LIMIT 1",
+        [to_text(now)],
+    ).fetchone()
+    return None if row is None else _stored_due(row)
+
+
+def _stored_due(row: tuple[Any, ...]) -> StoredDue:
+    app_id, company, role, stage, held, position, action, due, detail, condition = row
+    due_at = stored_instant(due)
+    assert due_at is not None
+    return StoredDue(
+        application_id=app_id,
+        company=company,
+        role=role,
+        stage=stage_from_text(stage),
+        last_interview_at=stored_instant(held),
+        position=position,
+        item=ActionItem(_ACTIONS[action], due_at, detail, condition),
+    )
 
 
 def dues_of(db: sqlite3.Connection, application_id: int) -> tuple[ActionItem, ...]:

@@ -22,7 +22,7 @@ from postinterview_tui.domain.stages import (
     EventKind,
     Stage,
 )
-from postinterview_tui.storage.dues import dues_of, dues_until
+from postinterview_tui.storage.dues import dues_of, dues_until, first_due_after
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
     event_from_row,
@@ -66,6 +66,15 @@ class Queries(UnitOfWork):
         with self.transactions.read() as db:
             dues = dues_until(db, now, until)
         return agenda_from_dues(dues, now, days, self.zone)
+
+    def stored_next_up(self, now: DateTime, window_days: int) -> AgendaItem | None:
+        """The earliest pending action after ``now`` (what ``domain.review.next_up`` gives over
+        :meth:`open_summaries`), read as one step along the due-time index."""
+        from postinterview_tui.domain.dues import next_up_from_dues
+
+        with self.transactions.read() as db:
+            due = first_due_after(db, now)
+        return next_up_from_dues(due, now, window_days, self.zone)
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the file."""

@@ -21,6 +21,7 @@ from postinterview_tui.domain.models import ApplicationSummary, Condition
 from postinterview_tui.domain.stages import (
     CloseReason,
 )
+from postinterview_tui.storage.board_pages import add_functions
 from postinterview_tui.storage.dues import DuesKeeper
 from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.rows import (
@@ -49,6 +50,7 @@ class UnitOfWork:
         self.db = db
         self.path = path
         self.zone = zone
+        add_functions(db)
         self.transactions = Transactions(db)
         self.dues = DuesKeeper(db, zone)
         self.transactions.before_commit.append(lambda _act: self.dues.refresh())

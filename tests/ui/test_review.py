@@ -574,15 +574,15 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
 ) -> None:
     import time
 
-    from postinterview_tui.tui.screens import review
+    from postinterview_tui.storage.repository import Repository
 
-    original = review.build_agenda
+    original = Repository.stored_agenda
 
-    def slow(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(0.3)  # as at 10,000 applications: the footer is drawn before the rows
-        return original(*args, **kwargs)
+    def slow(self: Repository, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)  # a slow disk: the footer is drawn before the rows
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(review, "build_agenda", slow)
+    monkeypatch.setattr(Repository, "stored_agenda", slow)
     app = make_app(db_path, now, zone)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)

@@ -14,7 +14,7 @@ from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.screens.review import ReviewScreen
-from postinterview_tui.tui.state.board_data import agenda_now, load_board, open_summaries_of
+from postinterview_tui.tui.state.board_data import agenda_now, load_board
 from tests.ui.helpers import (
     board,
     first_held,
@@ -61,7 +61,8 @@ def _count_calls(owner: Any, name: str, monkeypatch: pytest.MonkeyPatch) -> list
 
 
 def _count_reads(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    return _count_calls(app.repository, "open_summaries", monkeypatch)
+    # The review reads its agenda from the stored dues (issue 19): that read is the one counted.
+    return _count_calls(app.repository, "stored_agenda", monkeypatch)
 
 
 async def test_right_after_the_board_loads_the_review_reads_nothing_again(
@@ -152,7 +153,7 @@ def test_the_shared_agenda_expires_and_follows_the_clock(
         later = due.due.add(seconds=10)
         shared = agenda_now(before, repository.change_marker(), later, zone)
         assert shared is not None
-        fresh = build_agenda(open_summaries_of(before), before.settings, later, zone)
+        fresh = build_agenda(repository.open_summaries(), before.settings, later, zone)
         assert shared == tuple(fresh)
         assert next(i for i in shared if i.application_id == due.application_id).status is (
             DueStatus.OVERDUE

@@ -22,7 +22,6 @@ from postinterview_tui.tui.collection import collect_closed_screen
 from postinterview_tui.tui.commands.table import BOARD_COMMANDS, bindings
 from postinterview_tui.tui.screens.board_filter import (
     FILTER_PLACEHOLDER,
-    SearchTexts,
     closed_cards_that_fit,
 )
 from postinterview_tui.tui.screens.board_moves import BoardMoveQuestions
@@ -33,6 +32,7 @@ from postinterview_tui.tui.state.board_data import (
     is_current,
     load_board,
     with_moved_card,
+    with_next_page,
 )
 from postinterview_tui.tui.widgets.board_column import ColumnView
 from postinterview_tui.tui.widgets.board_view import BoardView
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 # Textual's Input, OptionList and Select (and the modules they pull in) loaded at start-up,
 # where the board shows none of them.
 
+NEXT_PAGE_AHEAD = 10
+"""The next page of a column is read when the cursor comes this close to its last card read."""
 POLL_SECONDS = 1.0
 CLOCK_SECONDS = 60.0
 """How often due labels and header counts catch up with the clock while nothing changes."""
@@ -81,8 +83,9 @@ class BoardScreen(BoardMoveQuestions):
         self._shown: dict[Stage, object] = {}
         self._header: tuple[str, str] = ("", "")
         self._keys_state: tuple[int, bool] | None = None
-        self._search = SearchTexts()
         self._closed_fit = 0
+        # Columns whose next page is being read (one read per column at a time).
+        self._paging: set[Stage] = set()
 
     @property
     def pi_app(self) -> Services:
@@ -156,9 +159,12 @@ class BoardScreen(BoardMoveQuestions):
             and is_current(board, app.repository.change_marker())
         ):
             return
+        # Each column as far as it was scrolled: a reload never takes cards from under the user.
+        loaded = {stage: len(items) for stage, items in board.columns.items()} if board else None
         data = load_board(
             app.repository,
-            all_closed=self._expanded_closed or bool(self.filter_text),
+            needle=self.filter_text,
+            loaded=loaded,
             now=app.clock(),
             zone=app.zone,
         )
@@ -170,6 +176,8 @@ class BoardScreen(BoardMoveQuestions):
             # others meanwhile are not lost: the patched board keeps the older data_version,
             # so the next poll reads again.
             return
+        if data.needle != self.filter_text:
+            return  # read for a filter typed over since: the read for the new one follows
         self._focus_after_load = focus_id if focus_id is not None else self.current_id()
         self.board = data
 
@@ -198,26 +206,22 @@ class BoardScreen(BoardMoveQuestions):
         keep = self._focus_after_load
         self._focus_after_load = None
         now = self.pi_app.clock()
-        needle = self.filter_text.casefold()
-        if needle and self._search.stale_for(board.marker):
-            self._read_search_texts(board.marker)
+        needle = board.needle  # the store found the matching cards
         view = self.view
         self._closed_fit = closed_cards_that_fit(
             board.counts[Stage.CLOSED], view.body_height, view.CARD_HEIGHT, view.FOLD_HEIGHT
         )
         for stage in STAGE_ORDER:
             items = board.columns[stage]
-            if needle:
-                items = tuple(item for item in items if self._search.matches(item, needle))
-            folded = 0
             if stage is Stage.CLOSED and not needle and not self._expanded_closed:
                 items = items[: self._closed_fit]
-                folded = max(board.counts[stage] - len(items), 0)
+            # "+ N more" stands for the cards not shown: folded away, or not read yet.
+            count = board.shown_count(stage)
+            folded = max(count - len(items), 0)
             shown = (items, folded, needle, board.settings)
             if self._shown.get(stage) == shown:
                 continue  # unchanged: a move redraws two columns, not six
             self._shown[stage] = shown
-            count = len(items) + folded if not needle else len(items)
             self.column(stage).set_cards(
                 [item.id for item in items],
                 self._describer(board, now),
@@ -230,17 +234,42 @@ class BoardScreen(BoardMoveQuestions):
         self._update_header(board, now)
         self._restore_focus(board, keep)
 
-    @work(thread=True, exclusive=True, group="board-search", exit_on_error=False)
-    def _read_search_texts(self, marker: object) -> None:
-        from postinterview_tui.storage.search_queries import search_texts
+    # -- pages -------------------------------------------------------------------------------
 
-        texts = search_texts(self.pi_app.repository)
-        self.app.call_from_thread(self._search_texts_read, marker, texts)
+    def _read_on_if_near_end(self, column: ColumnView) -> None:
+        """Read a column's next page when its cursor comes near its last card read."""
+        board = self.board
+        if board is None:
+            return
+        stage = Stage(column.key)
+        if board.complete(stage) or column.card_count < len(board.columns[stage]):
+            return  # every card read, or the Closed column folded: nothing to read yet
+        if column.cursor >= column.card_count - NEXT_PAGE_AHEAD:
+            self._read_next_page(stage)
 
-    def _search_texts_read(self, marker: object, texts: dict[int, str]) -> None:
-        self._search.marker, self._search.texts = marker, texts
-        if self.filter_text and self.board is not None:
-            self.board = self.board  # filter again, with people and notes
+    def _read_next_page(self, stage: Stage) -> None:
+        board = self.board
+        if board is None or board.complete(stage) or stage in self._paging:
+            return
+        self._paging.add(stage)
+        self._next_page_worker(board, stage)
+
+    @work(thread=True, group="board-page", exit_on_error=False)
+    def _next_page_worker(self, board: BoardData, stage: Stage) -> None:
+        try:
+            data = with_next_page(self.pi_app.repository, board, stage)
+        finally:
+            self.app.call_from_thread(self._paging.discard, stage)
+        self.app.call_from_thread(self._next_page_read, board, data, stage)
+
+    def _next_page_read(self, before: BoardData, data: BoardData, stage: Stage) -> None:
+        if self.board is not before:
+            # The board changed meanwhile (a move, a reload): read on from the new one.
+            if self.board is not None and self.column(stage).has_focus:
+                self._read_on_if_near_end(self.column(stage))
+            return
+        self._focus_after_load = self.current_id()
+        self.board = data
 
     @on(BoardView.HeightChanged)
     def _refit_closed(self) -> None:
@@ -399,9 +428,17 @@ class BoardScreen(BoardMoveQuestions):
             column.move_cursor(1)
 
     @on(BoardView.ExpandRequested)
-    def _expand_closed(self) -> None:
-        self._expanded_closed = True
-        self.reload()
+    def _fold_opened(self, event: BoardView.ExpandRequested) -> None:
+        self._open_fold(Stage(event.column.key))
+
+    def _open_fold(self, stage: Stage) -> None:
+        """The "+ N more" row was chosen: show the folded closed cards, or read the next page."""
+        if stage is Stage.CLOSED and not self._expanded_closed and not self.filter_text:
+            self._expanded_closed = True
+            if self.board is not None:
+                self.board = self.board  # the closed cards read so far, unfolded
+        else:
+            self._read_next_page(stage)
 
     @on(BoardView.CurrentChanged)
     @on(BoardView.CardHighlighted)
@@ -409,6 +446,8 @@ class BoardScreen(BoardMoveQuestions):
         # Which keys apply depends on the column (no "back" in the first, "reopen" in Closed)
         # and on whether the cursor is on a card; j/k between cards changes neither.
         column = self.current_column()
+        if column is not None:
+            self._read_on_if_near_end(column)
         state = None if column is None else (column.index, column.highlighted_id is not None)
         if state != self._keys_state:
             self._keys_state = state
@@ -438,7 +477,7 @@ class BoardScreen(BoardMoveQuestions):
         application_id = self.current_id()
         board = self.board
         if column is not None and column.cursor_on_fold:
-            self._expand_closed()
+            self._open_fold(Stage(column.key))
             return
         if application_id is None or board is None:
             return
@@ -542,7 +581,7 @@ class BoardScreen(BoardMoveQuestions):
         """Open the highlighted application's details."""
         column = self.current_column()
         if column is not None and column.cursor_on_fold:
-            self._expand_closed()
+            self._open_fold(Stage(column.key))
             return
         application_id = self.current_id()
         if application_id is not None:
@@ -666,10 +705,5 @@ class BoardScreen(BoardMoveQuestions):
                 return
 
     def watch_filter_text(self) -> None:
-        board = self.board
-        if board is None:
-            return
-        if self.filter_text and not board.closed_complete:
-            self.reload()
-        else:
-            self.board = board
+        if self.board is not None:
+            self.reload()  # the store finds the matching cards, on every page

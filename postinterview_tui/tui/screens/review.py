@@ -17,10 +17,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview_tui.domain.agenda import AgendaItem, build_agenda
+from postinterview_tui.domain.agenda import AgendaItem
 from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
-from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.review import (
     DONE_HINTS,
     SNOOZE_CHOICES,
@@ -32,7 +31,6 @@ from postinterview_tui.domain.review import (
     done_step,
     grouped,
     item_key,
-    next_up,
     offer_step,
     parse_snooze,
     row_text,
@@ -56,7 +54,7 @@ from postinterview_tui.tui.screens.review_inbox import (
 )
 from postinterview_tui.tui.screens.services import Services, services
 from postinterview_tui.tui.screens.writes import WriteContext
-from postinterview_tui.tui.state.board_data import BoardData, agenda_now, open_summaries_of
+from postinterview_tui.tui.state.board_data import BoardData, agenda_now
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
@@ -113,25 +111,20 @@ def read_review(
     shared = None
     if board is not None:
         shared = agenda_now(board, repository.change_marker(), now, zone)
-    summaries: tuple[ApplicationSummary, ...] | None = None
     if board is not None and shared is not None:
         # The board read the same file a moment ago: no second read of every card.
         settings, agenda = board.settings, shared
     else:
         settings = repository.settings()
-        summaries = tuple(repository.open_summaries())
-        agenda = tuple(build_agenda(summaries, settings, now, zone))
+        agenda = tuple(repository.stored_agenda(now, settings.window_days))
     from postinterview_tui.storage.inbox import InboxStore
 
     inbox = tuple(InboxStore(repository).pending())
     data = ReviewData(agenda, settings, now, tuple(grouped(agenda)), inbox=inbox)
-    # What comes next costs another pass over every application: only look it up when this
-    # read leaves nothing to show (``session`` is an immutable snapshot).
+    # What comes next is only looked up when this read leaves nothing to show (``session`` is
+    # an immutable snapshot): one step along the due-time index, whatever the file holds.
     if not session.visible(agenda):
-        if summaries is None:
-            assert board is not None
-            summaries = open_summaries_of(board)
-        upcoming = next_up(summaries, settings, now, zone)
+        upcoming = repository.stored_next_up(now, settings.window_days)
         data = replace(data, upcoming=upcoming, upcoming_known=True)
     return data
 

@@ -1,8 +1,15 @@
-"""The board's data: what each column holds, loaded in one go off the event loop."""
+"""The board's data: the cards each column draws, read a page at a time off the event loop.
+
+Each column holds its first page (more once the user scrolls past what is loaded: see
+:func:`with_next_page`) and knows how many cards it has in all, so the board costs the same
+with 100 closed applications as with 100,000 (issue 19). The header's counts come from the
+stored dues' time index, never from the cards.
+"""
 
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
@@ -14,12 +21,13 @@ from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
+from postinterview_tui.storage.board_pages import PageKey, column_counts, column_page
 from postinterview_tui.storage.inbox_count import pending_inbox_count
 from postinterview_tui.storage.repository import Repository
 
-CLOSED_SHOWN = 60
-"""Closed cards read for the board (more than any screen fits); the board shows as many as fit
-and folds the rest into "+ N more"."""
+PAGE_SIZE = 60
+"""Cards read per column at a time: more than any screen shows of one column, so a column
+scrolls a while before it needs its next page."""
 AGENDA_FRESH_FOR = timedelta(seconds=60)
 """How long a board's agenda may stand in for a new read (the board catches up every minute)."""
 
@@ -29,9 +37,16 @@ class BoardData:
     """An immutable snapshot of the board."""
 
     columns: dict[Stage, tuple[ApplicationSummary, ...]]
+    """The cards read so far, per column, in the board's order (most recently changed first)."""
     counts: dict[Stage, int]
+    """How many applications each stage holds in all (whatever the filter)."""
     settings: Settings
-    closed_complete: bool
+    next_keys: dict[Stage, PageKey | None] = field(default_factory=dict)
+    """Where each column's next page starts; None (or absent) when every card is read."""
+    needle: str = ""
+    """The filter the columns were read with ("" for none)."""
+    matched: dict[Stage, int] = field(default_factory=dict)
+    """With a filter, how many cards of each stage match it (else ``counts``)."""
     data_version: int = 0
     by_id: dict[int, ApplicationSummary] = field(default_factory=dict)
     agenda: tuple[AgendaItem, ...] = ()
@@ -53,6 +68,19 @@ class BoardData:
     def due_soon(self) -> int:
         """Actions due within the 24 hours after ``agenda_at``."""
         return sum(item.status is DueStatus.DUE for item in self.agenda)
+
+    @property
+    def closed_complete(self) -> bool:
+        """True when every card of the Closed column has been read."""
+        return self.complete(Stage.CLOSED)
+
+    def complete(self, stage: Stage) -> bool:
+        """True when every card of ``stage`` (matching the filter) has been read."""
+        return self.next_keys.get(stage) is None
+
+    def shown_count(self, stage: Stage) -> int:
+        """How many cards the column has in all: matching the filter, if any."""
+        return (self.matched if self.needle else self.counts).get(stage, 0)
 
     @property
     def total(self) -> int:
@@ -79,50 +107,75 @@ def open_board(db_path: Path, *, zone: Timezone, now: DateTime) -> tuple[Reposit
 def load_board(
     repository: Repository,
     *,
-    all_closed: bool = False,
+    needle: str = "",
+    loaded: Mapping[Stage, int] | None = None,
     now: DateTime | None = None,
     zone: Timezone | None = None,
 ) -> BoardData:
-    """Read the board: every open or accepted application, and the latest closed ones.
+    """Read the board: each column's first page (as many cards as ``loaded`` says it held, if
+    more), each stage's count, and the header's agenda.
 
     Args:
         repository: the store.
-        all_closed: load every closed application (when unfolded or filtering).
+        needle: only the cards matching this filter (see ``board_pages.match_condition``).
+        loaded: how many cards each column held before (a reload keeps what was scrolled to).
         now: when given (with ``zone``), count what is overdue and due for the header here,
             off the event loop, rather than on every redraw.
         zone: the user's zone.
     """
+    loaded = loaded or {}
+    columns: dict[Stage, tuple[ApplicationSummary, ...]] = {}
+    next_keys: dict[Stage, PageKey | None] = {}
     with repository.exclusive():  # no write of ours between the marker and the reads
         marker = repository.change_marker()
-        active = repository.summaries(exclude_stage=Stage.CLOSED)
-        closed = repository.summaries(
-            stage=Stage.CLOSED, limit=None if all_closed else CLOSED_SHOWN + 1
-        )
-        counts = repository.stage_counts()
+        with repository.transactions.read() as db:  # one snapshot for every column
+            for stage in STAGE_ORDER:
+                limit = max(PAGE_SIZE, loaded.get(stage, 0))
+                page = column_page(db, stage, after=None, limit=limit, needle=needle)
+                columns[stage], next_keys[stage] = page.items, page.next_key
+            counts = column_counts(db)
+            matched = column_counts(db, needle) if needle else counts
         settings = repository.settings()
         inbox_pending = pending_inbox_count(repository)
-    columns: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in STAGE_ORDER}
-    for summary in active:
-        columns[summary.stage].append(summary)
-    columns[Stage.CLOSED] = list(closed)
-    by_id = {summary.id: summary for summary in (*active, *closed)}
-    agenda: tuple[AgendaItem, ...] = ()
-    agenda_at = None
-    if now is not None and zone is not None:
-        # One agenda serves the header counts and, while nothing changes, the daily review.
-        agenda = tuple(build_agenda(active, settings, now, zone))
-        agenda_at = now
+        agenda: tuple[AgendaItem, ...] = ()
+        agenda_at = None
+        if now is not None and zone is not None:
+            # One agenda serves the header counts and, while nothing changes, the daily review:
+            # read from the due-time index, so its cost is the window's, not the file's.
+            agenda = tuple(repository.stored_agenda(now, settings.window_days))
+            agenda_at = now
     return BoardData(
-        columns={stage: tuple(items) for stage, items in columns.items()},
+        columns=columns,
         counts=counts,
         settings=settings,
-        closed_complete=all_closed or counts[Stage.CLOSED] <= CLOSED_SHOWN,
+        next_keys=next_keys,
+        needle=needle,
+        matched=matched,
         data_version=marker[0],
-        by_id=by_id,
+        by_id={summary.id: summary for items in columns.values() for summary in items},
         agenda=agenda,
         agenda_at=agenda_at,
         inbox_pending=inbox_pending,
         marker=marker,
+    )
+
+
+def with_next_page(repository: Repository, board: BoardData, stage: Stage) -> BoardData:
+    """The board with the next page of ``stage``'s column read (the board itself when the
+    column is complete). Keyset pagination: the page starts after the last card read, so a
+    card moved meanwhile is neither read twice nor skipped."""
+    after = board.next_keys.get(stage)
+    if after is None:
+        return board
+    with repository.transactions.read() as db:
+        page = column_page(db, stage, after=after, limit=PAGE_SIZE, needle=board.needle)
+    known = board.by_id
+    fresh = tuple(item for item in page.items if item.id not in known)
+    return replace(
+        board,
+        columns={**board.columns, stage: board.columns[stage] + fresh},
+        next_keys={**board.next_keys, stage: page.next_key},
+        by_id={**known, **{item.id: item for item in fresh}},
     )
 
 
@@ -163,21 +216,14 @@ def with_moved_card(
         agenda=tuple(agenda),
         agenda_at=agenda_at,
         marker=marker,
-        closed_complete=board.closed_complete or counts[Stage.CLOSED] <= CLOSED_SHOWN,
+        # A filtered board is read again after a move instead (the card may stop matching).
+        matched=board.matched if board.needle else counts,
     )
 
 
 def is_current(board: BoardData, marker: tuple[int, int]) -> bool:
     """True when ``board`` is what reading the file now would give (nothing written since)."""
     return board.marker is not None and board.marker == marker
-
-
-def open_summaries_of(board: BoardData) -> tuple[ApplicationSummary, ...]:
-    """The board's applications still in progress, most recently changed first (the order of
-    ``Repository.open_summaries``)."""
-    items = [summary for stage in STAGE_ORDER if stage.is_open for summary in board.columns[stage]]
-    items.sort(key=lambda summary: (summary.updated_at.timestamp(), summary.id), reverse=True)
-    return tuple(items)
 
 
 def agenda_now(

@@ -1,0 +1,148 @@
+"""The board's reads: one column's cards a page at a time, and how many each column holds.
+
+A page is found by keyset pagination on the board index ``applications_board (stage,
+updated_at)`` (the row id is the index's last column): "the next ``limit`` cards of this stage
+after this card, most recently changed first" is one seek and ``limit`` steps along the index,
+whatever the file holds. So a Closed column of 100,000 applications costs what one of 100 does:
+the board reads what it draws and asks for more when the user scrolls past it.
+
+The board's ``/`` filter is a condition of the same reads (:func:`match_condition`): the store
+finds the cards, on every page, rather than the board holding every application's text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from postinterview_tui.domain.models import ApplicationSummary, Condition
+from postinterview_tui.domain.stages import EventKind, Stage
+from postinterview_tui.storage.rows import (
+    SUMMARY_FIELDS,
+    condition_from_row,
+    summary_from_values,
+)
+
+_UPDATED_AT = SUMMARY_FIELDS.index("updated_at")
+
+FOLD_FUNCTION = "pi_casefold"
+"""The SQL function every connection has (:func:`add_functions`): Python's ``str.casefold``, so
+the filter matches "straße" in "STRASSE" as the rest of the app compares text, where SQLite's
+own ``lower`` and ``LIKE`` fold ASCII letters only."""
+
+
+def add_functions(db: sqlite3.Connection) -> None:
+    """Give a connection the SQL functions the board's reads use."""
+    db.create_function(FOLD_FUNCTION, 1, _casefold, deterministic=True)
+
+
+def _casefold(text: object) -> str:
+    return text.casefold() if isinstance(text, str) else ""
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where a page ended: the last card's stored ``updated_at`` text and id (the board's
+    order is ``updated_at DESC, id DESC``)."""
+
+    updated_at: str
+    id: int
+
+
+@dataclass(frozen=True)
+class ColumnPage:
+    """Cards of one column, in the board's order."""
+
+    items: tuple[ApplicationSummary, ...]
+    next_key: PageKey | None
+    """Where the next page starts; None when these are the column's last cards."""
+
+
+def match_condition(needle: str) -> tuple[str, list[Any]]:
+    """SQL (on ``applications AS a``) true for the applications whose company, role,
+    recruiter, notes, interviews' notes, interviewers or added notes contain ``needle``
+    (compared case-folded); with its parameters. An empty needle matches everything."""
+    if not needle:
+        return "1", []
+    folded = needle.casefold()
+    fold = FOLD_FUNCTION
+    sql = (
+        f"(instr({fold}(a.company || char(10) || a.role || char(10) || a.recruiter_name "
+        "|| char(10) || a.recruiter_email || char(10) || a.notes || char(10) || a.offer_notes"
+        "), ?) > 0"
+        " OR EXISTS (SELECT 1 FROM interviews AS i WHERE i.application_id = a.id"
+        f" AND instr({fold}(i.notes), ?) > 0)"
+        " OR EXISTS (SELECT 1 FROM interviews AS i JOIN interviewers AS p"
+        " ON p.interview_id = i.id WHERE i.application_id = a.id"
+        f" AND instr({fold}(p.name || char(10) || p.email || char(10) || p.title), ?) > 0)"
+        " OR EXISTS (SELECT 1 FROM events AS e WHERE e.application_id = a.id AND e.kind = ?"
+        f" AND instr({fold}(json_extract(e.data, '$.text')), ?) > 0))"
+    )
+    return sql, [folded, folded, folded, EventKind.NOTE_ADDED.value, folded]
+
+
+def column_page(
+    db: sqlite3.Connection,
+    stage: Stage,
+    *,
+    after: PageKey | None,
+    limit: int,
+    needle: str = "",
+) -> ColumnPage:
+    """Up to ``limit`` cards of ``stage`` that come after ``after`` (from the first when
+    None), matching ``needle`` (see :func:`match_condition`), inside the caller's read."""
+    where = "a.deleted_at IS NULL AND a.stage = ?"
+    params: list[Any] = [stage.value]
+    if after is not None:
+        # Spelled out rather than as a row value, so SQLite bounds the index range by
+        # updated_at and the id test only sorts out equal times.
+        where += " AND (a.updated_at < ? OR (a.updated_at = ? AND a.id < ?))"
+        params += [after.updated_at, after.updated_at, after.id]
+    matching, match_params = match_condition(needle)
+    where += f" AND {matching}"
+    params += match_params
+    columns = ", ".join(f"a.{name}" for name in SUMMARY_FIELDS)
+    rows = db.execute(
+        f"SELECT {columns} FROM applications AS a WHERE {where} "
+        "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?",
+        [*params, limit + 1],  # one more: is there a next page?
+    ).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    conditions = conditions_of(db, [row[0] for row in rows]) if stage is Stage.OFFER else {}
+    items = tuple(summary_from_values(row, conditions.get(row[0], ())) for row in rows)
+    next_key = PageKey(str(rows[-1][_UPDATED_AT]), int(rows[-1][0])) if more else None
+    return ColumnPage(items, next_key)
+
+
+def column_counts(db: sqlite3.Connection, needle: str = "") -> dict[Stage, int]:
+    """How many applications (matching ``needle``) each stage holds, inside the caller's read."""
+    matching, params = match_condition(needle)
+    rows = db.execute(
+        f"SELECT a.stage, count(*) FROM applications AS a WHERE a.deleted_at IS NULL "
+        f"AND {matching} GROUP BY a.stage",
+        params,
+    ).fetchall()
+    counts = dict.fromkeys(Stage, 0)
+    for stage, count in rows:
+        counts[Stage(stage)] = count
+    return counts
+
+
+def conditions_of(db: sqlite3.Connection, ids: list[int]) -> dict[int, list[Condition]]:
+    """The offer conditions of these applications, by application id."""
+    result: dict[int, list[Condition]] = defaultdict(list)
+    if not ids:
+        return result
+    cursor = db.execute(
+        f"SELECT * FROM conditions WHERE application_id IN ({', '.join('?' * len(ids))}) "
+        "ORDER BY id",
+        ids,
+    )
+    names = [column[0] for column in cursor.description]
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        result[row["application_id"]].append(condition_from_row(row))
+    return result
