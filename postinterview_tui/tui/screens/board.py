@@ -256,13 +256,16 @@ class BoardScreen(BoardMoveQuestions):
 
     @work(thread=True, group="board-page", exit_on_error=False)
     def _next_page_worker(self, board: BoardData, stage: Stage) -> None:
+        data = None
         try:
             data = with_next_page(self.pi_app.repository, board, stage)
         finally:
-            self.app.call_from_thread(self._paging.discard, stage)
-        self.app.call_from_thread(self._next_page_read, board, data, stage)
+            self.app.call_from_thread(self._next_page_read, board, data, stage)
 
-    def _next_page_read(self, before: BoardData, data: BoardData, stage: Stage) -> None:
+    def _next_page_read(self, before: BoardData, data: BoardData | None, stage: Stage) -> None:
+        self._paging.discard(stage)
+        if data is None:
+            return  # the read failed (the worker reports it)
         if self.board is not before:
             # The board changed meanwhile (a move, a reload): read on from the new one.
             if self.board is not None and self.column(stage).has_focus:
