@@ -131,12 +131,13 @@ def test_declining_the_offer_changes_nothing(
 
 async def test_the_app_backs_up_after_changes(db_path: Path, now: DateTime, zone: Timezone) -> None:
     from postinterview_tui.storage.backup import backups_of
+    from postinterview_tui.tui.startup import back_up_if_due
     from tests.ui.helpers import make_app, settle
 
     app = make_app(db_path, now, zone)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        app._auto_backup()
+        back_up_if_due(app, app.repository, app.clock)
         await settle(pilot)
     backups = backups_of(db_path)
     assert len(backups) == 1
