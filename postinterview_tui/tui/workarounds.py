@@ -16,12 +16,15 @@ from textual.app import App
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.widgets import Footer
 
 log = logging.getLogger(__name__)
 
 # -- 1. Drawn lines of closed widgets (Textualize/textual#6665) ---------------------------------
 
+_CLEAR_INNER_OUTER: Callable[[], None] | None
 try:
     from textual._styles_cache import StylesCache
 

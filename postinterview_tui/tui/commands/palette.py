@@ -38,9 +38,10 @@ class GoToApplication(Provider):
 
         for screen in reversed(self.app.screen_stack):
             if isinstance(screen, BoardScreen):
-                while self.app.screen is not screen:
+                board = screen
+                while self.app.screen is not board:
                     self.app.pop_screen()
-                screen.reload(application_id)
+                board.reload(application_id)
                 return
 
     async def discover(self) -> Hits:

@@ -26,7 +26,6 @@ from postinterview_tui.tui.screens.board_filter import (
     closed_cards_that_fit,
 )
 from postinterview_tui.tui.screens.board_moves import BoardMoveQuestions
-from postinterview_tui.tui.screens.services import Services, services
 from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
 from postinterview_tui.tui.state.board_data import (
     BoardData,
@@ -83,11 +82,6 @@ class BoardScreen(BoardMoveQuestions):
         self._keys_state: tuple[int, bool] | None = None
         self._search = SearchTexts()
         self._closed_fit = 0
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="board-header"):
@@ -324,7 +318,7 @@ class BoardScreen(BoardMoveQuestions):
     def current_stage(self) -> Stage | None:
         """The stage of the focused column."""
         column = self.current_column()
-        return None if column is None else Stage(column.key)
+        return None if column is None else Stage(str(column.key))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_card = {

@@ -112,7 +112,7 @@ class BoardMoveQuestions(LoopActions):
     def _go_back_worker(self, application_id: int, meaning: BackwardMeaning) -> None:
         from postinterview_tui.storage.stage_corrections import offer_fell_through, undo_slip
 
-        app = self.loop_app
+        app = self.pi_app
         now = app.clock()
         try:
             if meaning is BackwardMeaning.MISTAKE:
@@ -131,13 +131,13 @@ class BoardMoveQuestions(LoopActions):
         app.call_from_thread(self.reload, application_id)
 
     def _tell(self, message: str, severity: Any) -> None:
-        app = self.loop_app
+        app = self.pi_app
         text = safe_line(message[:1].upper() + message[1:])
         app.call_from_thread(app.notify, text, severity=severity, markup=False)
 
     @work(thread=True, group="write", exit_on_error=False)
     def _choose_who_worker(self, application_id: int, title: str) -> None:
-        app = self.loop_app
+        app = self.pi_app
         try:
             latest = app.repository.detail(application_id).latest_interview
         except StoreError as error:
@@ -159,7 +159,7 @@ class BoardMoveQuestions(LoopActions):
     def _thank_worker(self, application_id: int, people: list[int]) -> None:
         from postinterview_tui.storage.drafts import DraftStore
 
-        app = self.loop_app
+        app = self.pi_app
         now = app.clock()
         store = DraftStore(app.repository)
         try:

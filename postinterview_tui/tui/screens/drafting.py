@@ -46,7 +46,7 @@ from postinterview_tui.tui.commands.table import DRAFT_COMMANDS, bindings
 from postinterview_tui.tui.screens.delivery import copy_note, edit_in_editor, open_mail, save_note
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.send_now import SendRequest, ask_and_send
-from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.templates import NameScreen, TemplatePickerScreen
 from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
@@ -60,7 +60,7 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
-class DraftingScreen(Screen[bool]):
+class DraftingScreen(UsesServices, Screen[bool]):
     """Write notes for an application's latest interview; dismissed with "a note was sent"."""
 
     COMMAND_TABLE = DRAFT_COMMANDS
@@ -80,11 +80,6 @@ class DraftingScreen(Screen[bool]):
         self._sent_any = False
         self._warned = False
         self._sending = False
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     @property
     def store(self) -> DraftStore:

@@ -23,7 +23,7 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import SETTINGS_COMMANDS, bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.setting_choices import known_choices
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
@@ -187,7 +187,7 @@ def field_message(key: str, error: ValueError) -> str:
     return message[:1].upper() + message[1:]
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(UsesServices, Screen[None]):
     """Every setting with a line saying what it does; ``ctrl+s`` checks them all, then saves."""
 
     COMMAND_TABLE = SETTINGS_COMMANDS
@@ -200,11 +200,6 @@ class SettingsScreen(Screen[None]):
         self._initial: dict[str, str] = {}
         """What the fields showed after the last load or save, to tell unsaved changes."""
         self._saving = False
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     def compose(self) -> ComposeResult:
         yield Static("Settings", id="settings-head")
