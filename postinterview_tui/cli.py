@@ -66,7 +66,9 @@ class Runtime:
         """Open the store (``None`` when the file is missing and ``create`` is false)."""
         from postinterview_tui.storage.repository import Repository
 
-        return Repository.open(self.db_path, zone=self.zone, create=create)
+        return Repository.open(
+            self.db_path, zone=self.zone, create=create, on_recompute=_recompute_progress
+        )
 
     def existing(self) -> Any:
         """Open the store for a command that needs existing data."""
@@ -74,6 +76,17 @@ class Runtime:
         if repository is None:
             raise BadInput(f"no database at {self.db_path} yet: add an application first")
         return repository
+
+
+def _recompute_progress(done: int, total: int) -> None:
+    """One line on stderr, rewritten in place, while a start computes every due again (after
+    an upgrade, or when the rules or the zone changed since the last run). A few hundred
+    applications take a blink: no line for those."""
+    if total < 1000:
+        return
+    click.echo(f"\rUpdating what is due: {done:,} of {total:,} applications", err=True, nl=False)
+    if done >= total:
+        click.echo("", err=True)
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

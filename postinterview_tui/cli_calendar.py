@@ -55,16 +55,12 @@ def event_uid(application_id: int, action: str, condition_id: int | None) -> str
 @click.pass_context
 def ics(ctx: click.Context, output: str, days: int) -> None:
     """Export what is overdue, due and coming up as an iCalendar (.ics) file."""
-    from postinterview_tui.domain.agenda import build_agenda
-
     rt = runtime(ctx)
     now = rt.clock()
     repository = rt.repository(create=False)
     items: list[AgendaItem] = []
     if repository is not None:
-        items = build_agenda(
-            repository.agenda_summaries(), repository.settings(), now, rt.zone, days
-        )
+        items = repository.stored_agenda(now, days)
     data = calendar_bytes(items, now, rt.zone)
     if output == "-":
         click.echo(data.decode("utf-8"), nl=False)

@@ -11,7 +11,6 @@ import click
 
 from postinterview_tui.cli import EXIT_CHECK_FAILED, db_option, print_json, runtime
 from postinterview_tui.cli_output import agenda_json, agenda_lines, rfc3339
-from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.rules import DueStatus
 
 
@@ -29,9 +28,9 @@ def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> i
     items = []
     window = days
     if repository is not None:
-        settings = repository.settings()
-        window = settings.window_days if days is None else days
-        items = build_agenda(repository.agenda_summaries(), settings, now, rt.zone, window)
+        window = repository.settings().window_days if days is None else days
+        # From the due-time index: only the window's dues are read, whatever the file holds.
+        items = repository.stored_agenda(now, window)
     if window is None:
         from postinterview_tui.domain.settings import Settings
 

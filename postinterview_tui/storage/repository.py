@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pendulum
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain import validation
@@ -39,6 +40,7 @@ from postinterview_tui.domain.stages import (
     Stage,
 )
 from postinterview_tui.storage.connection import open_database
+from postinterview_tui.storage.dues import DuesKeeper, RecomputeProgress, dues_of, dues_until
 from postinterview_tui.storage.errors import EditConflict, NotFound
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
@@ -52,6 +54,7 @@ from postinterview_tui.storage.timestamps import optional_to_text, to_text, trun
 from postinterview_tui.storage.transactions import Action, Transactions
 
 if TYPE_CHECKING:
+    from postinterview_tui.domain.agenda import AgendaItem
     from postinterview_tui.domain.moves import ChangePlan
     from postinterview_tui.domain.records import (
         ApplicationDetail,
@@ -59,6 +62,7 @@ if TYPE_CHECKING:
         NewApplication,
         NewInterview,
     )
+    from postinterview_tui.domain.rules import ActionItem
 
 MAX_ID = 2**63 - 1
 """SQLite's largest integer: a larger id cannot exist."""
@@ -75,10 +79,23 @@ class Repository:
         self.path = path
         self.zone = zone
         self._tx = Transactions(db)
+        self.dues = DuesKeeper(db, zone)
+        self._tx.before_commit.append(lambda _act: self.dues.refresh())
 
     @classmethod
-    def open(cls, path: Path, *, zone: Timezone, create: bool = True) -> Repository | None:
+    def open(
+        cls,
+        path: Path,
+        *,
+        zone: Timezone,
+        create: bool = True,
+        on_recompute: RecomputeProgress | None = None,
+    ) -> Repository | None:
         """Open the file, creating and migrating it when ``create`` is true.
+
+        When the stored dues were computed under other rules, another zone or other settings
+        (a new version, a file edited elsewhere, the first start after the upgrade), every due
+        is computed again first, in one transaction, calling ``on_recompute(done, total)``.
 
         Returns:
             The repository, or ``None`` when the file is missing and ``create`` is false.
@@ -87,7 +104,51 @@ class Repository:
             StoreUnusable: the file is not ours, newer, damaged or locked.
         """
         db = open_database(path, create=create)
-        return None if db is None else cls(db, path, zone)
+        if db is None:
+            return None
+        repository = cls(db, path, zone)
+        try:
+            repository.bring_dues_up_to_date(on_recompute)
+        except BaseException:
+            repository.close()
+            raise
+        return repository
+
+    def bring_dues_up_to_date(self, on_recompute: RecomputeProgress | None = None) -> bool:
+        """Compute every due again if the basis changed since they were stored (see
+        :meth:`open`); True when it did."""
+        with self._tx.read():
+            if self.dues.is_current() or not self.dues.any_to_keep():
+                # A file with nothing to keep needs no write now: its first write computes.
+                return False
+        # Recorded nowhere (the action is not undoable): the wall clock will do.
+        now = pendulum.now("UTC")
+        with self._tx.action("compute dues", now, undoable=False):
+            if self.dues.is_current():  # another process did it while this one waited
+                return False
+            self.dues.recompute_all(on_recompute)
+        return True
+
+    def dues_of(self, application_id: int) -> tuple[ActionItem, ...]:
+        """One application's stored dues, in the order the rules gave them."""
+        with self._tx.read() as db:
+            return dues_of(db, application_id)
+
+    def stored_agenda(self, now: DateTime, window_days: int | None = None) -> list[AgendaItem]:
+        """The agenda at ``now`` read from the due-time index: what ``build_agenda`` gives over
+        :meth:`agenda_summaries`, reading only the dues of the window (overdue ones included).
+
+        Args:
+            window_days: days ahead; defaults to the ``review.window_days`` setting.
+        """
+        from postinterview_tui.domain.dues import agenda_from_dues
+        from postinterview_tui.domain.rules import due_limits
+
+        days = self.settings().window_days if window_days is None else window_days
+        _soon, until = due_limits(now, days, self.zone)
+        with self._tx.read() as db:
+            dues = dues_until(db, now, until)
+        return agenda_from_dues(dues, now, days, self.zone)
 
     def close(self) -> None:
         """Close the connection."""

@@ -217,6 +217,34 @@ def _inbox(db: Database) -> None:
     )
 
 
+@migrations(name="0006-dues")
+def _dues(db: Database) -> None:
+    # Each open application's next actions as the rules computed them on its last write,
+    # indexed by due time, so a list of what is due reads only its window (storage.dues keeps
+    # them current). The basis row says what they were computed under; this step leaves it
+    # empty, so the first open after the upgrade (right after the backup and this step)
+    # computes every due with the user's zone, in one transaction.
+    db.executescript(
+        """
+        CREATE TABLE dues (
+            application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            condition_id INTEGER,
+            rules_version INTEGER NOT NULL,
+            PRIMARY KEY (application_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX dues_by_time ON dues (due_at);
+        CREATE TABLE dues_basis (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            basis TEXT NOT NULL
+        );
+        """
+    )
+
+
 if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATION_NAMES", "apply_migrations"]

@@ -15,6 +15,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0003-drafts",
     "0004-sent-messages",
     "0005-inbox",
+    "0006-dues",
 )
 """Every migration, in order (:mod:`.schema` checks it defines exactly these)."""
 LATEST_VERSION = len(MIGRATION_NAMES)

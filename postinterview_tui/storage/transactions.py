@@ -11,7 +11,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -124,6 +124,9 @@ class Transactions:
         self.lock = threading.RLock()
         self.mine: list[int] = []
         """The undoable actions made through this connection (one window), oldest first."""
+        self.before_commit: list[Callable[[Action], None]] = []
+        """Run inside every action just before it commits (the stored dues follow each write
+        there: :mod:`.dues`); what they write commits with the action or not at all."""
 
     @contextmanager
     def action(self, label: str, now: DateTime, *, undoable: bool = True) -> Iterator[Action]:
@@ -140,6 +143,8 @@ class Transactions:
                     action_id = int(cursor.lastrowid or 0)
                 action = Action(self.db, action_id, now)
                 yield action
+                for hook in self.before_commit:
+                    hook(action)
                 if undoable:
                     self.db.execute(
                         "UPDATE actions SET snapshot = ? WHERE id = ?",

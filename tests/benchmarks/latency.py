@@ -30,7 +30,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tests.benchmarks.common import TERMINAL_SIZE, child_env, python
+from tests.benchmarks.common import NOW_TEXT, TERMINAL_SIZE, child_env, python
 
 Predicate = Callable[[Screen[Any]], bool]
 PRESS_TIMEOUT = 20.0
@@ -325,6 +325,12 @@ def _board(app: App[Any]) -> Any:
     raise RuntimeError("no board screen")
 
 
+def _fixed_now() -> Any:
+    import pendulum
+
+    return pendulum.parse(NOW_TEXT)
+
+
 def _column_text(column: Any) -> str:
     return "\n".join(column.render_line(y).text for y in range(column.size.height))
 
@@ -439,7 +445,17 @@ async def app_latencies(
                         result.add("focus_hl_cpu", probe.last_cpu[0])
                     await _quiet(pilot)
 
-            interviewed = screen.board.columns[Stage.INTERVIEWED]
+            # A card whose round is over, one person interviewed: moving it to Thank-you sent
+            # asks no question (with several, the board first asks whether all of them were
+            # thanked) and the rules allow it (no thank-you before the round).
+            held_by = _fixed_now()
+            interviewed = [
+                item
+                for item in screen.board.columns[Stage.INTERVIEWED]
+                if item.progress.interviewers_total <= 1
+                and item.progress.last_interview_at is not None
+                and item.progress.last_interview_at <= held_by
+            ]
             card = interviewed[0] if interviewed else None
             if card is None:
                 result.notes["move"] = result.notes["detail"] = "not available: no card"

@@ -356,7 +356,7 @@ def test_backup_then_list_then_restore(cli: InProcessCli) -> None:
     cli.add("Before")
     first = cli.ok("backup").out
     folder = cli.db_path.parent / "backups"
-    assert first == f"Backed up to {folder}/postinterview-20261125-100000.db (152.0 KB).\n"
+    assert first == f"Backed up to {folder}/postinterview-20261125-100000.db (168.0 KB).\n"
     assert private(folder / "postinterview-20261125-100000.db")
     cli.add("After")
     cli.ok("backup", now=LATER)
@@ -364,8 +364,8 @@ def test_backup_then_list_then_restore(cli: InProcessCli) -> None:
     listing = cli.ok("restore").out.splitlines()
 
     assert listing == [
-        "2026-11-26 09:30:00   152.0 KB  postinterview-20261126-093000.db",
-        "2026-11-25 10:00:00   152.0 KB  postinterview-20261125-100000.db",
+        "2026-11-26 09:30:00   168.0 KB  postinterview-20261126-093000.db",
+        "2026-11-25 10:00:00   168.0 KB  postinterview-20261125-100000.db",
     ]
     cli.add("Lost unless kept aside")
     out = cli.ok("restore", "postinterview-20261125-100000.db", now=LATER).out.splitlines()

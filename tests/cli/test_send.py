@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pendulum import Timezone
 
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.sent_messages import application_for_message_id
@@ -46,7 +47,7 @@ def test_draft_prints_subject_blank_line_and_body(cli: InProcessCli) -> None:
 
 
 def test_send_through_a_sendmail_command_delivers_one_message_per_interviewer(
-    cli: InProcessCli, tmp_path: Path, db_path: Path
+    cli: InProcessCli, tmp_path: Path, db_path: Path, zone: Timezone
 ) -> None:
     app = _application(cli, "Ana Ruíz <ana@acme.example>", "Bo Chen <bo@acme.example>")
     _me(cli)
@@ -73,7 +74,7 @@ def test_send_through_a_sendmail_command_delivers_one_message_per_interviewer(
     assert lines[0].endswith(ana["Message-ID"])
     # Both thanked: the card moved, and each Message-ID leads back to the application.
     assert _stage(cli, app) == "thanked"
-    repository = Repository.open(db_path, zone=None, create=False)  # type: ignore[arg-type]
+    repository = Repository.open(db_path, zone=zone, create=False)
     assert repository is not None
     try:
         assert application_for_message_id(repository, ana["Message-ID"]) == app

@@ -1,0 +1,142 @@
+"""What the store keeps of the rules' answers, and the agenda read back from it.
+
+The rules (:mod:`.rules`) stay pure functions of an application's facts, the settings and the
+zone. Storage calls :func:`stored_dues` whenever an application changes and keeps the result in
+a table indexed by due time, so a list of what is due reads only the rows of its window instead
+of recomputing every application. What a stored due means at a given moment (overdue, due,
+upcoming; a round still ahead) depends on ``now`` and is worked out when it is read, by
+:func:`agenda_from_dues`, which gives exactly what :func:`.agenda.build_agenda` gives.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.agenda import AgendaItem, agenda_order
+from postinterview_tui.domain.models import Progress
+from postinterview_tui.domain.rules import (
+    ActionItem,
+    ActionKind,
+    DueStatus,
+    classify_due,
+    due_limits,
+    pending_actions,
+)
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.stages import OPEN_STAGES, Stage
+
+RULES_VERSION = 1
+"""Raise this whenever what :func:`stored_dues` returns changes for the same facts (a rule, a
+wording of ``detail``): every stored due is then computed again once, at the next start."""
+
+RULE_FIELDS: tuple[str, ...] = (
+    "thank_you_hours",
+    "follow_up_days",
+    "after_decision_days",
+    "second_follow_up_days",
+    "max_follow_ups",
+    "too_soon_days",
+    "move_on_days",
+    "condition_check_in_days",
+    "weekend_days",
+    "skip_dates",
+)
+"""The settings the rules read; changing any other (the theme, the window) keeps the dues.
+A test records what :func:`stored_dues` reads of :class:`Settings` and fails when this misses
+one."""
+
+
+def stored_dues(progress: Progress, settings: Settings, zone: Timezone) -> tuple[ActionItem, ...]:
+    """What the store keeps for one application: its latest round as an
+    :attr:`ActionKind.INTERVIEW` item at its start, then :func:`.rules.pending_actions`.
+
+    The round is kept whatever its time: whether it is still ahead depends on ``now``, which a
+    read knows and a write does not. Applications that are not open keep nothing.
+    """
+    if progress.stage not in OPEN_STAGES:
+        return ()
+    items = pending_actions(progress, settings, zone)
+    if progress.last_interview_at is None:
+        return items
+    return (ActionItem(ActionKind.INTERVIEW, progress.last_interview_at), *items)
+
+
+def rules_basis(settings: Settings, zone: Timezone) -> str:
+    """What every stored due was computed from, as one text: the rules' version, the zone and
+    the settings the rules read. Dues stored under another basis must all be computed again."""
+    known = {item.name for item in fields(Settings)}
+    values = {name: _plain(getattr(settings, name)) for name in RULE_FIELDS if name in known}
+    return json.dumps(
+        {"rules": RULES_VERSION, "zone": zone.name, "settings": values}, sort_keys=True
+    )
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, int | str | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDue:
+    """One stored due as a read gives it, with the application facts a list shows."""
+
+    application_id: int
+    company: str
+    role: str
+    stage: Stage
+    last_interview_at: DateTime | None
+    position: int
+    """Its place among the application's dues (the order :func:`stored_dues` gave)."""
+    item: ActionItem
+
+
+_AWAITING_ROUND = frozenset({ActionKind.INTERVIEW, ActionKind.THANK_YOU})
+
+
+def agenda_from_dues(
+    dues: Iterable[StoredDue], now: DateTime, window_days: int, zone: Timezone
+) -> list[AgendaItem]:
+    """The agenda at ``now`` from stored dues: what :func:`.agenda.build_agenda` gives for the
+    same applications, settings and zone.
+
+    A stored round counts only while it is still ahead of ``now``; a thank-you waits (upcoming)
+    until its round is over.
+    """
+    limits = due_limits(now, window_days, zone)
+    ordered: list[tuple[StoredDue, AgendaItem]] = []
+    for due in dues:
+        item = due.item
+        if item.action is ActionKind.INTERVIEW and item.due <= now:
+            continue
+        status = classify_due(item.due, now, limits)
+        if status is None:
+            continue
+        held_at = due.last_interview_at
+        if item.action in _AWAITING_ROUND and held_at is not None and held_at > now:
+            status = DueStatus.UPCOMING
+        ordered.append(
+            (
+                due,
+                AgendaItem(
+                    application_id=due.application_id,
+                    company=due.company,
+                    role=due.role,
+                    stage=due.stage,
+                    action=item.action,
+                    due=item.due,
+                    status=status,
+                    detail=item.detail,
+                    condition_id=item.condition_id,
+                ),
+            )
+        )
+    # The position keeps one application's equal-time items in the order the rules gave them.
+    ordered.sort(key=lambda pair: (*agenda_order(pair[1]), pair[0].position))
+    return [agenda_item for _due, agenda_item in ordered]
