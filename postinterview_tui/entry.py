@@ -9,6 +9,6 @@ def main() -> None:
     """Run the command line; the collector is paused until the command has loaded (a
     subcommand resumes it before it works, the app after its first frame)."""
     pause_collection()
-    from postinterview_tui.cli import main as cli_main
+    from postinterview_tui.cli.group import main as cli_main
 
     cli_main()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from postinterview_tui.cli import cli, run
+from postinterview_tui.cli.group import cli, run
 from postinterview_tui.tui.commands.table import markdown_key_table
 
 ROOT = Path(__file__).parent.parent

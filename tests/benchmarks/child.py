@@ -202,7 +202,7 @@ def run_bare() -> int:
 
 
 def run_app() -> int:
-    from postinterview_tui.cli import run
+    from postinterview_tui.cli.group import run
 
     return run(["--db", os.environ["BENCH_DB"]])
 

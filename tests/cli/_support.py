@@ -1,7 +1,7 @@
 """The command-line tests' runners and checks (the fixtures are in ``conftest.py``).
 
-The in-process runner calls :func:`postinterview_tui.cli.run` and reads the output with pytest's
-``capsys``: it is fast and is what most tests use. The subprocess runner starts
+The in-process runner calls :func:`postinterview_tui.cli.group.run` and reads the output with
+pytest's ``capsys``: it is fast and is what most tests use. The subprocess runner starts
 ``python -m postinterview_tui`` for the few end-to-end checks (real exit status, stderr, imports).
 
 Both fix "now" with ``POSTINTERVIEW_NOW``; the zone is ``TZ`` (Europe/London from the top-level
@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 
 # Wednesday 25 November 2026, 10:00 in London (UTC+0 in winter).
 NOW_TEXT = "2026-11-25T10:00:00Z"

@@ -11,7 +11,7 @@ import pendulum
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.cli import main
+from postinterview_tui.cli.group import main
 
 from ._support import NOW_TEXT, InProcessCli, directory_listing
 

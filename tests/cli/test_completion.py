@@ -16,7 +16,7 @@ def _complete(db: Path, words: str, cword: int) -> list[str]:
         "COMP_CWORD": str(cword),
         "_POSTINTERVIEW_COMPLETE": "bash_complete",
     }
-    script = "from postinterview_tui.cli import main; main()"
+    script = "from postinterview_tui.cli.group import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
     )
@@ -25,7 +25,7 @@ def _complete(db: Path, words: str, cword: int) -> list[str]:
 
 
 def test_completes_commands_stages_and_ids(db_path: Path) -> None:
-    from postinterview_tui.cli import run
+    from postinterview_tui.cli.group import run
 
     assert run(["--db", str(db_path), "add", "--company", "Acme", "--role", "Dev"]) == 0
     assert run(["--db", str(db_path), "add", "--company", "Bolt", "--role", "QA"]) == 0
@@ -41,7 +41,7 @@ def test_no_database_means_no_id_suggestions(tmp_path: Path) -> None:
 
 
 def test_every_subcommand_help_has_an_example() -> None:
-    from postinterview_tui.cli import _register_commands, cli
+    from postinterview_tui.cli.group import _register_commands, cli
 
     _register_commands()
     for name, command in cli.commands.items():

@@ -27,7 +27,7 @@ def test_command_line_path_imports_no_textual(spawn: SubprocessCli, tmp_path: Pa
     db = str(tmp_path / "data" / "postinterview.db")
     script = f"""
 import json, sys
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 codes = [
     run(['--db', {db!r}, 'add', '--company', 'Acme', '--role', 'R', '--interviewed', '-3d']),
     run(['--db', {db!r}, 'move', '1', 'thanked']),
@@ -94,7 +94,7 @@ def test_unexpected_error_exits_4_with_one_line_and_no_traceback(
 ) -> None:
     db = str(tmp_path / "postinterview.db")
     script = f"""
-from postinterview_tui.cli import main, run
+from postinterview_tui.cli.group import main, run
 from postinterview_tui.storage.repository import Repository
 assert run(['--db', {db!r}, 'add', '--company', 'A', '--role', 'R']) == 0
 def explode(*args, **kwargs):

@@ -13,7 +13,7 @@ import pendulum
 import pytest
 from icalendar import Calendar
 
-from postinterview_tui.cli_calendar import event_uid
+from postinterview_tui.cli.ics import event_uid
 from postinterview_tui.domain.review import done_step, snooze_step
 from postinterview_tui.domain.rules import ActionKind
 from postinterview_tui.domain.stages import Stage
@@ -159,7 +159,7 @@ def test_the_calendar_path_imports_no_textual(spawn: SubprocessCli, tmp_path: Pa
     db = str(tmp_path / "data" / "postinterview.db")
     script = f"""
 import json, sys
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 codes = [run(['--db', {db!r}, 'add', '--company', 'A', '--role', 'R', '--interviewed', '-3d'])]
 codes.append(run(['--db', {db!r}, 'today', '--check']))
 before = 'icalendar' in sys.modules

@@ -8,19 +8,19 @@ import re
 
 import click
 
-from postinterview_tui.cli import LAZY_SUBCOMMANDS, LazyGroup, cli
+from postinterview_tui.cli.group import LAZY_SUBCOMMANDS, LazyGroup, cli
 
 from ._support import InProcessCli, SubprocessCli, assert_one_error_line
 
 COMMAND_MODULES = (
-    "postinterview_tui.cli_commands",
-    "postinterview_tui.cli_today",
-    "postinterview_tui.cli_doctor",
-    "postinterview_tui.cli_offers",
-    "postinterview_tui.cli_data",
-    "postinterview_tui.cli_calendar",
-    "postinterview_tui.cli_inbox",
-    "postinterview_tui.cli_send",
+    "postinterview_tui.cli.applications",
+    "postinterview_tui.cli.today",
+    "postinterview_tui.cli.doctor",
+    "postinterview_tui.cli.offers",
+    "postinterview_tui.cli.data",
+    "postinterview_tui.cli.ics",
+    "postinterview_tui.cli.inbox",
+    "postinterview_tui.cli.send",
 )
 
 
@@ -64,7 +64,7 @@ def test_today_loads_only_what_it_needs(spawn: SubprocessCli, cli: InProcessCli)
     cli.add("Acme", "R", "--interviewed", "-3d")
     script = f"""
 import json, sys
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 code = run(['--db', {str(cli.db_path)!r}, 'today'])
 print(json.dumps({{'code': code, 'modules': sorted(sys.modules)}}))
 """
@@ -72,13 +72,13 @@ print(json.dumps({{'code': code, 'modules': sorted(sys.modules)}}))
     report = json.loads(result.out.splitlines()[-1])
     assert report["code"] == 0
     loaded = set(report["modules"])
-    assert "postinterview_tui.cli_today" in loaded
+    assert "postinterview_tui.cli.today" in loaded
     for unwanted in (
-        "postinterview_tui.cli_commands",
-        "postinterview_tui.cli_offers",
-        "postinterview_tui.cli_data",
-        "postinterview_tui.cli_calendar",
-        "postinterview_tui.cli_doctor",
+        "postinterview_tui.cli.applications",
+        "postinterview_tui.cli.offers",
+        "postinterview_tui.cli.data",
+        "postinterview_tui.cli.ics",
+        "postinterview_tui.cli.doctor",
         "postinterview_tui.domain.forms",
         "postinterview_tui.domain.when",
         "postinterview_tui.domain.moves",

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pendulum import DateTime
 
-from postinterview_tui.cli_output import clean_line, rfc3339
+from postinterview_tui.cli.output import clean_line, rfc3339
 from postinterview_tui.domain.text import safe_line
 
 from ._support import InProcessCli

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
 from textual.content import Content
 
-from postinterview_tui.cli_output import agenda_lines, list_lines
-from postinterview_tui.cli_show import detail_lines
+from postinterview_tui.cli.output import agenda_lines, list_lines
+from postinterview_tui.cli.show import detail_lines
 from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.rules import next_action

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 from postinterview_tui.storage.health import conflict_copies, sync_risks
 from tests.ui.helpers import make_app, settle
 

@@ -9,7 +9,7 @@ import pytest
 from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 from tests.cli._mail import REJECTION, REPLY, message
 from tests.ui.helpers import make_app, settle
 

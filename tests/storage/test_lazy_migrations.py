@@ -82,7 +82,7 @@ def test_today_on_an_up_to_date_file_loads_no_sqlite_utils(
     result = _run(code, str(db_path))
     assert result.returncode == 0, result.stderr
     loaded = set(json.loads(result.stderr[result.stderr.index("[") :]))
-    assert "postinterview_tui.cli_today" in loaded  # it did run the command
+    assert "postinterview_tui.cli.today" in loaded  # it did run the command
     assert not {name for name in loaded if name.split(".")[0] == "sqlite_utils"}
 
 

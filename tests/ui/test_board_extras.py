@@ -160,7 +160,7 @@ def test_demo_never_touches_the_users_database(tmp_path: Path) -> None:
     user_db = tmp_path / "mine.db"
     script = (
         "import sys\n"
-        "from postinterview_tui.cli import run\n"
+        "from postinterview_tui.cli.group import run\n"
         "sys.exit(run(['--db', sys.argv[1], '--demo']))\n"
     )
     shots = tmp_path / "shots"

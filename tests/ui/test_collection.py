@@ -71,7 +71,7 @@ async def test_the_app_resumes_collection_after_its_first_frame(
 def test_the_console_script_collects_again_before_a_command_runs(tmp_path: Path) -> None:
     probe = (
         "import gc, sys\n"
-        "import postinterview_tui.cli as cli\n"
+        "import postinterview_tui.cli.runtime as cli\n"
         "real = cli.runtime\n"
         "def spy(ctx):\n"
         "    print('collecting' if gc.isenabled() else 'paused', file=sys.stderr)\n"

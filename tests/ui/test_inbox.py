@@ -13,7 +13,7 @@ import pytest
 from pendulum import DateTime, Timezone
 from textual.widgets import Input, Static
 
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.inbox import UnmatchedScreen

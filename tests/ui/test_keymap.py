@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.cli import run
+from postinterview_tui.cli.group import run
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.tui.screens.form import ApplicationFormScreen
 from postinterview_tui.tui.screens.help import HelpScreen

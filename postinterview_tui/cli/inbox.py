@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from postinterview_tui.cli import BadInput, complete_ids, db_option, print_json, runtime
+from postinterview_tui.cli.runtime import BadInput, complete_ids, db_option, print_json, runtime
 from postinterview_tui.domain.text import safe_line, shorten
 
 
@@ -34,7 +34,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], imap: bool, as_json: bool
     Each message is matched to an application and classified; what it calls for waits in
     `postinterview inbox` until you accept it. The sources are never changed.
     """
-    from postinterview_tui.cli_inbox_ingest import run_ingest
+    from postinterview_tui.cli.inbox_ingest import run_ingest
 
     if not paths and not imap:
         raise BadInput("give files or folders to read, - for standard input, or --imap")

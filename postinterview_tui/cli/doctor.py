@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from postinterview_tui.cli import EXIT_UNUSABLE, db_option, runtime
+from postinterview_tui.cli.runtime import EXIT_UNUSABLE, db_option, runtime
 from postinterview_tui.domain.text import safe_line
 
 

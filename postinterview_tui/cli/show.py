@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.cli_output import rfc3339, summary_json
+from postinterview_tui.cli.output import rfc3339, summary_json
 from postinterview_tui.domain.rules import ActionItem
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.domain.timeline import describe_event

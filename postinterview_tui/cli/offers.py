@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from postinterview_tui.cli import BadInput, complete_ids, db_option, runtime
+from postinterview_tui.cli.runtime import BadInput, complete_ids, db_option, runtime
 from postinterview_tui.domain.models import Condition
 from postinterview_tui.domain.stages import (
     CloseReason,

@@ -16,7 +16,7 @@ from typing import Any
 import click
 from pendulum import DateTime
 
-from postinterview_tui.cli import PROG, BadInput, Runtime, db_option, runtime
+from postinterview_tui.cli.runtime import PROG, BadInput, Runtime, db_option, runtime
 from postinterview_tui.domain.text import safe_line
 
 RENUMBERED_SHOWN = 20

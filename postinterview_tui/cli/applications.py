@@ -2,7 +2,7 @@
 
 The parsers for forms, dates and fields are imported inside the commands that need them, so
 each command loads only what it uses. ``today``, which must start as quickly as possible, lives
-in :mod:`.cli_today` and loads none of this module.
+in :mod:`.today` and loads none of this module.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import sys
 
 import click
 
-from postinterview_tui.cli import (
+from postinterview_tui.cli.output import list_lines, summary_json
+from postinterview_tui.cli.runtime import (
     KIND_CHOICES,
     STAGE_HELP,
     BadInput,
@@ -21,8 +22,7 @@ from postinterview_tui.cli import (
     print_json,
     runtime,
 )
-from postinterview_tui.cli_output import list_lines, summary_json
-from postinterview_tui.cli_show import detail_lines
+from postinterview_tui.cli.show import detail_lines
 from postinterview_tui.domain.rules import next_step
 from postinterview_tui.domain.stages import parse_close_reason, parse_stage
 from postinterview_tui.domain.text import safe_line, safe_text
@@ -209,7 +209,7 @@ def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
     now = rt.clock()
     action = next_step(detail.summary.progress, repository.settings(), rt.zone, now)
     if as_json:
-        from postinterview_tui.cli_show import detail_json
+        from postinterview_tui.cli.show import detail_json
 
         print_json(detail_json(detail, action, repository, now, rt.zone))
     else:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import click
 
-from postinterview_tui.cli import EXIT_CHECK_FAILED, db_option, print_json, runtime
-from postinterview_tui.cli_output import agenda_json, agenda_lines, rfc3339
+from postinterview_tui.cli.output import agenda_json, agenda_lines, rfc3339
+from postinterview_tui.cli.runtime import EXIT_CHECK_FAILED, db_option, print_json, runtime
 from postinterview_tui.domain.rules import DueStatus
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from postinterview_tui.cli import BadInput, Runtime
+from postinterview_tui.cli.runtime import BadInput, Runtime
 from postinterview_tui.domain.text import safe_line, shorten
 from postinterview_tui.inbox.decide import decide
 from postinterview_tui.inbox.message import IncomingMessage

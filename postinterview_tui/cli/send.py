@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from postinterview_tui.cli import BadInput, complete_ids, db_option, runtime
+from postinterview_tui.cli.runtime import BadInput, complete_ids, db_option, runtime
 
 EXIT_DELIVERY_FAILED = 5
 KIND_HELP = "thank-you, follow-up, other, or a template id such as offer-reply"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from postinterview_tui.cli import BadInput, db_option, runtime
+from postinterview_tui.cli.runtime import BadInput, db_option, runtime
 
 if TYPE_CHECKING:
     from pendulum import DateTime, Timezone
