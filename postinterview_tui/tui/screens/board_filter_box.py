@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class FilterBox(Screen[None]):
     """The filter box of the board screen (mixed into it)."""
 
+    BINDINGS = []  # the keys come from the board's command table
+
     filter_text: reactive[str] = reactive("", init=False, repaint=False)
     """Text that cards must contain to be shown (its watcher redraws what it affects)."""
 
