@@ -1,7 +1,7 @@
 """Data the user owns, on the command line: export, import, backup and restore.
 
-The storage side is in :mod:`storage.export`, :mod:`storage.importing` and
-:mod:`storage.backup`; they are imported when a command runs, so ``--help`` stays quick.
+The storage side is in :mod:`storage.files.export`, :mod:`storage.files.importing` and
+:mod:`storage.files.backup`; they are imported when a command runs, so ``--help`` stays quick.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ PROGRESS_FROM = 200
 @contextmanager
 def _bad_input() -> Iterator[None]:
     """Storage errors about the user's files become one-line input errors (exit 2)."""
-    from postinterview_tui.storage.backup import BackupError
-    from postinterview_tui.storage.importing import ImportFileError
+    from postinterview_tui.storage.files.backup import BackupError
+    from postinterview_tui.storage.files.importing import ImportFileError
 
     try:
         yield
@@ -65,7 +65,7 @@ def _shown(path: Path | str) -> str:
 @click.pass_context
 def export(ctx: click.Context, format_: str, output: Path | None) -> None:
     """Export your data (JSON is complete and can be imported again)."""
-    from postinterview_tui.storage.export import empty_database, export_csv, export_json
+    from postinterview_tui.storage.files.export import empty_database, export_csv, export_json
 
     rt = runtime(ctx)
     to_file = output is not None and str(output) != "-"
@@ -73,7 +73,7 @@ def export(ctx: click.Context, format_: str, output: Path | None) -> None:
         _refuse_database_path(rt, output)
     now = rt.clock()
     repository = rt.repository(create=False)
-    reading = repository._tx.read() if repository else _closing(empty_database())
+    reading = repository.transactions.read() if repository else _closing(empty_database())
     with reading as source:
         as_csv = format_.lower() == "csv"
         text = export_csv(source, rt.zone) if as_csv else export_json(source, now)
@@ -100,7 +100,7 @@ def _refuse_database_path(rt: Runtime, path: Path) -> None:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    from postinterview_tui.storage.export import write_private_file
+    from postinterview_tui.storage.files.export import write_private_file
 
     try:
         write_private_file(path, data)
@@ -149,9 +149,9 @@ def _read_text(file: str) -> str:
 
 
 def _import_export(rt: Runtime, file: str, text: str, dry_run: bool) -> None:
-    from postinterview_tui.storage.backup import backup_database
-    from postinterview_tui.storage.export import empty_database
-    from postinterview_tui.storage.importing import (
+    from postinterview_tui.storage.files.backup import backup_database
+    from postinterview_tui.storage.files.export import empty_database
+    from postinterview_tui.storage.files.importing import (
         ImportFileError,
         import_export,
         preview_import,
@@ -211,7 +211,7 @@ def _plan_lines(plan: Any, dry_run: bool) -> list[str]:
 
 
 def _import_spreadsheet(rt: Runtime, file: str, text: str, dry_run: bool) -> None:
-    from postinterview_tui.storage.spreadsheet import SpreadsheetError, read_spreadsheet
+    from postinterview_tui.storage.files.spreadsheet import SpreadsheetError, read_spreadsheet
 
     now = rt.clock()
     try:
@@ -236,10 +236,10 @@ def _import_spreadsheet(rt: Runtime, file: str, text: str, dry_run: bool) -> Non
 
 def _add_spreadsheet_rows(rt: Runtime, rows: list[Any], now: DateTime, dry_run: bool) -> Any:
     """Import the rows (backing up existing data first), with a progress bar on a terminal."""
-    from postinterview_tui.storage.backup import backup_database
-    from postinterview_tui.storage.export import empty_database
+    from postinterview_tui.storage.files.backup import backup_database
+    from postinterview_tui.storage.files.export import empty_database
+    from postinterview_tui.storage.files.spreadsheet import import_spreadsheet
     from postinterview_tui.storage.repository import Repository
-    from postinterview_tui.storage.spreadsheet import import_spreadsheet
 
     repository = rt.repository(create=False)
     if repository is None:
@@ -294,7 +294,7 @@ def spreadsheet_summary(added: list[int], already_there: list[int], dry_run: boo
 @click.pass_context
 def backup(ctx: click.Context, dest: Path | None) -> None:
     """Make a checked copy of the database (default: in the backups folder next to it)."""
-    from postinterview_tui.storage.backup import backup_database, new_backup_path
+    from postinterview_tui.storage.files.backup import backup_database, new_backup_path
 
     rt = runtime(ctx)
     now = rt.clock()
@@ -319,7 +319,7 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
 @click.pass_context
 def restore(ctx: click.Context, name: str | None) -> None:
     """Restore a backup; the data you have now is kept aside, never deleted."""
-    from postinterview_tui.storage.backup import backups_dir, backups_of, restore_backup
+    from postinterview_tui.storage.files.backup import backups_dir, backups_of, restore_backup
 
     rt = runtime(ctx)
     folder = backups_dir(rt.db_path)

@@ -77,7 +77,13 @@ def run_ingest(rt: Runtime, paths: Sequence[Path | None], *, imap: bool) -> Inge
             if earlier is not None:
                 outcome.rows.append(_duplicate_row(item, earlier, companies))
                 continue
-            decided = decide(item, candidates, threads, settings, now=now, zone=rt.zone)
+            event = item.event
+            moved_from = (
+                writer.event_start(event.uid) if event is not None and not event.cancelled else None
+            )
+            decided = decide(
+                item, candidates, threads, settings, now=now, zone=rt.zone, moved_from=moved_from
+            )
             new_id = writer.add(decided)
             application_id = decided.match.application_id
             if application_id is not None and item.message_id:

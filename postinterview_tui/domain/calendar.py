@@ -4,8 +4,10 @@ pendulum has no business days, so this small module adds them: "N business days 
 same local clock time on the Nth working date after T's local date.
 
 The agenda computes a few thousand due dates at a time, so the walk over the calendar is cached:
-it depends only on its arguments (the date, the count, the weekend days and the skip dates), so
-a changed setting is a different key and can never be served a stale answer.
+it depends only on its arguments (the date, the count, the weekend days, the skip dates and the
+public holidays' code), so a changed setting is a different key and can never be served a stale
+answer. Public holidays come from ``public_holidays``, which imports its package only when
+``rules.holidays`` is set.
 """
 
 from __future__ import annotations
@@ -17,20 +19,28 @@ from functools import lru_cache
 import pendulum
 from pendulum import DateTime, FixedTimezone, Timezone
 
+from postinterview_tui.domain.public_holidays import is_public_holiday
 from postinterview_tui.domain.settings import Settings
 
 END_OF_DAY = (23, 59, 59)
 
 
 def is_working_day(day: date, settings: Settings) -> bool:
-    """True when ``day`` is neither a weekend day nor a skipped date."""
-    return _is_working(day, settings.weekend_days, settings.skip_dates)
+    """True when ``day`` is neither a weekend day, a skipped date nor a public holiday."""
+    return _is_working(day, settings.weekend_days, settings.skip_dates, settings.holidays)
 
 
 def _is_working(
-    day: date, weekend_days: tuple[int, ...], skip_dates: tuple[date, ...] | frozenset[date]
+    day: date,
+    weekend_days: tuple[int, ...],
+    skip_dates: tuple[date, ...] | frozenset[date],
+    holidays: str,
 ) -> bool:
-    return day.weekday() not in weekend_days and day not in skip_dates
+    return (
+        day.weekday() not in weekend_days
+        and day not in skip_dates
+        and not is_public_holiday(day, holidays)
+    )
 
 
 def add_business_days_to_date(day: date, count: int, settings: Settings) -> date:
@@ -40,16 +50,25 @@ def add_business_days_to_date(day: date, count: int, settings: Settings) -> date
         ValueError: the settings leave no working day in a long stretch after ``day``.
     """
     # Only the fields the walk reads are part of the key: changing the theme or the user's
-    # name keeps the cache, changing the weekend or the skip dates cannot reuse an old answer.
+    # name keeps the cache, changing the weekend, the skip dates or the holidays' country cannot
+    # reuse an old answer.
     # A plain date: pendulum's Date does its arithmetic in Python, many times slower.
     return _working_date_after(
-        date(day.year, day.month, day.day), count, settings.weekend_days, settings.skip_dates
+        date(day.year, day.month, day.day),
+        count,
+        settings.weekend_days,
+        settings.skip_dates,
+        settings.holidays,
     )
 
 
 @lru_cache(maxsize=4096)
 def _working_date_after(
-    day: date, count: int, weekend_days: tuple[int, ...], skip_dates: tuple[date, ...]
+    day: date,
+    count: int,
+    weekend_days: tuple[int, ...],
+    skip_dates: tuple[date, ...],
+    holidays: str,
 ) -> date:
     current = day
     remaining = count
@@ -59,9 +78,11 @@ def _working_date_after(
         if remaining <= 0:
             return current
         current += timedelta(days=1)
-        if _is_working(current, weekend_days, skipped):
+        if _is_working(current, weekend_days, skipped, holidays):
             remaining -= 1
-    raise ValueError("no working days found: check rules.weekend_days and rules.skip_dates")
+    raise ValueError(
+        "no working days found: check rules.weekend_days, rules.skip_dates and rules.holidays"
+    )
 
 
 def local_datetime(day: date, hour: int, minute: int, second: int, zone: Timezone) -> DateTime:

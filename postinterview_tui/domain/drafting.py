@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from pendulum import Timezone
+from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.settings import Settings
@@ -57,6 +57,13 @@ class Slot:
     saved: tuple[str, str]
     """The text last written to the file (or as first shown, when never written)."""
     stored: bool = False
+    sent_at: DateTime | None = None
+    """Set when the slot shows a note already sent then: a record, read-only."""
+
+    @property
+    def is_record(self) -> bool:
+        """True when the slot shows a note already sent (it cannot be edited or sent again)."""
+        return self.sent_at is not None
 
     @property
     def dirty(self) -> bool:
@@ -149,15 +156,101 @@ def switch_template(
     return fresh_slot(data, data.templates[template_id], slot.recipient, zone, new_uid())
 
 
-def is_thanked(slot: Slot, detail: ApplicationDetail) -> bool:
-    """True when the slot is a thank-you to an interviewer already thanked."""
-    if slot.template.kind is not NoteKind.THANK_YOU or slot.recipient.interviewer_id is None:
-        return False
+def thanked_at(detail: ApplicationDetail, recipient: Recipient) -> DateTime | None:
+    """When ``recipient`` was thanked for the latest round (None if not yet).
+
+    A recipient with no interviewer (a round that names no one) counts as thanked once a
+    thank-you was recorded after the round.
+    """
     latest = detail.latest_interview
-    return any(
-        person.id == slot.recipient.interviewer_id and person.thanked_at is not None
-        for person in (latest.interviewers if latest else ())
+    if recipient.interviewer_id is None:
+        progress = detail.summary.progress
+        held, thanked = progress.last_interview_at, progress.thanked_at
+        if latest is not None and latest.interviewers:
+            return None  # a note to no one in particular, in a round with names
+        return thanked if held is not None and thanked is not None and thanked >= held else None
+    return next(
+        (
+            person.thanked_at
+            for person in (latest.interviewers if latest else ())
+            if person.id == recipient.interviewer_id
+        ),
+        None,
     )
+
+
+def is_thanked(slot: Slot, detail: ApplicationDetail) -> bool:
+    """True when the slot is a thank-you to someone already thanked for the latest round."""
+    if slot.template.kind is not NoteKind.THANK_YOU:
+        return False
+    return thanked_at(detail, slot.recipient) is not None
+
+
+def sent_record(data: DraftingData, recipient: Recipient, uid: str) -> Slot | None:
+    """What was sent to ``recipient`` for the latest round, as a read-only slot (None when
+    they are not thanked yet). Without a stored copy (marked sent from the board or the
+    review), the record is empty and says when."""
+    when = thanked_at(data.detail, recipient)
+    if when is None:
+        return None
+    thank_yous = [str(item) for item in KIND_TEMPLATES[NoteKind.THANK_YOU]]
+    latest = data.detail.latest_interview
+    held = latest.held_at if latest else None
+    sent = [
+        draft
+        for draft in data.drafts
+        if draft.sent_at is not None
+        and draft.template in thank_yous
+        and draft.interviewer_id == recipient.interviewer_id
+        and (held is None or draft.sent_at >= held)
+    ]
+    if not sent:
+        template = data.templates[TemplateId.THANK_YOU_EMAIL]
+        return Slot(uid, template, recipient, "", "", ("", ""), sent_at=when)
+    draft = max(sent, key=lambda item: (item.updated_at, item.id))
+    template = data.template_named(draft.template) or data.templates[TemplateId.THANK_YOU_EMAIL]
+    text = (draft.subject, draft.body)
+    return Slot(draft.uid, template, recipient, *text, text, stored=True, sent_at=draft.sent_at)
+
+
+def with_records(
+    data: DraftingData,
+    slots: tuple[Slot, ...],
+    new_uid: NewUid,
+    writing: frozenset[int | None] = frozenset(),
+) -> tuple[Slot, ...]:
+    """The slots, with each thank-you to someone already thanked showing what was sent.
+
+    Not for the recipients in ``writing`` (the user chose to write another anyway), nor where
+    a draft to them was begun after they were thanked (writing another is under way).
+    """
+    updated = {draft.uid: draft.updated_at for draft in data.drafts}
+    result = []
+    for slot in slots:
+        record = None
+        if (
+            slot.template.kind is NoteKind.THANK_YOU
+            and slot.recipient.interviewer_id not in writing
+        ):
+            record = sent_record(data, slot.recipient, new_uid())
+        begun = updated.get(slot.uid) if slot.stored and not slot.is_record else None
+        if (
+            record is not None
+            and record.sent_at is not None
+            and (begun is None or begun <= record.sent_at)
+        ):
+            result.append(record)
+        else:
+            result.append(slot)
+    return tuple(result)
+
+
+def another_note(data: DraftingData, slot: Slot, zone: Timezone, new_uid: NewUid) -> Slot:
+    """A new note to the recipient of a record ("write another anyway"), from its template."""
+    template = data.templates[TemplateId.THANK_YOU_EMAIL]
+    if slot.template.kind is NoteKind.THANK_YOU:
+        template = slot.template
+    return fresh_slot(data, template, slot.recipient, zone, new_uid())
 
 
 def first_open(slots: tuple[Slot, ...], detail: ApplicationDetail, default: int = 0) -> int:

@@ -18,6 +18,7 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.agenda import AgendaItem, agenda_order
 from postinterview_tui.domain.models import Progress
+from postinterview_tui.domain.public_holidays import holidays_data_version
 from postinterview_tui.domain.rules import (
     ActionItem,
     ActionKind,
@@ -44,6 +45,7 @@ RULE_FIELDS: tuple[str, ...] = (
     "condition_check_in_days",
     "weekend_days",
     "skip_dates",
+    "holidays",
 )
 """The settings the rules read; changing any other (the theme, the window) keeps the dues.
 A test records what :func:`stored_dues` reads of :class:`Settings` and fails when this misses
@@ -70,6 +72,9 @@ def rules_basis(settings: Settings, zone: Timezone) -> str:
     the settings the rules read. Dues stored under another basis must all be computed again."""
     known = {item.name for item in fields(Settings)}
     values = {name: _plain(getattr(settings, name)) for name in RULE_FIELDS if name in known}
+    if settings.holidays:
+        # A newer package may know a holiday the old one did not: its dues are computed again.
+        values["holidays_data"] = holidays_data_version()
     return json.dumps(
         {"rules": RULES_VERSION, "zone": zone.name, "settings": values}, sort_keys=True
     )

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from postinterview_tui.domain import mail_settings
+from postinterview_tui.domain.public_holidays import parse_holidays_code
 
 WEEKDAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -46,6 +47,9 @@ class Settings:
     condition_check_in_days: int = 5
     weekend_days: tuple[int, ...] = (5, 6)
     skip_dates: tuple[date, ...] = ()
+    holidays: str = ""
+    """Public holidays that are not working days: a country code, optionally with a subdivision
+    (``US``, ``DE-BY``, ``GB-SCT``); empty for none."""
     window_days: int = 7
     user_name: str = ""
     user_signature: str = ""
@@ -235,6 +239,7 @@ RULES: tuple[SettingRule, ...] = (
     SettingRule("rules.condition_check_in_days", "condition_check_in_days", whole_number(1, 60)),
     SettingRule("rules.weekend_days", "weekend_days", _parse_weekdays, _format_weekdays),
     SettingRule("rules.skip_dates", "skip_dates", _parse_dates, _format_dates),
+    SettingRule("rules.holidays", "holidays", plain(parse_holidays_code)),
     SettingRule("review.window_days", "window_days", whole_number(0, 365)),
     SettingRule("user.name", "user_name", free_text()),
     SettingRule("user.signature", "user_signature", free_text()),

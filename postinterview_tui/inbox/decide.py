@@ -27,9 +27,14 @@ def decide(
     *,
     now: DateTime,
     zone: Timezone,
+    moved_from: DateTime | None = None,
 ) -> Decided:
     """Everything ingest decides about ``message``; its body text is dropped unless the user
-    keeps bodies (only the deciding sentence stays)."""
+    keeps bodies (only the deciding sentence stays).
+
+    ``moved_from``: the start an earlier version of the same calendar event gave (a later
+    version at another time proposes moving the round).
+    """
     result = match_message(message, candidates, threads, user_email=settings.user_email)
     matched = result.application_id is not None
     verdict = classify(message, matched=matched)
@@ -39,7 +44,12 @@ def decide(
     proposal = None
     if matched:
         proposal = propose(
-            verdict.kind, message, received=received, zone=zone, user_email=settings.user_email
+            verdict.kind,
+            message,
+            received=received,
+            zone=zone,
+            user_email=settings.user_email,
+            moved_from=moved_from,
         )
     body = message.text[:MAX_KEPT_BODY] if settings.keep_bodies else None
     return Decided(replace(message, text=""), received, verdict, result, proposal, body)

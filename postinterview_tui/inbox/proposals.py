@@ -28,7 +28,9 @@ class Step(StrEnum):
     INTERVIEW = "interview"
     """Add an interview round at the event's start, its attendees as interviewers."""
     CANCELLED = "cancelled"
-    """Note on the application that a round was cancelled (the user moves or removes it)."""
+    """Remove the round the cancelled calendar event had set (a round still ahead)."""
+    MOVED = "moved"
+    """Move the round a calendar event had set to the time a later version of it gives."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +87,13 @@ def propose(
     received: DateTime,
     zone: Timezone,
     user_email: str = "",
+    moved_from: DateTime | None = None,
 ) -> Proposal | None:
-    """The proposal for a message of ``kind`` (``None`` for automatic and unrelated mail)."""
+    """The proposal for a message of ``kind`` (``None`` for automatic and unrelated mail).
+
+    ``moved_from`` is the start an earlier version of the same calendar event (same UID) gave:
+    an invitation starting at another time then proposes moving that round.
+    """
     if kind is Kind.REJECTION:
         return Proposal(Step.CLOSE, "close it as not selected?", {"when": received.isoformat()})
     if kind is Kind.OFFER:
@@ -94,7 +101,7 @@ def propose(
     if kind is Kind.REPLY:
         return _reply(message, received, zone)
     if kind is Kind.INVITATION:
-        return _invitation(message, received, zone, user_email)
+        return _invitation(message, received, zone, user_email, moved_from)
     return None
 
 
@@ -110,19 +117,32 @@ def _reply(message: IncomingMessage, received: DateTime, zone: Timezone) -> Prop
 
 
 def _invitation(
-    message: IncomingMessage, received: DateTime, zone: Timezone, user_email: str
+    message: IncomingMessage,
+    received: DateTime,
+    zone: Timezone,
+    user_email: str,
+    moved_from: DateTime | None,
 ) -> Proposal:
     event = message.event
     if event is None or event.start is None:
         words = "they want to set a time: record their reply (add the round once it is set)?"
         return Proposal(Step.REPLY, words, {"when": received.isoformat()})
-    start = event.start.in_timezone(zone)
-    shown = f"{day_and_month(start.date())} {start.hour:02}:{start.minute:02}"
+    shown = _shown(event.start, zone)
     if event.cancelled:
         return Proposal(
             Step.CANCELLED,
-            f"the round of {shown} was cancelled: note it, then move or remove the round?",
+            f"the round of {shown} was cancelled: remove it from the application?",
             {"start": event.start.isoformat(), "summary": event.summary},
+        )
+    if moved_from is not None and moved_from != event.start:
+        return Proposal(
+            Step.MOVED,
+            f"the round of {_shown(moved_from, zone)} moved to {shown}: move it?",
+            {
+                "from": moved_from.isoformat(),
+                "start": event.start.isoformat(),
+                "summary": event.summary,
+            },
         )
     own = user_email.strip().lower()
     people = [
@@ -141,3 +161,8 @@ def _invitation(
         words,
         {"start": event.start.isoformat(), "attendees": attendees, "summary": event.summary},
     )
+
+
+def _shown(moment: DateTime, zone: Timezone) -> str:
+    local = moment.in_timezone(zone)
+    return f"{day_and_month(local.date())} {local.hour:02}:{local.minute:02}"

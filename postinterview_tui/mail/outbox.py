@@ -15,7 +15,7 @@ from email.utils import parseaddr
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.drafting import DraftingData, build_slots, is_thanked
+from postinterview_tui.domain.drafting import DraftingData, build_slots, is_thanked, thanked_at
 from postinterview_tui.domain.mail_settings import NoRoute, Route, is_address, sending_route
 from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.moves import plan_move
@@ -29,6 +29,7 @@ from postinterview_tui.domain.templates import (
     unfilled,
 )
 from postinterview_tui.domain.text import safe_line
+from postinterview_tui.domain.thank_yous import check_not_thanked_yet
 from postinterview_tui.mail.compose import Party, build_message
 from postinterview_tui.mail.deliver import deliver
 from postinterview_tui.storage.drafts import DraftStore
@@ -232,11 +233,16 @@ def check_timing(
     *,
     force: bool,
 ) -> None:
-    """The rules of marking a follow-up sent (too soon, one too many), before it goes.
+    """The rules of marking the note sent (a follow-up too soon or one too many, a second
+    thank-you to someone already thanked), before it goes.
 
     Raises:
         RuleRefusal: the rules ask first (confirmable: pass ``force``) or do not allow it.
     """
+    if note.template.kind is NoteKind.THANK_YOU:
+        check_not_thanked_yet(
+            note.recipient.name, thanked_at(detail, note.recipient), zone, force=force
+        )
     if note.template.kind is NoteKind.FOLLOW_UP:
         plan_move(
             detail.summary.progress,

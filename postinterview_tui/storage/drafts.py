@@ -1,46 +1,28 @@
 """Drafts of notes and the user's own template texts.
 
 Autosaves are not undoable actions (undo is for changes to applications); marking a note sent
-is one, since it moves the card.
+is one, since it moves the card (:mod:`postinterview_tui.storage.sent_notes`).
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import re
 import threading
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import ApplicationSummary
-from postinterview_tui.domain.moves import (
-    ChangePlan,
-    NoteAnswer,
-    PlannedEvent,
-    check_note_after_interview,
-    plan_move,
-)
-from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.templates import (
     DEFAULT_TEMPLATES,
     Draft,
-    NoteKind,
     NoteTemplate,
     TemplateId,
-    plain_text,
     with_override,
 )
-from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.repository import Repository
-from postinterview_tui.storage.sent_messages import SentMessage, record_sent_message
-from postinterview_tui.storage.timestamps import from_text, optional_from_text, to_text, truncate
-from postinterview_tui.storage.transactions import Action
-
-_UNSAFE_FILENAME = re.compile(r"[^\w.-]+")
+from postinterview_tui.storage.sent_notes import SentNotes
+from postinterview_tui.storage.timestamps import from_text, optional_from_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +39,14 @@ class DraftText:
     body: str
 
 
-class DraftStore:
-    """Reads and writes drafts and template overrides through a :class:`Repository`."""
+class DraftStore(SentNotes):
+    """Reads and writes drafts and template overrides through a :class:`Repository`; marking
+    a note sent is in :class:`SentNotes`."""
 
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
         self.db = repository.db
-        self._tx = repository._tx
+        self._tx = repository.transactions
 
     # -- drafts ------------------------------------------------------------------------------
 
@@ -89,7 +72,7 @@ class DraftStore:
             NotFound: no such application.
         """
         with self._tx.action("save draft", now, undoable=False) as act:
-            self.repository._summary(self.db, application_id)
+            self.repository.summary_in(self.db, application_id)
             self.db.execute(
                 "INSERT INTO drafts (uid, application_id, interview_id, interviewer_id, template, "
                 "subject, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -156,209 +139,6 @@ class DraftStore:
         with self._tx.action("reset template", now, undoable=False):
             self.db.execute("DELETE FROM templates WHERE id = ?", [str(template_id)])
 
-    # -- sending -----------------------------------------------------------------------------
-
-    def mark_sent(
-        self,
-        template: NoteTemplate,
-        application_id: int,
-        interviewer_id: int | None,
-        when: DateTime,
-        now: DateTime,
-        *,
-        force: bool = False,
-        draft_uid: str | None = None,
-        delivered: SentMessage | None = None,
-    ) -> None:
-        """Record a note from ``template`` as sent, with what that means for its kind: a
-        thank-you thanks the interviewer, a follow-up is a follow-up, anything else is noted.
-        ``delivered`` (a note the app sent itself) is stored with the same write.
-
-        Raises:
-            NotFound: no such application (or interviewer in its latest round).
-            RuleRefusal: a follow-up too soon or one too many (confirmable: pass ``force``), or
-                a thank-you or follow-up before the interview it answers (never confirmable).
-        """
-        if template.kind is NoteKind.THANK_YOU:
-            self.mark_thank_you_sent(
-                application_id, interviewer_id, when, now, draft_uid=draft_uid, delivered=delivered
-            )
-        elif template.kind is NoteKind.FOLLOW_UP:
-            self.mark_follow_up_sent(
-                application_id, when, now, force=force, draft_uid=draft_uid, delivered=delivered
-            )
-        else:
-            self.mark_note_sent(
-                application_id, template.title, when, now, draft_uid=draft_uid, delivered=delivered
-            )
-
-    def mark_thank_you_sent(
-        self,
-        application_id: int,
-        interviewer_id: int | None,
-        when: DateTime,
-        now: DateTime,
-        *,
-        draft_uid: str | None = None,
-        delivered: SentMessage | None = None,
-    ) -> ApplicationSummary:
-        """Record a thank-you note sent to one interviewer of the latest round (or to all of
-        them when ``interviewer_id`` is ``None``).
-
-        Once every interviewer of the latest round is thanked, an application still in
-        Interviewed moves to Thank-you sent. Undo reverts it.
-
-        Raises:
-            NotFound: no such application, or the interviewer is not in its latest round.
-            RuleRefusal: the latest round has not happened yet, or ``when`` is before it.
-        """
-        repository = self.repository
-        with self._tx.action("thank-you sent", now) as act:
-            settings = repository.settings()
-            summary = repository._summary(self.db, application_id)
-            # Every thank-you passes here, one interviewer's or everyone's: none before the round.
-            check_note_after_interview(
-                summary.progress,
-                NoteAnswer.THANK_YOU,
-                when=truncate(when),
-                now=now,
-                zone=repository.zone,
-            )
-            latest = self.db.execute(
-                "SELECT id FROM interviews WHERE application_id = ? "
-                "ORDER BY held_at DESC, id DESC LIMIT 1",
-                [application_id],
-            ).fetchone()
-            people: list[Any] = (
-                self.db.execute(
-                    "SELECT id, name, thanked_at FROM interviewers WHERE interview_id = ?",
-                    [latest[0]],
-                ).fetchall()
-                if latest
-                else []
-            )
-            name = ""
-            if interviewer_id is not None:
-                match = [person for person in people if person[0] == interviewer_id]
-                if not match:
-                    raise NotFound(
-                        f"interviewer {interviewer_id} is not in the latest interview round"
-                    )
-                name = match[0][1]
-                if match[0][2] is None:
-                    act.remember("interviewers", interviewer_id)
-                    self.db.execute(
-                        "UPDATE interviewers SET thanked_at = ? WHERE id = ?",
-                        [to_text(truncate(when)), interviewer_id],
-                    )
-            thanked = sum(
-                1 for person in people if person[2] is not None or person[0] == interviewer_id
-            )
-            everyone = interviewer_id is None or thanked >= len(people)
-            data: dict[str, object] = {"interviewer": name} if name else {}
-            if delivered is not None:
-                data["sent_to"] = delivered.recipient
-            if everyone and summary.stage is Stage.INTERVIEWED:
-                plan = plan_move(
-                    summary.progress,
-                    Stage.THANKED,
-                    when=truncate(when),
-                    now=now,
-                    reason=None,
-                    force=True,
-                    settings=settings,
-                    zone=repository.zone,
-                )
-                plan = replace(
-                    plan,
-                    events=tuple(
-                        PlannedEvent(event.kind, {**event.data, **data})
-                        if event.kind is EventKind.THANK_YOU_SENT
-                        else event
-                        for event in plan.events
-                    ),
-                )
-                repository._thank_latest_round(act, application_id, when)
-            else:
-                if interviewer_id is None:
-                    repository._thank_latest_round(act, application_id, when)
-                    thanked = len(people)
-                progress = replace(
-                    summary.progress,
-                    interviewers_thanked=min(thanked, summary.progress.interviewers_total),
-                )
-                plan = ChangePlan(progress, None, (PlannedEvent(EventKind.THANK_YOU_SENT, data),))
-            repository._apply(act, application_id, plan, when, summary.close_reason)
-            self._mark_draft_sent(act, draft_uid, when, delivered)
-            return repository._summary(self.db, application_id)
-
-    def mark_follow_up_sent(
-        self,
-        application_id: int,
-        when: DateTime,
-        now: DateTime,
-        *,
-        force: bool = False,
-        draft_uid: str | None = None,
-        delivered: SentMessage | None = None,
-    ) -> ApplicationSummary:
-        """Record a follow-up sent: the same as moving the card to Followed up.
-
-        Raises:
-            NotFound: no such application.
-            RuleRefusal: too soon, or one too many (confirmable: pass ``force``).
-        """
-        summary = self.repository.move(
-            application_id,
-            Stage.FOLLOWED_UP,
-            when=when,
-            now=now,
-            force=force,
-            sent_to=delivered.recipient if delivered else "",
-        )
-        if draft_uid is not None or delivered is not None:
-            with self._tx.action("draft sent", now, undoable=False) as act:
-                self._mark_draft_sent(act, draft_uid, when, delivered)
-        return summary
-
-    def mark_note_sent(
-        self,
-        application_id: int,
-        title: str,
-        when: DateTime,
-        now: DateTime,
-        *,
-        draft_uid: str | None = None,
-        delivered: SentMessage | None = None,
-    ) -> None:
-        """Record that some other note (an offer reply, a withdrawal...) went out.
-
-        Raises:
-            NotFound: no such application.
-        """
-        with self._tx.action("note sent", now) as act:
-            self.repository._summary(self.db, application_id)
-            act.remember("applications", application_id)
-            self.repository._update_application(act, application_id, {})
-            to = f" to {delivered.recipient}" if delivered else ""
-            act.event(application_id, EventKind.NOTE_ADDED, when, {"text": f"Sent: {title}{to}"})
-            self._mark_draft_sent(act, draft_uid, when, delivered)
-
-    def _mark_draft_sent(
-        self,
-        act: Action,
-        draft_uid: str | None,
-        when: DateTime,
-        delivered: SentMessage | None = None,
-    ) -> None:
-        if delivered is not None:
-            record_sent_message(self.db, delivered)
-        if draft_uid is not None:
-            self.db.execute(
-                "UPDATE drafts SET sent_at = ?, updated_at = ? WHERE uid = ? AND sent_at IS NULL",
-                [to_text(truncate(when)), act.now_text, draft_uid],
-            )
-
 
 class DraftWriter:
     """Saves successive versions of drafts from any thread, the newest always winning.
@@ -420,51 +200,6 @@ class DraftWriter:
             )
             self._written[text.uid] = text.seq
             return True
-
-
-DRAFTS_FOLDER = "drafts"
-
-
-def export_dir(db_path: Path) -> Path:
-    """Where drafts are saved as files: a private ``drafts`` folder beside the database.
-
-    Beside the database rather than in one global place, so that each database (a demo's
-    temporary one too) keeps its notes with it. Computed when asked; nothing is created here.
-    """
-    return db_path.parent / DRAFTS_FOLDER
-
-
-def export_draft(subject: str, body: str, *, stem: str, now: DateTime, directory: Path) -> Path:
-    """Write a draft to a new text file only its owner can read; return its path.
-
-    The folder is created (or tightened) to owner-only: a note names the company and the
-    people the user met. An existing file is never overwritten.
-
-    Args:
-        subject: the subject line (left out of the file when empty).
-        body: the note.
-        stem: words for the file name, e.g. "Acme thank-you"; unsafe characters go.
-        now: the time, for the file name.
-        directory: where to write (see :func:`export_dir`).
-
-    Raises:
-        OSError: the file cannot be written.
-    """
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(directory, 0o700)
-    slug = _UNSAFE_FILENAME.sub("-", stem).strip("-.")[:60] or "draft"
-    base = f"{now.format('YYYY-MM-DD-HHmm')}-{slug}"
-    data = plain_text(subject, body).encode("utf-8")
-    for number in range(1, 1000):
-        path = directory / (f"{base}.txt" if number == 1 else f"{base}-{number}.txt")
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        return path
-    raise OSError(f"too many drafts named {base} in {directory}")
 
 
 def _draft_from_row(row: dict[str, Any]) -> Draft:

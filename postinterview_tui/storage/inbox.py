@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import pendulum
 from pendulum import DateTime
 
 from postinterview_tui.inbox.classify import Kind
@@ -39,7 +40,7 @@ class InboxStore:
 
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
-        self._tx = repository._tx
+        self._tx = repository.transactions
 
     # -- what matching needs -----------------------------------------------------------------
 
@@ -91,6 +92,8 @@ class InboxStore:
     def decide(self, entry_id: int, status: str, now: DateTime) -> bool:
         """Mark a pending proposal accepted or dismissed; false when it was not pending."""
         with self._tx.action(f"inbox {status}", now, undoable=False) as act:
+            # Joined to an undoable acceptance, undoing it makes the proposal pending again.
+            act.remember("inbox_messages", entry_id)
             cursor = act.db.execute(
                 "UPDATE inbox_messages SET proposal_status = ?, decided_at = ? "
                 "WHERE id = ? AND proposal_status = ?",
@@ -232,6 +235,23 @@ class InboxWriter:
             "SELECT id, kind, application_id FROM inbox_messages WHERE uid = ?", [key]
         ).fetchone()
         return None if row is None else (int(row[0]), str(row[1]), row[2])
+
+    def event_start(self, uid: str) -> DateTime | None:
+        """The start the latest stored version of calendar event ``uid`` gave (this run's
+        included), or ``None`` when none was stored: a new version may have moved it."""
+        if not uid:
+            return None
+        row = self._db.execute(
+            "SELECT json_extract(event, '$.start') FROM inbox_messages "
+            "WHERE event IS NOT NULL AND json_extract(event, '$.uid') = ? "
+            "AND NOT json_extract(event, '$.cancelled') "
+            "ORDER BY json_extract(event, '$.sequence') DESC, id DESC LIMIT 1",
+            [uid],
+        ).fetchone()
+        if row is None or not isinstance(row[0], str):
+            return None
+        parsed = pendulum.parse(row[0])
+        return parsed if isinstance(parsed, DateTime) else None
 
     def add(self, item: Decided) -> int:
         """Store one decided message; returns its id."""

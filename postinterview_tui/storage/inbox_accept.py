@@ -1,8 +1,10 @@
 """Accepting, dismissing and linking inbox proposals.
 
-Accepting runs the repository's own actions (close, record reply, move to Offer, add an
-interview round, add a note), so an accepted proposal is exactly what doing it by hand would
-have written, undo included; the proposal is then marked accepted.
+Accepting runs the repository's own actions (close, record reply, move to Offer, add, remove or
+move an interview round), so an accepted proposal is exactly what doing it by hand would have
+written; the proposal is marked accepted in the same transaction (the repository's action joins
+the acceptance's, see ``transactions``): both are saved or neither is, and one undo takes back
+the change and makes the proposal pending again.
 """
 
 from __future__ import annotations
@@ -21,6 +23,16 @@ from postinterview_tui.inbox.records import InboxEntry, ProposalStatus
 from postinterview_tui.storage.inbox import InboxStore
 from postinterview_tui.storage.repository import Repository
 
+_LABELS = {
+    Step.CLOSE: f"move to {Stage.CLOSED.label}",
+    Step.REPLY: "record reply",
+    Step.OFFER: f"move to {Stage.OFFER.label}",
+    Step.INTERVIEW: "add interview",
+    Step.CANCELLED: "remove interview",
+    Step.MOVED: "edit interview",
+}
+"""The undo label of each acceptance: the one the repository's own action has."""
+
 
 class InboxRefusal(ValueError):
     """A proposal that cannot be acted on as asked (already decided, nothing to accept)."""
@@ -38,21 +50,37 @@ class Accepted:
 def accept(
     repository: Repository, entry_id: int, now: DateTime, *, force: bool = False
 ) -> Accepted:
-    """Carry out a pending proposal.
+    """Carry out a pending proposal and mark it accepted, in one transaction.
 
     Raises:
-        NotFound: no such message or application.
-        InboxRefusal: the message has no pending proposal.
+        NotFound: no such message or application (or round to remove).
+        InboxRefusal: the message has no pending proposal, or its round is not there.
         RuleRefusal: the rules refuse the change (``force`` overrides a confirmable one).
         FormErrors: an invitation whose round cannot be read (a time out of range...).
     """
     store = InboxStore(repository)
-    entry = _pending(store, entry_id)
+    step = _pending(store, entry_id).step
+    label = _LABELS.get(step) if step is not None else None
+    if label is None:
+        raise InboxRefusal(f"inbox message {entry_id} proposes nothing to accept")
+    with repository.transactions.action(label, now):
+        entry = _pending(store, entry_id)  # again, inside the transaction: nobody got there first
+        if entry.step is not step:
+            raise InboxRefusal(f"inbox message {entry_id} changed meanwhile: look at it again")
+        done, next_hint = _carry_out(repository, entry, now, force=force)
+        if not store.decide(entry_id, ProposalStatus.ACCEPTED, now):
+            raise InboxRefusal(f"inbox message {entry_id} was decided meanwhile")
+    return Accepted(store.entry(entry_id), done, next_hint)
+
+
+def _carry_out(
+    repository: Repository, entry: InboxEntry, now: DateTime, *, force: bool
+) -> tuple[str, str]:
+    """Write what the proposal says; returns what was done and a hint for what may follow."""
     application_id = entry.application_id
     assert application_id is not None
     data = entry.data
     when = _moment(data.get("when"), entry.received_at)
-    next_hint = ""
     if entry.step is Step.CLOSE:
         repository.move(
             application_id,
@@ -62,37 +90,49 @@ def accept(
             reason=CloseReason.NOT_SELECTED,
             force=force,
         )
-        done = "closed as not selected"
-        next_hint = (
+        return "closed as not selected", (
             "a gracious reply helps: draft it from the application (template rejection-reply)"
         )
-    elif entry.step is Step.REPLY:
+    if entry.step is Step.REPLY:
         decision = data.get("decision_by")
         day = dt.date.fromisoformat(decision) if isinstance(decision, str) else None
         repository.record_reply(application_id, when=when, decision_by=day, now=now)
-        done = "reply recorded"
-    elif entry.step is Step.OFFER:
+        return "reply recorded", ""
+    if entry.step is Step.OFFER:
         if repository.summary(application_id).stage is not Stage.OFFER:
             repository.move(application_id, Stage.OFFER, when=when, now=now, force=True)
-        done = "moved to Offer"
-        next_hint = f"fill in the offer: postinterview offer {application_id} --deadline WHEN"
-    elif entry.step is Step.INTERVIEW:
-        _add_round(repository, application_id, entry, now)
-        done = "interview round added"
-    elif entry.step is Step.CANCELLED:
-        start = _moment(data.get("start"), entry.received_at).in_timezone(repository.zone)
-        repository.add_note(
-            application_id,
-            f"The interview of {start.format('YYYY-MM-DD HH:mm')} was cancelled "
-            f"({safe_line(str(data.get('summary', '')))[:200]}).",
-            now,
+        return "moved to Offer", (
+            f"fill in the offer: postinterview offer {application_id} --deadline WHEN"
         )
-        done = "cancellation noted"
-        next_hint = "move or remove the round from the application if it is rescheduled"
-    else:
-        raise InboxRefusal(f"inbox message {entry_id} proposes nothing to accept")
-    store.decide(entry_id, ProposalStatus.ACCEPTED, now)
-    return Accepted(store.entry(entry_id), done, next_hint)
+    if entry.step is Step.INTERVIEW:
+        _add_round(repository, application_id, entry, now)
+        return "interview round added", ""
+    from postinterview_tui.domain.round_changes import round_words
+    from postinterview_tui.storage.round_changes import move_interview, remove_interview, round_at
+
+    start = _moment(data.get("start"), entry.received_at)
+    if entry.step is Step.CANCELLED:
+        interview_id = round_at(repository, application_id, start)
+        if interview_id is None:
+            raise InboxRefusal(
+                f"there is no round of {round_words(start, repository.zone)} on the "
+                f"application to remove: dismiss this (postinterview inbox dismiss {entry.id})"
+            )
+        remove_interview(repository, interview_id, now)
+        return f"round of {round_words(start, repository.zone)} removed", ""
+    # Step.MOVED
+    earlier = _moment(data.get("from"), start)
+    interview_id = round_at(repository, application_id, earlier)
+    if interview_id is None:
+        # The first invitation was never accepted: the round is added at its new time.
+        _add_round(repository, application_id, entry, now)
+        return "interview round added", ""
+    move_interview(repository, interview_id, start, now)
+    return (
+        f"round moved from {round_words(earlier, repository.zone)} "
+        f"to {round_words(start, repository.zone)}",
+        "",
+    )
 
 
 def dismiss(repository: Repository, entry_id: int, now: DateTime) -> InboxEntry:

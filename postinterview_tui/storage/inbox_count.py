@@ -11,7 +11,7 @@ from postinterview_tui.storage.repository import Repository
 
 def pending_inbox_count(repository: Repository) -> int:
     """Proposals waiting for the user (those of deleted applications not counted)."""
-    with repository._tx.read() as db:
+    with repository.transactions.read() as db:
         row = db.execute(
             "SELECT count(*) FROM inbox_messages m JOIN applications a ON a.id = m.application_id "
             "WHERE m.proposal_status = 'pending' AND a.deleted_at IS NULL"

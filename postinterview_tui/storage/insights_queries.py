@@ -18,7 +18,7 @@ _KINDS = (
 
 def close_reasons(repository: Repository) -> list[CloseReason]:
     """The reason of every closed application that is not deleted."""
-    with repository._tx.read() as db:
+    with repository.transactions.read() as db:
         rows = db.execute(
             "SELECT close_reason FROM applications WHERE stage = 'closed' "
             "AND deleted_at IS NULL AND close_reason IS NOT NULL"
@@ -35,7 +35,7 @@ def close_reasons(repository: Repository) -> list[CloseReason]:
 def history_points(repository: Repository) -> list[HistoryPoint]:
     """Interview, follow-up, reply, offer and close events of applications not deleted."""
     marks = ", ".join("?" for _ in _KINDS)
-    with repository._tx.read() as db:
+    with repository.transactions.read() as db:
         rows = db.execute(
             f"SELECT e.application_id, e.kind, e.at FROM events e "
             f"JOIN applications a ON a.id = e.application_id "

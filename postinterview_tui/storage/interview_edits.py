@@ -45,7 +45,7 @@ class _NothingChanged(Exception):
 
 def _edit(repository: Repository, change: InterviewChange, now: DateTime) -> int:
     db = repository.db
-    with repository._tx.action("edit interview", now) as act:
+    with repository.transactions.action("edit interview", now) as act:
         row = db.execute(
             "SELECT i.application_id, i.held_at, i.kind, i.notes, i.decision_by "
             "FROM interviews i JOIN applications a ON a.id = i.application_id "
@@ -81,7 +81,7 @@ def _edit(repository: Repository, change: InterviewChange, now: DateTime) -> int
             changed.append("interviewers")
         if not changed:
             raise _NothingChanged(int(application_id))
-        summary = repository._summary(db, application_id)
+        summary = repository.summary_in(db, application_id)
         plan = plan_round_edit(
             summary.progress,
             _latest_round(db, application_id),
@@ -89,7 +89,7 @@ def _edit(repository: Repository, change: InterviewChange, now: DateTime) -> int
             decision_changed="decision date" in changed,
             changed=tuple(changed),
         )
-        repository._apply(act, application_id, plan, act.now, summary.close_reason)
+        repository.apply_plan(act, application_id, plan, act.now, summary.close_reason)
         return int(application_id)
 
 

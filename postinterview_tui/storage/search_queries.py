@@ -20,7 +20,7 @@ _QUERIES = (
 def search_texts(repository: Repository) -> dict[int, str]:
     """``{application id: its searchable text besides company and role}``, case-folded."""
     parts: dict[int, list[str]] = {}
-    with repository._tx.read() as db:
+    with repository.transactions.read() as db:
         for sql in _QUERIES:
             for application_id, text in db.execute(sql):
                 if text and text.strip():

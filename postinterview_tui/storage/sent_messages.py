@@ -55,7 +55,7 @@ def _reading(conn_or_repo: sqlite3.Connection | Repository) -> Iterator[sqlite3.
         with nullcontext(conn_or_repo) as db:
             yield db
     else:
-        with conn_or_repo._tx.read() as db:
+        with conn_or_repo.transactions.read() as db:
             yield db
 
 

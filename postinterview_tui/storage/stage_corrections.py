@@ -40,10 +40,10 @@ def offer_fell_through(repository: Repository, application_id: int, now: DateTim
         NotFound: no such application.
         RuleRefusal: the application has no offer to fall through.
     """
-    with repository._tx.action("offer fell through", now) as act:
-        summary = repository._summary(repository.db, application_id)
+    with repository.transactions.action("offer fell through", now) as act:
+        summary = repository.summary_in(repository.db, application_id)
         if summary.stage not in (Stage.OFFER, Stage.ACCEPTED):
             raise RuleRefusal("this application has no offer")
         plan = plan_offer_fell_through(summary.progress, truncate(now))
-        repository._apply(act, application_id, plan, now, None)
+        repository.apply_plan(act, application_id, plan, now, None)
         return plan.progress.stage

@@ -52,7 +52,7 @@ def recent_events(
         "WHERE events.at >= ? AND events.at <= ? AND applications.deleted_at IS NULL "
         "ORDER BY events.at DESC, events.id DESC LIMIT ?"
     )
-    with repository._tx.read() as db:
+    with repository.transactions.read() as db:
         cursor = db.execute(sql, [to_text(since), to_text(until), limit])
         names = [column[0] for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -2,6 +2,10 @@
 
 Before a row changes, the action keeps a copy of it; undoing restores those copies and appends an
 ``undone`` event, so the history itself is never rewritten.
+
+An action opened while another is open on the same connection (a change made of several of the
+store's own actions, like accepting an inbox proposal) joins it: it runs in a savepoint of the
+open transaction, and everything commits together when the outer action ends, or nothing does.
 """
 
 from __future__ import annotations
@@ -28,7 +32,16 @@ from postinterview_tui.storage.errors import (
 from postinterview_tui.storage.timestamps import to_text, truncate
 
 LOCK_RETRIES = 3
-UNDOABLE_TABLES = ("applications", "interviews", "interviewers", "conditions")
+UNDOABLE_TABLES = (
+    "applications",
+    "interviews",
+    "interviewers",
+    "conditions",
+    "drafts",
+    "inbox_messages",
+)
+"""Tables whose remembered rows an undo puts back (an undone inbox acceptance leaves its
+proposal pending again)."""
 
 
 def _plain_reason(error: sqlite3.Error) -> str:
@@ -59,6 +72,19 @@ class Action:
         self.now_text = to_text(self.now)
         self._before: dict[tuple[str, int], dict[str, Any] | None] = {}
         self.touched_applications: list[int] = []
+        self.savepoints: list[str] = []
+        """The savepoints of the steps that joined this action, innermost last."""
+
+    def checkpoint(self) -> tuple[dict[tuple[str, int], dict[str, Any] | None], list[int]]:
+        """What the action remembers now, for :meth:`restore` when a joined step rolls back."""
+        return dict(self._before), list(self.touched_applications)
+
+    def restore(
+        self, saved: tuple[dict[tuple[str, int], dict[str, Any] | None], list[int]]
+    ) -> None:
+        """Forget what a rolled-back step remembered (its rows are as they were again)."""
+        self._before = dict(saved[0])
+        self.touched_applications = list(saved[1])
 
     def remember(self, table: str, row_id: int) -> None:
         """Keep a copy of a row as it was before this action (once per row)."""
@@ -127,11 +153,21 @@ class Transactions:
         self.before_commit: list[Callable[[Action], None]] = []
         """Run inside every action just before it commits (the stored dues follow each write
         there: :mod:`.dues`); what they write commits with the action or not at all."""
+        self._open: Action | None = None
+        """The action whose transaction is open (only ever set by the thread holding ``lock``)."""
 
     @contextmanager
     def action(self, label: str, now: DateTime, *, undoable: bool = True) -> Iterator[Action]:
-        """Open an action; commit when the block ends, roll back if it raises."""
+        """Open an action; commit when the block ends, roll back if it raises.
+
+        Opened inside another action, it joins that one (see the module's docstring): its
+        label is the outer one's, and only the outer block commits.
+        """
         with self.lock:
+            if self._open is not None:
+                with self._joined(self._open) as joined:
+                    yield joined
+                return
             self._begin_immediate()
             try:
                 action_id = 0
@@ -142,7 +178,11 @@ class Transactions:
                     )
                     action_id = int(cursor.lastrowid or 0)
                 action = Action(self.db, action_id, now)
-                yield action
+                self._open = action
+                try:
+                    yield action
+                finally:
+                    self._open = None
                 for hook in self.before_commit:
                     hook(action)
                 if undoable:
@@ -161,6 +201,27 @@ class Transactions:
             except BaseException:
                 self._roll_back()
                 raise
+
+    @contextmanager
+    def _joined(self, action: Action) -> Iterator[Action]:
+        """The open action, inside a savepoint: a failing inner step takes back its own writes
+        (and what the action remembered of them), and the outer step decides what follows."""
+        name = f"joined_{len(action.savepoints)}"
+        action.savepoints.append(name)
+        remembered = action.checkpoint()
+        self.db.execute(f"SAVEPOINT {name}")
+        try:
+            yield action
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute(f"ROLLBACK TO {name}")
+                self.db.execute(f"RELEASE {name}")
+            action.restore(remembered)
+            raise
+        else:
+            self.db.execute(f"RELEASE {name}")
+        finally:
+            action.savepoints.pop()
 
     def _roll_back(self) -> None:
         # A failed COMMIT or an I/O error may already have ended the transaction.

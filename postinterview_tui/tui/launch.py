@@ -36,7 +36,7 @@ def launch_app(db_path: Path, *, zone: Timezone, clock: Clock, demo: bool) -> No
 
 def offer_restore(db_path: Path, damage: StoreDamaged, clock: Clock) -> bool:
     """Offer to restore the newest good backup of a damaged file. True once restored."""
-    from postinterview_tui.storage.backup import (
+    from postinterview_tui.storage.files.backup import (
         BackupError,
         backups_of,
         restore_backup,

@@ -63,7 +63,7 @@ def back_up_if_due(app: App[Any], repository: Repository, clock: Clock) -> None:
     """Make an automatic backup in a worker if one is due; say so if it fails."""
 
     def back_up() -> None:
-        from postinterview_tui.storage.backup import BackupError, maybe_auto_backup
+        from postinterview_tui.storage.files.backup import BackupError, maybe_auto_backup
 
         try:
             maybe_auto_backup(repository, clock())

@@ -215,17 +215,6 @@ def test_accepting_an_invitation_adds_the_round_with_its_attendees(
     assert emails == ["ana@acme.example", "ben@acme.example"]
 
 
-def test_a_cancelled_invitation_proposes_noting_it(cli: InProcessCli, tmp_path: Path) -> None:
-    _acme(cli)
-    path = tmp_path / "c.ics"
-    path.write_bytes(invitation_ics(method="CANCEL", sequence=2))
-    proposal = cli.json("ingest", str(path))[0]["proposal_id"]
-    assert "cancelled" in cli.json("inbox")[0]["proposal"]
-    cli.ok("inbox", "accept", str(proposal))
-    events = cli.json("show", "1")["events"]
-    assert any("cancelled" in str(event) for event in events)
-
-
 def test_dismiss_changes_nothing_but_the_proposal(cli: InProcessCli, tmp_path: Path) -> None:
     _acme(cli)
     path = tmp_path / "r.eml"

@@ -12,8 +12,8 @@ import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
-from postinterview_tui.storage.backup import backup_database
 from postinterview_tui.storage.errors import StoreDamaged
+from postinterview_tui.storage.files.backup import backup_database
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui import launch
 
@@ -129,15 +129,20 @@ def test_declining_the_offer_changes_nothing(
     assert not [path for path in db_path.parent.iterdir() if "before-restore" in path.name]
 
 
-async def test_the_app_backs_up_after_changes(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    from postinterview_tui.storage.backup import backups_of
-    from postinterview_tui.tui.startup import back_up_if_due
+async def test_the_app_backs_up_after_changes(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import postinterview_tui.tui.startup as startup
+    from postinterview_tui.storage.files.backup import backups_of
     from tests.ui.helpers import make_app, settle
 
+    monkeypatch.setattr(startup, "AUTO_BACKUP_CHECK_SECONDS", 0.1)  # a minute, shortened
     app = make_app(db_path, now, zone)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        back_up_if_due(app, app.repository, app.clock)
+        for _ in range(100):  # the app's own timer makes the backup; nothing is pressed
+            await pilot.pause(0.05)
+            if backups_of(db_path):
+                break
         await settle(pilot)
     backups = backups_of(db_path)
     assert len(backups) == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pendulum import Timezone
 
-from postinterview_tui.storage import backup as backup_module
+from postinterview_tui.storage import opening
 from postinterview_tui.storage.errors import StoreUnusable
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.schema import LATEST_VERSION
@@ -49,9 +49,9 @@ def test_no_backup_no_upgrade(
     original = db.read_bytes()
 
     def broken(_source: Path, _dest: Path) -> None:
-        raise backup_module.BackupError("disk full")
+        raise opening.BackupError("disk full")
 
-    monkeypatch.setattr(backup_module, "backup_file", broken)
+    monkeypatch.setattr(opening, "backup_file", broken)
     with pytest.raises(StoreUnusable, match="backup could not be made"):
         Repository.open(db, zone=zone, create=False)
     assert db.read_bytes() == original

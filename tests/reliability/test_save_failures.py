@@ -49,7 +49,7 @@ def _install(repository: Repository, fail_at: int) -> FailingExecute:
     """Route every statement of ``repository`` (reads and actions) through a FailingExecute."""
     failing = FailingExecute(repository.db, fail_at)
     repository.db = failing  # type: ignore[assignment]
-    repository._tx.db = failing  # type: ignore[assignment]
+    repository.transactions.db = failing  # type: ignore[assignment]
     return failing
 
 

@@ -9,7 +9,7 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.cli.group import run
 from postinterview_tui.storage.health import conflict_copies, sync_risks
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import make_app, settle, toasts
 
 
 @pytest.mark.parametrize(
@@ -81,5 +81,5 @@ async def test_the_app_warns_about_a_synced_folder(
     app = make_app(db, now, zone)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
-        messages = [notification.message for notification in app._notifications]
+        messages = toasts(app)
         assert any("Dropbox" in message for message in messages)

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.storage.backup import (
+from postinterview_tui.storage.files.backup import (
     BackupError,
     backup_database,
     backups_dir,
@@ -27,7 +27,7 @@ from postinterview_tui.storage.backup import (
     thin_backups,
     verify_backup,
 )
-from postinterview_tui.storage.backup_files import KEEP_NEWEST, backups_to_keep
+from postinterview_tui.storage.files.backups import KEEP_NEWEST, backups_to_keep
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.schema import LATEST_VERSION
 

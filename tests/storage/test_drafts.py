@@ -15,7 +15,8 @@ from postinterview_tui.domain.rules import ActionKind, next_action
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, TemplateId
-from postinterview_tui.storage.drafts import DraftStore, DraftWriter, export_draft
+from postinterview_tui.storage.draft_files import export_draft
+from postinterview_tui.storage.drafts import DraftStore, DraftWriter
 from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.repository import Repository
 
@@ -216,9 +217,16 @@ def test_thanking_each_interviewer_counts_then_moves_the_card(
     assert item is not None and item.action is ActionKind.THANK_YOU
     assert item.detail == "1 of 2 interviewers thanked"
 
-    # Thanking Ana again changes nothing; thanking Ben completes the round.
-    again = store.mark_thank_you_sent(application_id, ana, when, when)
+    # Thanking Ana again asks first; insisting records a second note and counts nothing new.
+    with pytest.raises(RuleRefusal) as refused:
+        store.mark_thank_you_sent(application_id, ana, when, when)
+    assert refused.value.confirmable
+    assert refused.value.message == "Ana was already thanked for this round on Wed 25 Nov"
+    assert _kinds(repo, application_id).count(EventKind.THANK_YOU_SENT) == 1
+    again = store.mark_thank_you_sent(application_id, ana, when, when, force=True)
     assert again.progress.interviewers_thanked == 1
+    assert _kinds(repo, application_id).count(EventKind.THANK_YOU_SENT) == 2
+    # Thanking Ben completes the round.
     done = store.mark_thank_you_sent(application_id, ben, when, when)
     assert done.stage is Stage.THANKED
     assert done.progress.interviewers_thanked == 2
@@ -259,6 +267,52 @@ def test_undo_takes_a_thank_you_back(repo: Repository, store: DraftStore, now: D
     summary = repo.summary(application_id)
     assert (summary.stage, summary.progress.interviewers_thanked) == (Stage.INTERVIEWED, 0)
     assert _people(repo, application_id) == [(ana, "Ana", False)]
+
+
+def test_undoing_a_thank_you_makes_its_draft_a_draft_again(
+    repo: Repository, store: DraftStore, now: DateTime
+) -> None:
+    application_id = repo.add_application(sample_application(now, interviewers=("Ana",)), now)
+    ((ana, _, _),) = _people(repo, application_id)
+    _save(store, application_id, now, interviewer_id=ana)
+    store.mark_thank_you_sent(application_id, ana, now, now, draft_uid="draft-1")
+    assert store.drafts_for(application_id)[0].sent_at is not None
+    assert repo.undo(now) == "thank-you sent"
+    (draft,) = store.drafts_for(application_id)
+    assert draft.sent_at is None
+    assert (draft.subject, draft.body) == ("Thank you", "Dear Ana")
+    # A draft again: it can be edited, and marked sent once more.
+    _save(store, application_id, now, interviewer_id=ana, body="Dear Ana, again")
+    assert store.drafts_for(application_id)[0].body == "Dear Ana, again"
+    store.mark_thank_you_sent(application_id, ana, now, now, draft_uid="draft-1")
+    assert store.drafts_for(application_id)[0].sent_at is not None
+
+
+def test_undoing_a_follow_up_makes_its_draft_a_draft_again_in_the_same_step(
+    repo: Repository, store: DraftStore, now: DateTime
+) -> None:
+    held = now.subtract(days=10)
+    application_id = repo.add_application(sample_application(now, held_days_ago=10), held)
+    repo.move(application_id, Stage.THANKED, when=held, now=held)
+    _save(store, application_id, now, template="follow-up-email")
+    store.mark_follow_up_sent(application_id, now, now, draft_uid="draft-1")
+    assert store.drafts_for(application_id)[0].sent_at is not None
+    # One undo takes back both the move and the draft's "sent" (they were one action).
+    repo.undo(now)
+    assert repo.summary(application_id).stage is Stage.THANKED
+    assert store.drafts_for(application_id)[0].sent_at is None
+
+
+def test_a_second_thank_you_to_the_whole_round_asks_first(
+    repo: Repository, store: DraftStore, now: DateTime
+) -> None:
+    application_id = repo.add_application(sample_application(now, interviewers=("Ana",)), now)
+    store.mark_thank_you_sent(application_id, None, now, now)
+    with pytest.raises(RuleRefusal) as refused:
+        store.mark_thank_you_sent(application_id, None, now, now)
+    assert refused.value.confirmable
+    assert "already recorded on Wed 25 Nov" in refused.value.message
+    assert _kinds(repo, application_id).count(EventKind.THANK_YOU_SENT) == 1
 
 
 def test_a_follow_up_marked_sent_is_the_same_as_moving_the_card(

@@ -24,14 +24,14 @@ from postinterview_tui.domain.models import (
     NewInterviewer,
 )
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, InterviewKind, Stage
-from postinterview_tui.storage.export import (
+from postinterview_tui.storage.files.export import (
     export_csv,
     export_json,
     exported_tables,
     spreadsheet_cell,
     write_private_file,
 )
-from postinterview_tui.storage.importing import (
+from postinterview_tui.storage.files.importing import (
     ImportFileError,
     import_export,
     read_export,
@@ -165,7 +165,7 @@ def rich_db(rich_template: Path, tmp_path: Path) -> Path:
 
 
 def export_of(repository: Repository, now: DateTime) -> str:
-    with repository._tx.read() as db:
+    with repository.transactions.read() as db:
         return export_json(db, now)
 
 
@@ -591,7 +591,7 @@ def test_csv_export_has_one_row_per_application_with_its_history(
     gone = repo.add_application(sample_application(now, company="Deleted Co"), now)
     repo.delete(gone, now)
 
-    with repo._tx.read() as db:
+    with repo.transactions.read() as db:
         rows = list(csv.DictReader(io.StringIO(export_csv(db, zone), newline="")))
 
     assert len(rows) == 1
@@ -611,7 +611,7 @@ def test_csv_export_has_one_row_per_application_with_its_history(
 def test_csv_export_of_hostile_text_has_no_formula_and_no_control_character(
     rich_db: Path, zone: Timezone, repository_at: Callable[[Path], Repository]
 ) -> None:
-    with repository_at(rich_db)._tx.read() as db:
+    with repository_at(rich_db).transactions.read() as db:
         text = export_csv(db, zone)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     cells = [cell for row in rows[1:] for cell in row]

@@ -25,7 +25,7 @@ from postinterview_tui.domain.stages import (
     InterviewKind,
     Stage,
 )
-from postinterview_tui.storage import connection, schema
+from postinterview_tui.storage import connection, opening, schema
 from postinterview_tui.storage.errors import NotFound, StoreUnusable
 from postinterview_tui.storage.repository import Repository
 
@@ -213,14 +213,14 @@ def test_v1_file_takes_new_writes_after_migration(
 def traced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Statements run on every read-write connection the store opens from now on."""
     seen: list[str] = []
-    real_connect = connection.connect
+    real_connect = opening.connect
 
     def tracing_connect(path: Path) -> sqlite3.Connection:
         db = real_connect(path)
         db.set_trace_callback(seen.append)
         return db
 
-    monkeypatch.setattr(connection, "connect", tracing_connect)
+    monkeypatch.setattr(opening, "connect", tracing_connect)
     return seen
 
 

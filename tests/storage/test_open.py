@@ -21,6 +21,12 @@ from ._support import pragma, query, sample_application
 STORAGE_MODULES = (
     "postinterview_tui.storage.repository",
     "postinterview_tui.storage.connection",
+    "postinterview_tui.storage.opening",
+    "postinterview_tui.storage.unit_of_work",
+    "postinterview_tui.storage.queries",
+    "postinterview_tui.storage.actions",
+    "postinterview_tui.storage.offer_actions",
+    "postinterview_tui.storage.files.backup",
     "postinterview_tui.storage.schema",
     "postinterview_tui.storage.transactions",
     "postinterview_tui.storage.rows",

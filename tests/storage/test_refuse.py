@@ -11,7 +11,7 @@ import pendulum
 import pytest
 from pendulum import Timezone
 
-from postinterview_tui.storage import connection, schema
+from postinterview_tui.storage import connection, opening, schema
 from postinterview_tui.storage.errors import StoreUnusable
 from postinterview_tui.storage.repository import Repository
 
@@ -180,7 +180,7 @@ def test_refusal_happens_before_any_read_write_connection(
     def forbidden(target: Path) -> object:
         raise AssertionError(f"opened {target} for writing before checking it")
 
-    monkeypatch.setattr(connection, "connect", forbidden)
+    monkeypatch.setattr(opening, "connect", forbidden)
     with pytest.raises(StoreUnusable):
         Repository.open(path, zone=zone)
 

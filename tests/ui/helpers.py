@@ -39,6 +39,11 @@ def board(app: PostInterviewApp) -> BoardScreen:
     raise AssertionError("no board screen")
 
 
+def toasts(app: PostInterviewApp) -> list[str]:
+    """The notifications the user sees now: the text of each toast on the current screen."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
 def column(app: PostInterviewApp, stage: Stage) -> ColumnView:
     """A stage's column widget."""
     return board(app).column(stage)

@@ -88,10 +88,19 @@ def background(agenda: AgendaList, y: int) -> object:
 
 
 def cursor_visible(agenda: AgendaList) -> bool:
-    """Are both lines of the cursor row inside the view?"""
-    top = agenda._row_line(agenda.cursor)
-    view = agenda.scroll_offset.y
-    return view <= top and top + agenda.row_height <= view + agenda.scrollable_content_region.height
+    """Are both lines of the highlighted row drawn in the view, in the cursor's colours?"""
+    key = agenda.highlighted_key
+    drawn = lines(agenda)
+    tops = [y for y, text in enumerate(drawn) if text.split()[:2] == ["Company", str(key)]]
+    if len(tops) != 1 or tops[0] + 1 >= len(drawn):
+        return False
+    top = tops[0]
+    others = [y for y, text in enumerate(drawn) if text.startswith("Company") and y != top]
+    return (
+        drawn[top + 1].split() == ["detail", str(key)]
+        and background(agenda, top) == background(agenda, top + 1)
+        and all(background(agenda, y) != background(agenda, top) for y in others)
+    )
 
 
 async def test_ten_thousand_rows_describe_only_the_visible_ones() -> None:

@@ -12,132 +12,84 @@ from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScre
 from postinterview_tui.tui.screens.form import ApplicationFormScreen
 from postinterview_tui.tui.screens.help import HelpScreen
 from postinterview_tui.tui.screens.offer import OfferFormScreen
+from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import (
-    board,
-    column,
     column_text,
-    focus_card,
-    make_app,
     open_repository,
-    settle,
 )
-
-SIZE = (140, 40)
-
-
-def _id_of(db_path: Path, zone: Timezone, company: str) -> int:
-    repository = open_repository(db_path, zone)
-    try:
-        return next(item.id for item in repository.summaries() if item.company == company)
-    finally:
-        repository.close()
-
-
-def _stage_of(db_path: Path, zone: Timezone, application_id: int) -> Stage:
-    repository = open_repository(db_path, zone)
-    try:
-        return repository.summary(application_id).stage
-    finally:
-        repository.close()
 
 
 async def test_launch_focuses_first_card_of_first_non_empty_column(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focused = column(app, Stage.INTERVIEWED)
+    async with board_pilot() as ui:
+        focused = ui.column(Stage.INTERVIEWED)
         assert focused.has_focus
-        screen = board(app)
+        screen = ui.board()
         assert screen.board is not None
         first = screen.board.columns[Stage.INTERVIEWED][0]
         assert focused.highlighted_id == first.id
 
 
-async def test_empty_database_shows_how_to_start(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        empty = app.screen.query_one("#empty-state")
+async def test_empty_database_shows_how_to_start(board_pilot: BoardPilots) -> None:
+    async with board_pilot(demo=False) as ui:
+        empty = ui.screen.query_one("#empty-state")
         assert empty.display
         assert "Press n" in str(empty.render())
-        assert not app.screen.query_one("#columns").display
+        assert not ui.screen.query_one("#columns").display
 
 
-async def test_navigation_keys_move_between_columns_and_cards(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        interviewed = column(app, Stage.INTERVIEWED)
-        await pilot.press("j")
+async def test_navigation_keys_move_between_columns_and_cards(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        interviewed = ui.column(Stage.INTERVIEWED)
+        await ui.pilot.press("j")
         assert interviewed.cursor == 1
-        await pilot.press("down")
+        await ui.pilot.press("down")
         assert interviewed.cursor == 2
-        await pilot.press("k", "up")
+        await ui.pilot.press("k", "up")
         assert interviewed.cursor == 0
-        await pilot.press("l")
-        assert column(app, Stage.THANKED).has_focus
-        await pilot.press("right")
-        assert column(app, Stage.FOLLOWED_UP).has_focus
-        await pilot.press("h", "left")
+        await ui.pilot.press("l")
+        assert ui.column(Stage.THANKED).has_focus
+        await ui.pilot.press("right")
+        assert ui.column(Stage.FOLLOWED_UP).has_focus
+        await ui.pilot.press("h", "left")
         assert interviewed.has_focus
 
 
-async def test_move_keys_move_the_card_and_keep_focus_on_it(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("shift+right")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.THANKED
-        assert column(app, Stage.THANKED).has_focus
-        assert column(app, Stage.THANKED).highlighted_id == lumen
-        await pilot.press("less_than_sign")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
-        await pilot.press("greater_than_sign")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.THANKED
-        await pilot.press("shift+left")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
-        await pilot.press("4")
-        await settle(pilot)
+async def test_move_keys_move_the_card_and_keep_focus_on_it(board_pilot: BoardPilots) -> None:
+    async with board_pilot(focus="Lumen Health") as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("shift+right")
+        assert ui.stage_of(lumen) is Stage.THANKED
+        assert ui.column(Stage.THANKED).has_focus
+        assert ui.column(Stage.THANKED).highlighted_id == lumen
+        await ui.press("less_than_sign")
+        assert ui.stage_of(lumen) is Stage.INTERVIEWED
+        await ui.press("greater_than_sign")
+        assert ui.stage_of(lumen) is Stage.THANKED
+        await ui.press("shift+left")
+        assert ui.stage_of(lumen) is Stage.INTERVIEWED
+        await ui.press("4")
         # Moving to Offer asks for the offer's details first.
-        assert isinstance(app.screen, OfferFormScreen)
-        assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.OFFER
-        assert column(app, Stage.OFFER).highlighted_id == lumen
-        await pilot.press("5")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.ACCEPTED
+        assert isinstance(ui.screen, OfferFormScreen)
+        assert ui.stage_of(lumen) is Stage.INTERVIEWED
+        await ui.press("ctrl+s")
+        assert ui.stage_of(lumen) is Stage.OFFER
+        assert ui.column(Stage.OFFER).highlighted_id == lumen
+        await ui.press("5")
+        assert ui.stage_of(lumen) is Stage.ACCEPTED
 
 
 async def test_number_key_to_closed_asks_for_a_reason(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("6")
-        await settle(pilot)
-        assert isinstance(app.screen, CloseReasonScreen)
-        assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
-        await pilot.press("down", "enter")  # the second reason: "I withdrew"
-        await settle(pilot)
+    async with board_pilot(focus="Lumen Health") as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("6")
+        assert isinstance(ui.screen, CloseReasonScreen)
+        assert ui.stage_of(lumen) is Stage.INTERVIEWED
+        await ui.pilot.press("down", "enter")  # the second reason: "I withdrew"
+        await ui.settle()
         repository = open_repository(db_path, zone)
         summary = repository.summary(lumen)
         assert summary.stage is Stage.CLOSED
@@ -145,112 +97,78 @@ async def test_number_key_to_closed_asks_for_a_reason(
         repository.close()
 
 
-async def test_escape_on_close_reason_changes_nothing(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("6")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
+async def test_escape_on_close_reason_changes_nothing(board_pilot: BoardPilots) -> None:
+    async with board_pilot(focus="Lumen Health") as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("6")
+        await ui.press("escape")
+        assert ui.stage_of(lumen) is Stage.INTERVIEWED
 
 
-async def test_too_soon_follow_up_asks_first(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    orbital = _id_of(db_path, zone, "Orbital Freight")  # thanked 3.9 days ago
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, orbital)
-        await pilot.press("shift+right")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "too soon" in app.screen.question
-        await pilot.press("n")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, orbital) is Stage.THANKED
-        await pilot.press("shift+right")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, orbital) is Stage.FOLLOWED_UP
+async def test_too_soon_follow_up_asks_first(board_pilot: BoardPilots) -> None:
+    async with board_pilot(focus="Orbital Freight") as ui:
+        orbital = ui.id_of("Orbital Freight")  # thanked 3.9 days ago
+        await ui.press("shift+right")
+        assert isinstance(ui.screen, ConfirmScreen)
+        assert "too soon" in ui.screen.question
+        await ui.press("n")
+        assert ui.stage_of(orbital) is Stage.THANKED
+        await ui.press("shift+right")
+        await ui.press("y")
+        assert ui.stage_of(orbital) is Stage.FOLLOWED_UP
 
 
-async def test_accepting_with_pending_conditions_asks_first(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    tidewater = _id_of(db_path, zone, "Tidewater Bank")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, tidewater)
-        await pilot.press("shift+right")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "pending" in app.screen.question
-        await pilot.press("y")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, tidewater) is Stage.ACCEPTED
+async def test_accepting_with_pending_conditions_asks_first(board_pilot: BoardPilots) -> None:
+    async with board_pilot(focus="Tidewater Bank") as ui:
+        tidewater = ui.id_of("Tidewater Bank")
+        await ui.press("shift+right")
+        assert isinstance(ui.screen, ConfirmScreen)
+        assert "pending" in ui.screen.question
+        await ui.press("y")
+        assert ui.stage_of(tidewater) is Stage.ACCEPTED
 
 
-async def test_undo_reverts_the_last_move(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("shift+right")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.THANKED
-        await pilot.press("u")
-        await settle(pilot)
-        assert _stage_of(db_path, zone, lumen) is Stage.INTERVIEWED
-        screen = board(app)
+async def test_undo_reverts_the_last_move(board_pilot: BoardPilots) -> None:
+    async with board_pilot(focus="Lumen Health") as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("shift+right")
+        assert ui.stage_of(lumen) is Stage.THANKED
+        await ui.press("u")
+        assert ui.stage_of(lumen) is Stage.INTERVIEWED
+        screen = ui.board()
         assert screen.board is not None
         assert screen.board.stage_of(lumen) is Stage.INTERVIEWED
 
 
 async def test_delete_asks_then_deletes_and_undo_restores(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("delete")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await settle(pilot)
+    async with board_pilot(focus="Lumen Health") as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("delete")
+        assert isinstance(ui.screen, ConfirmScreen)
+        await ui.press("y")
         repository = open_repository(db_path, zone)
         assert lumen not in {item.id for item in repository.summaries()}
-        screen = board(app)
+        screen = ui.board()
         assert screen.board is not None and lumen not in screen.board.by_id
-        await pilot.press("u")
-        await settle(pilot)
+        await ui.press("u")
         assert lumen in {item.id for item in repository.summaries()}
         repository.close()
 
 
-async def test_add_through_the_form(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplicationFormScreen)
-        await pilot.press(*"Zephyr Labs")
-        await pilot.press("tab")
-        await pilot.press(*"QA lead")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert not isinstance(app.screen, ApplicationFormScreen)
-        new_id = _id_of(db_path, zone, "Zephyr Labs")
+async def test_add_through_the_form(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    async with board_pilot() as ui:
+        await ui.press("n")
+        assert isinstance(ui.screen, ApplicationFormScreen)
+        await ui.pilot.press(*"Zephyr Labs")
+        await ui.pilot.press("tab")
+        await ui.pilot.press(*"QA lead")
+        await ui.press("ctrl+s")
+        assert not isinstance(ui.screen, ApplicationFormScreen)
+        new_id = ui.id_of("Zephyr Labs")
         repository = open_repository(db_path, zone)
         detail = repository.detail(new_id)
         assert detail.summary.role == "QA lead"
@@ -258,26 +176,22 @@ async def test_add_through_the_form(db_path: Path, now: DateTime, zone: Timezone
         # The interview time defaults to now (to the minute).
         assert detail.interviews[0].held_at == now.replace(second=0, microsecond=0)
         repository.close()
-        assert column(app, Stage.INTERVIEWED).has_focus
-        assert column(app, Stage.INTERVIEWED).highlighted_id == new_id
+        assert ui.column(Stage.INTERVIEWED).has_focus
+        assert ui.column(Stage.INTERVIEWED).highlighted_id == new_id
 
 
 async def test_form_refuses_invalid_input_with_messages_beside_fields(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with board_pilot() as ui:
         before = db_path.read_bytes()
-        await pilot.press("n")
-        await settle(pilot)
-        form = app.screen
+        await ui.press("n")
+        form = ui.screen
         assert isinstance(form, ApplicationFormScreen)
-        await pilot.press(" ", " ")  # whitespace only company
+        await ui.pilot.press(" ", " ")  # whitespace only company
         form.query_one("#field-interviewed").value = "2025-02-30"  # type: ignore[attr-defined]
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is form
+        await ui.press("ctrl+s")
+        assert ui.screen is form
         company_error = str(form.query_one("#error-company").render())
         role_error = str(form.query_one("#error-role").render())
         when_error = str(form.query_one("#error-interviewed").render())
@@ -287,105 +201,79 @@ async def test_form_refuses_invalid_input_with_messages_beside_fields(
         assert db_path.read_bytes() == before
 
 
-async def test_escape_asks_before_discarding_typed_text(
-    db_path: Path, now: DateTime, zone: Timezone
+async def test_escape_asks_before_discarding_typed_text(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        await ui.press("n")
+        await ui.pilot.press(*"Typed")
+        await ui.press("escape")
+        assert isinstance(ui.screen, ConfirmScreen)
+        await ui.press("n")
+        assert isinstance(ui.screen, ApplicationFormScreen)
+        await ui.press("escape")
+        await ui.press("y")
+        assert not isinstance(ui.screen, (ApplicationFormScreen, ConfirmScreen))
+
+
+async def test_escape_on_untouched_form_closes_at_once(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        await ui.press("n")
+        await ui.press("escape")
+        assert ui.screen is ui.board()
+
+
+async def test_edit_changes_the_company(
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press(*"Typed")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplicationFormScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert not isinstance(app.screen, (ApplicationFormScreen, ConfirmScreen))
-
-
-async def test_escape_on_untouched_form_closes_at_once(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert app.screen is board(app)
-
-
-async def test_edit_changes_the_company(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("e")
-        await settle(pilot)
-        form = app.screen
+    async with board_pilot(focus="Lumen Health") as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("e")
+        form = ui.screen
         assert isinstance(form, ApplicationFormScreen)
         assert form.query_one("#field-company").value == "Lumen Health"  # type: ignore[attr-defined]
-        await pilot.press("end", *" Group", "ctrl+s")
-        await settle(pilot)
+        await ui.press("end", *" Group", "ctrl+s")
         repository = open_repository(db_path, zone)
         assert repository.summary(lumen).company == "Lumen Health Group"
         assert repository.detail(lumen).events[-1].kind is EventKind.EDITED
         repository.close()
 
 
-async def test_filter_shows_only_matching_cards(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"engineer")
-        await settle(pilot)
-        screen = board(app)
+async def test_filter_shows_only_matching_cards(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        await ui.press("slash", *"engineer")
+        screen = ui.board()
         assert screen.board is not None
-        shown = {summary_id for stage in Stage for summary_id in column(app, stage).ids}
+        shown = {summary_id for stage in Stage for summary_id in ui.column(stage).ids}
         expected = {
             item.id for item in screen.board.by_id.values() if "engineer" in item.role.lower()
         }
         assert shown == expected
         assert len(shown) >= 3
-        await pilot.press("escape")
-        await settle(pilot)
-        assert column(app, Stage.INTERVIEWED).card_count == 3
+        await ui.press("escape")
+        assert ui.column(Stage.INTERVIEWED).card_count == 3
 
 
 async def test_live_refresh_from_another_connection(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        before = (board(app).current_stage(), board(app).current_id())
+    async with board_pilot() as ui:
+        before = (ui.board().current_stage(), ui.board().current_id())
         other = open_repository(db_path, zone)
         new_id = other.add_application(
             NewApplication("Elsewhere Inc", "Analyst", NewInterview(now.subtract(hours=1))), now
         )
         other.close()
         for _ in range(40):
-            await pilot.pause(0.1)
-            screen = board(app)
+            await ui.pilot.pause(0.1)
+            screen = ui.board()
             if screen.board is not None and new_id in screen.board.by_id:
                 break
-        screen = board(app)
+        screen = ui.board()
         assert screen.board is not None and new_id in screen.board.by_id
         assert (screen.current_stage(), screen.current_id()) == before
 
 
 async def test_hostile_company_names_show_literally(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     hostile = [
         "[bold]Acme[/bold]",
@@ -404,10 +292,8 @@ async def test_hostile_company_names_show_literally(
             NewApplication(name, "[i]role[/i]", NewInterview(now.subtract(hours=2))), now
         )
     repository.close()
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        shown = column_text(column(app, Stage.INTERVIEWED))
+    async with board_pilot(demo=False, size=(200, 50)) as ui:
+        shown = column_text(ui.column(Stage.INTERVIEWED))
         for visible in (
             "[bold]Acme[/bold]",
             "ACME [/]",
@@ -418,32 +304,25 @@ async def test_hostile_company_names_show_literally(
         ):
             assert visible in shown
         assert "\x1b" not in shown and "\x07" not in shown
-        await pilot.click("#columns", offset=(3, 2))  # the first card of the first column
-        await settle(pilot)
-        assert app.is_running
+        await ui.pilot.click("#columns", offset=(3, 2))  # the first card of the first column
+        await ui.settle()
+        assert ui.app.is_running
 
 
-async def test_help_lists_every_board_key(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(widget.render()) for widget in app.screen.query(".help-keys"))
+async def test_help_lists_every_board_key(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        await ui.press("question_mark")
+        assert isinstance(ui.screen, HelpScreen)
+        text = " ".join(str(widget.render()) for widget in ui.screen.query(".help-keys"))
         from postinterview_tui.tui.commands.table import all_commands
 
         for command in all_commands():
             assert command.title in text, command.id
-        await pilot.press("escape")
-        await settle(pilot)
-        assert not isinstance(app.screen, HelpScreen)
+        await ui.press("escape")
+        assert not isinstance(ui.screen, HelpScreen)
 
 
-async def test_keys_work_on_an_empty_board(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplicationFormScreen)
+async def test_keys_work_on_an_empty_board(board_pilot: BoardPilots) -> None:
+    async with board_pilot(demo=False) as ui:
+        await ui.press("n")
+        assert isinstance(ui.screen, ApplicationFormScreen)

@@ -15,10 +15,10 @@ from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.commands.table import BOARD_COMMANDS
+from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import (
     board,
     column,
-    focus_card,
     make_app,
     open_repository,
     settle,
@@ -41,26 +41,23 @@ def _seed_closed(db_path: Path, now: DateTime, zone: Timezone, count: int) -> No
 
 
 async def test_closed_column_folds_and_expands(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     _seed_closed(db_path, now, zone, 20)
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        closed = column(app, Stage.CLOSED)
+    async with board_pilot(demo=False) as ui:
+        closed = ui.column(Stage.CLOSED)
         shown = closed.card_count
         assert shown + closed.folded_more == 20
         assert "(20)" in closed.heading
-        assert "(20)" in board(app).view.render_line(0).text
+        assert "(20)" in ui.board().view.render_line(0).text
         closed.focus()
         closed.move_cursor(shown)  # onto the fold row
         assert closed.cursor_on_fold
-        await pilot.press("enter")
-        await settle(pilot)
+        await ui.press("enter")
         assert closed.card_count == 20
         assert closed.folded_more == 0
         # The most recently closed comes first.
-        screen = board(app)
+        screen = ui.board()
         assert screen.board is not None
         assert screen.board.by_id[closed.highlighted_id or 0].stage is Stage.CLOSED
 
@@ -85,24 +82,18 @@ async def test_closed_column_shows_as_many_cards_as_fit(
         assert closed.card_count == 14  # a taller window shows more
 
 
-async def test_palette_offers_every_board_command(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+async def test_palette_offers_every_board_command(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        titles = {command.title for command in ui.app.get_system_commands(ui.screen)}
         for command in BOARD_COMMANDS:
             if command.palette:
                 assert command.title in titles, command.id
 
 
 async def test_palette_runs_the_same_action_as_the_key(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with board_pilot() as ui:
         # A card whose interview is over (a thank-you for a scheduled round would be refused).
         repository = open_repository(db_path, zone)
         focused_id = next(
@@ -112,34 +103,27 @@ async def test_palette_runs_the_same_action_as_the_key(
             and item.progress.last_interview_at <= now
         )
         repository.close()
-        focus_card(app, focused_id)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Move card to the next stage")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await thank_everyone_if_asked(pilot)
+        await ui.focus_card(focused_id)
+        await ui.press("ctrl+p")
+        assert isinstance(ui.screen, CommandPalette)
+        await ui.pilot.press(*"Move card to the next stage")
+        await ui.pilot.pause(0.5)
+        await ui.pilot.press("enter")
+        await thank_everyone_if_asked(ui.pilot)
         repository = open_repository(db_path, zone)
         assert repository.summary(focused_id).stage is Stage.THANKED
         repository.close()
 
 
-async def test_go_to_application_focuses_its_card(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"Go to Tidewater")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
-        offer = column(app, Stage.OFFER)
+async def test_go_to_application_focuses_its_card(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        await ui.press("ctrl+p")
+        await ui.pilot.press(*"Go to Tidewater")
+        await ui.pilot.pause(0.5)
+        await ui.press("enter")
+        offer = ui.column(Stage.OFFER)
         assert offer.has_focus
-        screen = board(app)
+        screen = ui.board()
         assert screen.board is not None
         assert screen.board.by_id[offer.highlighted_id or 0].company == "Tidewater Bank"
 

@@ -9,44 +9,25 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
-from tests.ui.helpers import board, column, focus_card, make_app, open_repository, settle
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import column, make_app, open_repository, settle
 
 
-def _id_of(db_path: Path, zone: Timezone, company: str) -> int:
-    repository = open_repository(db_path, zone)
-    try:
-        return next(item.id for item in repository.summaries() if item.company == company)
-    finally:
-        repository.close()
-
-
-async def test_backspace_deletes_on_the_board_after_asking(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("backspace")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await settle(pilot)
-        screen = board(app)
+async def test_backspace_deletes_on_the_board_after_asking(board_pilot: BoardPilots) -> None:
+    async with board_pilot(focus="Lumen Health") as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("backspace")
+        assert isinstance(ui.screen, ConfirmScreen)
+        await ui.press("y")
+        screen = ui.board()
         assert screen.board is not None and lumen not in screen.board.by_id
 
 
-async def test_backspace_in_the_filter_box_edits_the_filter(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"lumenx", "backspace")
-        await settle(pilot)
-        assert not isinstance(app.screen, ConfirmScreen)
-        assert board(app).filter_text == "lumen"
+async def test_backspace_in_the_filter_box_edits_the_filter(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        await ui.press("slash", *"lumenx", "backspace")
+        assert not isinstance(ui.screen, ConfirmScreen)
+        assert ui.board().filter_text == "lumen"
 
 
 async def _filtered(app: object, pilot: object, text: str) -> list[int]:
@@ -61,21 +42,20 @@ async def _filtered(app: object, pilot: object, text: str) -> list[int]:
 
 
 async def test_filter_matches_interviewers_recruiter_and_notes(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    northwind = _id_of(db_path, zone, "Northwind Analytics")
-    lumen = _id_of(db_path, zone, "Lumen Health")
+    board_pilot.write_demo()
+    northwind = board_pilot.id_of("Northwind Analytics")
     repository = open_repository(db_path, zone)
     repository.add_note(northwind, "Ask about the on-call rota", now)
     repository.close()
-    async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        assert await _filtered(app, pilot, "priya") == [northwind]  # an interviewer
-        assert await _filtered(app, pilot, "ON-CALL") == [northwind]  # a note, any case
-        assert await _filtered(app, pilot, "event-driven") == [lumen]  # interview notes
-        assert await _filtered(app, pilot, "lumen") == [lumen]  # company, as before
-        assert await _filtered(app, pilot, "nobody-matches-this") == []
+    async with board_pilot() as ui:
+        lumen = ui.id_of("Lumen Health")
+        assert await _filtered(ui.app, ui.pilot, "priya") == [northwind]  # an interviewer
+        assert await _filtered(ui.app, ui.pilot, "ON-CALL") == [northwind]  # a note, any case
+        assert await _filtered(ui.app, ui.pilot, "event-driven") == [lumen]  # interview notes
+        assert await _filtered(ui.app, ui.pilot, "lumen") == [lumen]  # company, as before
+        assert await _filtered(ui.app, ui.pilot, "nobody-matches-this") == []
 
 
 async def test_filter_matches_the_recruiter(db_path: Path, now: DateTime, zone: Timezone) -> None:
@@ -101,31 +81,24 @@ async def test_filter_matches_the_recruiter(db_path: Path, now: DateTime, zone: 
 
 
 async def test_detail_labels_interview_notes_without_repeating_them(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        text = "\n".join(str(widget.render()) for widget in app.screen.query("Static"))
+    async with board_pilot(size=(120, 40), focus="Lumen Health") as ui:
+        await ui.press("enter")
+        assert isinstance(ui.screen, DetailScreen)
+        text = "\n".join(str(widget.render()) for widget in ui.screen.query("Static"))
         assert "Notes: Talked about their move from a monolith" in text
         assert "Talked about: Talked about" not in text
 
 
 async def test_board_at_80_columns_keeps_company_and_next_step_whole(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
     """At 80x24 the columns scroll (the current one always whole) rather than cut every card."""
     from postinterview_tui.domain.stages import STAGE_ORDER
 
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = board(app)
+    async with board_pilot(size=(80, 24)) as ui:
+        screen = ui.board()
         view = screen.view
         assert screen.board is not None
         for index, stage in enumerate(STAGE_ORDER):
@@ -137,38 +110,32 @@ async def test_board_at_80_columns_keeps_company_and_next_step_whole(
             lines = [view.render_line(y).text[x : x + width] for y in range(view.size.height)]
             screen_text = "\n".join(lines)
             assert "…" not in lines[0]  # the heading is whole
-            for app_id in column(app, stage).ids[:4]:
+            for app_id in ui.column(stage).ids[:4]:
                 summary = screen.board.by_id[app_id]
                 assert summary.company in screen_text
             # Only an interview card's trailing word may be cut (its time comes first).
             cut = [line for line in lines if "…" in line]
             assert all(" inter…" in line for line in cut), screen_text
-            await pilot.press("right")
-            await settle(pilot)
+            await ui.press("right")
         # Off-screen columns are announced in the headings.
         headings = view.render_line(0).text
         assert headings.lstrip().startswith("‹") and "›" not in headings
 
 
 async def test_drafting_side_panel_goes_below_the_note_at_80_columns(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
     from postinterview_tui.tui.screens.drafting import DraftingScreen
 
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("t")
-        await settle(pilot)
-        assert isinstance(app.screen, DraftingScreen)
-        note = app.screen.query_one("#draft-text").region
-        side = app.screen.query_one("#draft-side").region
+    async with board_pilot(size=(80, 24), focus="Lumen Health") as ui:
+        await ui.press("t")
+        assert isinstance(ui.screen, DraftingScreen)
+        note = ui.screen.query_one("#draft-text").region
+        side = ui.screen.query_one("#draft-side").region
         assert note.width >= 70  # the note has the width, not 44 of 80 cells
         assert side.y >= note.bottom  # people and history below it
-        await pilot.resize_terminal(140, 40)
-        await settle(pilot)
-        note = app.screen.query_one("#draft-text").region
-        side = app.screen.query_one("#draft-side").region
+        await ui.pilot.resize_terminal(140, 40)
+        await ui.settle()
+        note = ui.screen.query_one("#draft-text").region
+        side = ui.screen.query_one("#draft-side").region
         assert side.right <= note.x  # side by side again when there is room

@@ -9,30 +9,23 @@ from pendulum import DateTime, Timezone
 from textual.widgets import SelectionList
 
 from postinterview_tui.domain.stages import Stage
-from postinterview_tui.tui.app import PostInterviewApp
-from tests.ui.helpers import settle
-from tests.ui.test_daily_loop import SIZE, _app, _choose, _open_card, _seed
-
-
-def _toasts(app: PostInterviewApp) -> list[str]:
-    return [str(toast.render()) for toast in app.screen.query("Toast")]
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.test_daily_loop import _choose, _seed
 
 
 async def test_a_thank_you_that_could_not_be_saved_is_not_said_to_be_recorded(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz", "Tom Lee")
     ana = repository.detail(acme).interviews[0].interviewers[0]
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await _open_card(pilot, app, acme, "greater_than_sign")
-        await _choose(pilot, app, "choose")
-        app.screen.query_one(SelectionList).select(ana.id)
-        app.repository.db.execute("PRAGMA query_only = 1")  # every write now fails
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        toasts = _toasts(app)
-        app.repository.db.execute("PRAGMA query_only = 0")
+    async with board_pilot(demo=False, notifications=True) as ui:
+        await ui.open_card(acme, "greater_than_sign")
+        await _choose(ui.pilot, ui.app, "choose")
+        ui.screen.query_one(SelectionList).select(ana.id)
+        ui.app.repository.db.execute("PRAGMA query_only = 1")  # every write now fails
+        await ui.press("ctrl+s")
+        toasts = ui.toasts()
+        ui.app.repository.db.execute("PRAGMA query_only = 0")
     assert any("Could not save" in text and "read-only" in text for text in toasts), toasts
     assert not any("recorded" in text for text in toasts), toasts
     summary = repository.summary(acme)
@@ -40,19 +33,17 @@ async def test_a_thank_you_that_could_not_be_saved_is_not_said_to_be_recorded(
     repository.close()
 
 
-async def test_a_recorded_thank_you_is_said_and_shown_on_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
+async def test_a_recorded_thank_you_is_said_and_counted(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz", "Tom Lee")
     ana = repository.detail(acme).interviews[0].interviewers[0]
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await _open_card(pilot, app, acme, "greater_than_sign")
-        await _choose(pilot, app, "choose")
-        app.screen.query_one(SelectionList).select(ana.id)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        toasts = _toasts(app)
+    async with board_pilot(demo=False, notifications=True) as ui:
+        await ui.open_card(acme, "greater_than_sign")
+        await _choose(ui.pilot, ui.app, "choose")
+        ui.screen.query_one(SelectionList).select(ana.id)
+        await ui.press("ctrl+s")
+        toasts = ui.toasts()
     assert any("Thank-you recorded for 1 interviewer." in text for text in toasts), toasts
     assert repository.summary(acme).progress.interviewers_thanked == 1
     repository.close()

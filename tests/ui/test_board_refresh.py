@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
@@ -12,6 +15,7 @@ from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.tui.app import build_app
 from postinterview_tui.tui.state.board_data import load_board
 from postinterview_tui.tui.widgets.board_view import ColumnView
+from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import (
     board,
     column,
@@ -26,27 +30,61 @@ from tests.ui.helpers import (
 SIZE = (160, 40)
 
 
+async def _until(pilot: Any, condition: Callable[[], bool], what: str) -> None:
+    """Let the app run (without waiting for its workers) until ``condition`` holds."""
+    for _ in range(250):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(what)
+
+
 async def test_a_read_started_before_a_move_cannot_put_the_card_back(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, now: DateTime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
-        moved = first_held(app, Stage.INTERVIEWED, now)
-        # What a reload in flight read before the move was committed:
-        before_move = load_board(app.repository, now=now, zone=zone)
-        started_at = screen._patches
-        focus_card(app, moved)
-        await pilot.press("greater_than_sign")
-        await thank_everyone_if_asked(pilot)
-        await settle(pilot)
-        assert screen.board is not None and screen.board.stage_of(moved) is Stage.THANKED
-        screen._loaded(before_move, None, started_at)  # the late answer arrives
-        await settle(pilot)
-        assert screen.board.stage_of(moved) is Stage.THANKED
-        assert moved in [item.id for item in screen.board.columns[Stage.THANKED]]
-        assert column(app, Stage.THANKED).highlighted_id == moved
+    import postinterview_tui.tui.screens.board as board_module
+
+    real_load = board_module.load_board
+    hold = threading.Event()
+    arrived = threading.Event()
+    release = threading.Event()
+
+    def held_read(*args: Any, **kwargs: Any) -> Any:
+        data = real_load(*args, **kwargs)  # read now, before the move below
+        if hold.is_set():
+            hold.clear()
+            arrived.set()
+            release.wait(5)  # the answer comes late: after the move was drawn
+        return data
+
+    monkeypatch.setattr(board_module, "load_board", held_read)
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
+        assert screen.board is not None
+        # One interviewer, interview over: the move asks nothing.
+        card = next(
+            item
+            for item in screen.board.columns[Stage.INTERVIEWED]
+            if item.progress.interviewers_total <= 1
+            and item.progress.last_interview_at is not None
+            and item.progress.last_interview_at <= now
+        )
+        await ui.focus_card(card.id)
+        hold.set()
+        screen.reload()  # a read in flight, as the poll or the clock starts one
+        await _until(ui.pilot, arrived.is_set, "the read started")
+        await ui.pilot.press("greater_than_sign")
+        await _until(
+            ui.pilot,
+            lambda: card.company in column_text(ui.column(Stage.THANKED)),
+            "the move was drawn",
+        )
+        release.set()  # the late answer arrives
+        await ui.settle()
+        assert card.company in column_text(ui.column(Stage.THANKED))
+        assert card.company not in column_text(ui.column(Stage.INTERVIEWED))
+        assert ui.column(Stage.THANKED).highlighted_id == card.id
+        assert ui.stage_of(card.id) is Stage.THANKED
 
 
 async def test_a_move_redraws_only_the_two_columns_involved(
@@ -78,65 +116,58 @@ async def test_a_move_redraws_only_the_two_columns_involved(
 
 
 async def test_due_labels_follow_the_clock_without_any_change_to_the_data(
-    db_path: Path, now: DateTime, zone: Timezone
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import postinterview_tui.tui.screens.board as board_module
+
+    monkeypatch.setattr(board_module, "CLOCK_SECONDS", 0.2)  # a minute, shortened for the test
     write_demo_database(db_path, now=now, zone=zone)
     clock = {"now": now}
     app = build_app(db_path, zone=zone, clock=lambda: clock["now"])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         before = {stage: column_text(column(app, stage)) for stage in STAGE_ORDER}
-        clock["now"] = now.add(days=9)
-        board(app)._catch_up_with_clock()
+        clock["now"] = now.add(days=9)  # nothing is written: only time passes
+        later = now.add(days=9).in_timezone(zone).format("D MMMM")
+        await _until(
+            pilot, lambda: later in str(board(app).query_one("#today").render()), "a new day"
+        )
         await settle(pilot)
         after = {stage: column_text(column(app, stage)) for stage in STAGE_ORDER}
         assert after != before
         assert "late" in after[Stage.INTERVIEWED] or "overdue" in after[Stage.INTERVIEWED]
-        header = str(board(app).query_one("#today").render())
-        assert now.add(days=9).in_timezone(zone).format("D MMMM") in header
 
 
-async def test_the_heading_highlight_follows_the_focused_column(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
+async def test_the_heading_highlight_follows_the_focused_column(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
 
         def highlighted() -> list[Stage]:
             headings = screen.view.render_line(0)
             backgrounds = {}
             for stage in STAGE_ORDER:
-                x, _ = screen.view.span(column(app, stage).index)
+                x, _ = screen.view.span(ui.column(stage).index)
                 first_cell = list(headings.crop(x + 1, x + 2))[0]
                 assert first_cell.style is not None
                 backgrounds[stage] = first_cell.style.bgcolor
             counts = list(backgrounds.values())
             return [stage for stage, colour in backgrounds.items() if counts.count(colour) == 1]
 
-        column(app, Stage.INTERVIEWED).focus()
-        await settle(pilot)
+        ui.column(Stage.INTERVIEWED).focus()
+        await ui.settle()
         assert highlighted() == [Stage.INTERVIEWED]
-        await pilot.press("l")
-        await settle(pilot)
+        await ui.press("l")
         assert highlighted() == [Stage.THANKED]
-        await pilot.press("l")
-        await settle(pilot)
-        assert column(app, Stage.FOLLOWED_UP).has_focus
+        await ui.press("l")
+        assert ui.column(Stage.FOLLOWED_UP).has_focus
         assert highlighted() == [Stage.FOLLOWED_UP]
-        await pilot.press("h")
-        await settle(pilot)
+        await ui.press("h")
         assert highlighted() == [Stage.THANKED]
 
 
-async def test_a_move_does_not_repaint_the_whole_screen(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
+async def test_a_move_does_not_repaint_the_whole_screen(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
         assert screen.board is not None
         # One interviewer: the move asks nothing (a question's dialog repaints by nature).
         moved = next(
@@ -144,8 +175,8 @@ async def test_a_move_does_not_repaint_the_whole_screen(
             for item in screen.board.columns[Stage.INTERVIEWED]
             if item.progress.interviewers_total <= 1
         )
-        focus_card(app, moved)
-        await settle(pilot)
+        await ui.focus_card(moved)
+        await ui.settle()
         whole: list[object] = []
         real_refresh = screen.refresh
 
@@ -155,8 +186,7 @@ async def test_a_move_does_not_repaint_the_whole_screen(
             return real_refresh(*regions, **kwargs)
 
         screen.refresh = spy  # type: ignore[method-assign]
-        await pilot.press("greater_than_sign")
-        await settle(pilot)
+        await ui.press("greater_than_sign")
         assert screen.board is not None and screen.board.stage_of(moved) is Stage.THANKED
         assert whole == []
         assert "Thank-you sent (" in screen.view.render_line(0).text

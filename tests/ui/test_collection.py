@@ -9,14 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pendulum import DateTime, Timezone
 
 from postinterview_tui.tui.collection import (
     collect_closed_screen,
     pause_collection,
     resume_collection,
 )
-from tests.ui.helpers import make_app, settle
+from tests.ui.board_pilot import BoardPilots
 
 
 @pytest.fixture(autouse=True)
@@ -57,13 +56,10 @@ def test_a_closed_screen_is_collected_only_while_collecting() -> None:
     assert freed == [1]
 
 
-async def test_the_app_resumes_collection_after_its_first_frame(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
+async def test_the_app_resumes_collection_after_its_first_frame(board_pilot: BoardPilots) -> None:
+    board_pilot.write_demo()
     pause_collection()
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
+    async with board_pilot(size=(120, 30)):
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
 

@@ -24,9 +24,8 @@ from postinterview_tui.tui.screens.interview_form import InterviewFormScreen, Ro
 from postinterview_tui.tui.screens.loop_forms import ReplyFormScreen, RoundFormScreen
 from postinterview_tui.tui.screens.move_questions import ChoiceScreen, ThankedWhoScreen
 from postinterview_tui.tui.screens.templates import NameScreen
-from tests.ui.helpers import board, column, column_text, focus_card, make_app, settle
-
-SIZE = (140, 40)
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import column, column_text, focus_card, make_app, settle
 
 
 def _seed(
@@ -49,10 +48,6 @@ def _seed(
     return repository, new_id
 
 
-def _app(db_path: Path, now: DateTime, zone: Timezone) -> PostInterviewApp:
-    return make_app(db_path, now, zone, demo=False)
-
-
 def _fill(app: PostInterviewApp, **values: str) -> None:
     for name, value in values.items():
         widget = app.screen.query_one(f"#field-{name}")
@@ -61,13 +56,6 @@ def _fill(app: PostInterviewApp, **values: str) -> None:
         else:
             assert isinstance(widget, Input)
             widget.value = value
-
-
-async def _open_card(pilot: Any, app: PostInterviewApp, application_id: int, key: str) -> None:
-    await settle(pilot)
-    focus_card(app, application_id)
-    await pilot.press(key)
-    await settle(pilot)
 
 
 async def _choose(pilot: Any, app: PostInterviewApp, option_id: str) -> None:
@@ -85,32 +73,27 @@ def _titles(app: PostInterviewApp) -> set[str]:
 
 
 async def test_topics_typed_in_the_add_form_fill_the_thank_you_draft(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplicationFormScreen)
+    async with board_pilot(demo=False) as ui:
+        await ui.press("n")
+        assert isinstance(ui.screen, ApplicationFormScreen)
         _fill(
-            app,
+            ui.app,
             company="Zephyr Labs",
             role="QA lead",
             interviewers="Ana Ruiz <ana@zephyr.example>, Tom Lee",
             interview_notes="their move to contract testing",
         )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        screen = board(app)
+        await ui.press("ctrl+s")
+        screen = ui.board()
         assert screen.board is not None
         (summary,) = screen.board.columns[Stage.INTERVIEWED]
-        await _open_card(pilot, app, summary.id, "t")
-        if isinstance(app.screen, NameScreen):  # asks for your name the first time
-            await pilot.press("escape")
-            await settle(pilot)
-        assert isinstance(app.screen, DraftingScreen)
-        body = app.screen.query_one("#draft-text", TextArea).text
+        await ui.open_card(summary.id, "t")
+        if isinstance(ui.screen, NameScreen):  # asks for your name the first time
+            await ui.press("escape")
+        assert isinstance(ui.screen, DraftingScreen)
+        body = ui.screen.query_one("#draft-text", TextArea).text
         assert "their move to contract testing" in body
         assert "[something you talked about]" not in body
 
@@ -119,24 +102,19 @@ async def test_topics_typed_in_the_add_form_fill_the_thank_you_draft(
 
 
 async def test_reply_key_records_a_reply_that_restarts_the_follow_up_count(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz", days_ago=12)
     repository.move(acme, Stage.THANKED, when=now.subtract(days=12), now=now)
     repository.move(acme, Stage.FOLLOWED_UP, when=now.subtract(days=3), now=now, force=True)
     assert repository.summary(acme).progress.follow_ups == 1
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, acme)
-        assert "Record a reply…" in _titles(app)
-        await pilot.press("y")
-        await settle(pilot)
-        assert isinstance(app.screen, ReplyFormScreen)
-        _fill(app, decision_by="2026-12-04", note="The team decides on Friday")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert not isinstance(app.screen, ReplyFormScreen)
+    async with board_pilot(demo=False, focus=acme) as ui:
+        assert "Record a reply…" in _titles(ui.app)
+        await ui.press("y")
+        assert isinstance(ui.screen, ReplyFormScreen)
+        _fill(ui.app, decision_by="2026-12-04", note="The team decides on Friday")
+        await ui.press("ctrl+s")
+        assert not isinstance(ui.screen, ReplyFormScreen)
         detail = repository.detail(acme)
         progress = detail.summary.progress
         assert progress.follow_ups == 0
@@ -145,22 +123,20 @@ async def test_reply_key_records_a_reply_that_restarts_the_follow_up_count(
         reply = [event for event in detail.events if event.kind is EventKind.REPLY_RECEIVED]
         assert reply and reply[-1].data.get("note") == "The team decides on Friday"
         # The card shows the waiting that starts again, not a late follow-up.
-        assert "late" not in column_text(column(app, Stage.FOLLOWED_UP))
+        assert "late" not in column_text(ui.column(Stage.FOLLOWED_UP))
     repository.close()
 
 
 async def test_a_reply_from_the_future_is_refused_beside_its_field(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz")
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "y")
-        _fill(app, when="+1d")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, ReplyFormScreen)
-        error = app.screen.query_one("#error-when")
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "y")
+        _fill(ui.app, when="+1d")
+        await ui.press("ctrl+s")
+        assert isinstance(ui.screen, ReplyFormScreen)
+        error = ui.screen.query_one("#error-when")
         assert error.has_class("-shown")
         assert "future" in str(error.render())
         assert repository.summary(acme).progress.last_reply_at is None
@@ -174,7 +150,7 @@ async def test_round_key_schedules_a_future_round_shown_on_the_card(
     db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz")
-    app = _app(db_path, now, zone)
+    app = make_app(db_path, now, zone, demo=False)
     async with app.run_test(size=(160, 40)) as pilot:  # wide enough for the card's full line
         await settle(pilot)
         focus_card(app, acme)
@@ -204,31 +180,28 @@ async def test_round_key_schedules_a_future_round_shown_on_the_card(
 
 
 async def test_detail_screen_records_a_reply_and_a_round_and_shows_them(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz")
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "enter")
-        assert isinstance(app.screen, DetailScreen)
-        assert {"Record a reply…", "Add an interview round…", "Edit an interview…"} <= _titles(app)
-        await pilot.press("y")
-        await settle(pilot)
-        assert isinstance(app.screen, ReplyFormScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        assert isinstance(app.screen, RoundFormScreen)
-        _fill(app, interviewed="2026-12-01 09:30", interview_notes="system design")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        timeline = str(app.screen.query_one("#detail-timeline").render())
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "enter")
+        assert isinstance(ui.screen, DetailScreen)
+        assert {"Record a reply…", "Add an interview round…", "Edit an interview…"} <= _titles(
+            ui.app
+        )
+        await ui.press("y")
+        assert isinstance(ui.screen, ReplyFormScreen)
+        await ui.press("ctrl+s")
+        await ui.press("a")
+        assert isinstance(ui.screen, RoundFormScreen)
+        _fill(ui.app, interviewed="2026-12-01 09:30", interview_notes="system design")
+        await ui.press("ctrl+s")
+        assert isinstance(ui.screen, DetailScreen)
+        timeline = str(ui.screen.query_one("#detail-timeline").render())
         assert "Reply received" in timeline
         after_today = timeline.split("── today")[1]
         assert "Tue 1 Dec 2026 09:30" in after_today
-        facts = str(app.screen.query_one("#detail-facts").render())
+        facts = str(ui.screen.query_one("#detail-facts").render())
         assert "To talk about: system design" in facts  # a round still ahead
     summary = repository.summary(acme)
     assert summary.progress.last_interview_at is not None
@@ -240,30 +213,27 @@ async def test_detail_screen_records_a_reply_and_a_round_and_shows_them(
 
 
 async def test_editing_a_round_keeps_a_thank_you_with_its_renamed_interviewer(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz", "Tom Lee")
     detail = repository.detail(acme)
     ana, tom = detail.interviews[0].interviewers
     DraftStore(repository).mark_thank_you_sent(acme, ana.id, now.subtract(hours=2), now)
     assert repository.summary(acme).stage is Stage.INTERVIEWED
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "enter")
-        await pilot.press("i")
-        await settle(pilot)
-        assert isinstance(app.screen, InterviewFormScreen)
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "enter")
+        await ui.press("i")
+        assert isinstance(ui.screen, InterviewFormScreen)
         _fill(
-            app,
+            ui.app,
             **{
                 f"person-{ana.id}": "Ana Ruiz-Diaz <ana.ruiz@acme.example>",
                 f"person-{tom.id}": "",  # Tom was never there
                 "notes": "data contracts",
             },
         )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
+        await ui.press("ctrl+s")
+        assert isinstance(ui.screen, DetailScreen)
     detail = repository.detail(acme)
     (person,) = detail.interviews[0].interviewers
     assert (person.id, person.name, person.email) == (
@@ -287,29 +257,26 @@ async def test_editing_a_round_keeps_a_thank_you_with_its_renamed_interviewer(
 
 
 async def test_editing_asks_which_round_when_there_are_several(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz", days_ago=5)
     repository.add_interview(
         acme, NewInterview(now.add(days=2), InterviewKind.ONSITE, "", None, ()), now
     )
     first = repository.detail(acme).interviews[0]
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "enter")
-        await pilot.press("i")
-        await settle(pilot)
-        assert isinstance(app.screen, RoundPickerScreen)
-        await _choose(pilot, app, str(first.id))
-        assert isinstance(app.screen, InterviewFormScreen)
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "enter")
+        await ui.press("i")
+        assert isinstance(ui.screen, RoundPickerScreen)
+        await _choose(ui.pilot, ui.app, str(first.id))
+        assert isinstance(ui.screen, InterviewFormScreen)
         _fill(
-            app,
+            ui.app,
             interviewed=first.held_at.in_timezone(zone)
             .subtract(hours=1)
             .format("YYYY-MM-DD HH:mm"),
         )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await ui.press("ctrl+s")
     assert repository.detail(acme).interviews[0].held_at == first.held_at.subtract(hours=1)
     repository.close()
 
@@ -326,15 +293,14 @@ def _offer_after_thank_you(db_path: Path, now: DateTime, zone: Timezone) -> tupl
 
 
 async def test_back_from_offer_asks_and_a_slip_goes_back_where_it_came_from(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _offer_after_thank_you(db_path, now, zone)
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "less_than_sign")
-        assert isinstance(app.screen, ChoiceScreen)
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "less_than_sign")
+        assert isinstance(ui.screen, ChoiceScreen)
         assert repository.summary(acme).stage is Stage.OFFER  # nothing yet
-        await _choose(pilot, app, "mistake")
+        await _choose(ui.pilot, ui.app, "mistake")
     summary = repository.summary(acme)
     # It came from Thank-you sent: not to Followed up, where no follow-up was ever sent.
     assert summary.stage is Stage.THANKED
@@ -345,58 +311,53 @@ async def test_back_from_offer_asks_and_a_slip_goes_back_where_it_came_from(
 
 
 async def test_an_offer_that_fell_through_waits_again_with_nothing_late(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _offer_after_thank_you(db_path, now, zone)
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "less_than_sign")
-        await _choose(pilot, app, "fell-through-wait")
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "less_than_sign")
+        await _choose(ui.pilot, ui.app, "fell-through-wait")
         summary = repository.summary(acme)
         assert summary.stage is Stage.THANKED
         status = card_status(summary, repository.settings(), now, zone)
         assert status.tone != "overdue", status
-        assert "late" not in column_text(column(app, Stage.THANKED))
+        assert "late" not in column_text(ui.column(Stage.THANKED))
     repository.close()
 
 
 async def test_an_offer_that_fell_through_can_close_the_application(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _offer_after_thank_you(db_path, now, zone)
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "3")
-        await _choose(pilot, app, "fell-through-close")
-        assert isinstance(app.screen, CloseReasonScreen)
-        await _choose(pilot, app, "other")
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "3")
+        await _choose(ui.pilot, ui.app, "fell-through-close")
+        assert isinstance(ui.screen, CloseReasonScreen)
+        await _choose(ui.pilot, ui.app, "other")
     assert repository.summary(acme).stage is Stage.CLOSED
     repository.close()
 
 
 async def test_thank_you_sent_with_several_interviewers_asks_who(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     repository, acme = _seed(db_path, now, zone, "Ana Ruiz", "Tom Lee", "Kim Park")
     kim = repository.detail(acme).interviews[0].interviewers[2]
-    app = _app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_card(pilot, app, acme, "greater_than_sign")
-        assert isinstance(app.screen, ChoiceScreen)
-        await _choose(pilot, app, "choose")
-        assert isinstance(app.screen, ThankedWhoScreen)
-        app.screen.query_one(SelectionList).select(kim.id)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with board_pilot(demo=False) as ui:
+        await ui.open_card(acme, "greater_than_sign")
+        assert isinstance(ui.screen, ChoiceScreen)
+        await _choose(ui.pilot, ui.app, "choose")
+        assert isinstance(ui.screen, ThankedWhoScreen)
+        ui.screen.query_one(SelectionList).select(kim.id)
+        await ui.press("ctrl+s")
         summary = repository.summary(acme)
         assert summary.stage is Stage.INTERVIEWED
         assert summary.progress.interviewers_thanked == 1
         assert "thank-you (1/3 sent)" in card_status(summary, repository.settings(), now, zone).text
         # Then everyone: the card moves on.
-        focus_card(app, acme)
-        await pilot.press("greater_than_sign")
-        await settle(pilot)
-        await _choose(pilot, app, "all")
+        await ui.focus_card(acme)
+        await ui.press("greater_than_sign")
+        await _choose(ui.pilot, ui.app, "all")
     summary = repository.summary(acme)
     assert summary.stage is Stage.THANKED
     assert summary.progress.interviewers_thanked == 3

@@ -14,9 +14,8 @@ from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.form import ApplicationFormScreen
 from postinterview_tui.tui.screens.loop_forms import ReplyFormScreen
-from tests.ui.helpers import board, focus_card, make_app, open_repository, settle
-
-SIZE = (140, 40)
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import open_repository
 
 
 def _seed(db_path: Path, now: DateTime, zone: Timezone) -> int:
@@ -33,44 +32,34 @@ def _seed(db_path: Path, now: DateTime, zone: Timezone) -> int:
 
 
 async def test_the_add_form_asks_before_discarding_what_was_typed(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     _seed(db_path, now, zone)
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplicationFormScreen)
-        app.screen.query_one("#field-company", Input).value = "Globex"
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.click("#no")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplicationFormScreen)
-        assert app.screen.query_one("#field-company", Input).value == "Globex"
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.click("#yes")
-        await settle(pilot)
-        assert app.screen is board(app)
+    async with board_pilot(demo=False) as ui:
+        await ui.press("n")
+        assert isinstance(ui.screen, ApplicationFormScreen)
+        ui.screen.query_one("#field-company", Input).value = "Globex"
+        await ui.press("escape")
+        assert isinstance(ui.screen, ConfirmScreen)
+        await ui.pilot.click("#no")
+        await ui.settle()
+        assert isinstance(ui.screen, ApplicationFormScreen)
+        assert ui.screen.query_one("#field-company", Input).value == "Globex"
+        await ui.press("escape")
+        await ui.pilot.click("#yes")
+        await ui.settle()
+        assert ui.screen is ui.board()
     repository = open_repository(db_path, zone)
     assert [s.company for s in repository.summaries()] == ["Acme"]
     repository.close()
 
 
 async def test_an_untouched_reply_form_closes_at_once(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     acme = _seed(db_path, now, zone)
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, acme)
-        await pilot.press("y")
-        await settle(pilot)
-        assert isinstance(app.screen, ReplyFormScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert app.screen is board(app)
+    async with board_pilot(demo=False, focus=acme) as ui:
+        await ui.press("y")
+        assert isinstance(ui.screen, ReplyFormScreen)
+        await ui.press("escape")
+        assert ui.screen is ui.board()

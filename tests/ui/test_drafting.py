@@ -29,13 +29,13 @@ from postinterview_tui.tui.screens.templates import (
     TemplatePickerScreen,
     TemplatesScreen,
 )
+from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import (
-    board,
-    column,
     focus_card,
     make_app,
     open_repository,
     settle,
+    toasts,
 )
 
 SIZE = (140, 40)
@@ -64,7 +64,7 @@ def _body(app: PostInterviewApp) -> str:
 
 
 def _messages(app: PostInterviewApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return toasts(app)
 
 
 def _warning(app: PostInterviewApp) -> str | None:
@@ -80,50 +80,47 @@ async def _open(pilot: Pilot[Any], app: PostInterviewApp, application_id: int, k
     await settle(pilot)
 
 
-async def test_t_opens_one_thank_you_per_interviewer(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    northwind = _id_of(db_path, zone, "Northwind Analytics")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, northwind, "t")
-        panel = _panel(app)
+async def test_t_opens_one_thank_you_per_interviewer(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        northwind = ui.id_of("Northwind Analytics")
+        await ui.open_card(northwind, "t")
+        panel = _panel(ui.app)
         people = panel.query_one("#draft-people", OptionList)
         prompts = [str(people.get_option_at_index(i).prompt) for i in range(people.option_count)]
         assert prompts == ["Priya Natarajan  · not sent", "Tom Becker  · not sent"]
         assert "thank-you 0/2 sent" in str(panel.query_one("#draft-head", Static).render())
         subject = panel.query_one("#draft-subject", Input).value
         assert subject == "Thank you: Senior data engineer interview"
-        assert _body(app).startswith("Dear Priya,\n\nThank you for speaking with me on Wednesday")
-        assert "[something you talked about]" in _body(app)  # no notes for this interview
-        assert _body(app).endswith("Alex Morgan")
-        assert app.focused is panel.query_one("#draft-text", TextArea)
+        assert _body(ui.app).startswith(
+            "Dear Priya,\n\nThank you for speaking with me on Wednesday"
+        )
+        assert "[something you talked about]" in _body(ui.app)  # no notes for this interview
+        assert _body(ui.app).endswith("Alex Morgan")
+        assert ui.app.focused is panel.query_one("#draft-text", TextArea)
         people.focus()
-        await pilot.press("down", "enter")
-        await settle(pilot)
-        assert _body(app).startswith("Dear Tom,")
+        await ui.press("down", "enter")
+        assert _body(ui.app).startswith("Dear Tom,")
 
 
 async def test_typing_is_saved_within_a_second(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, lumen, "t")
-        await pilot.press("end", "P", "S")
-        await pilot.pause(AUTOSAVE_SECONDS + 0.3)
-        await settle(pilot)
+    async with board_pilot() as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.open_card(lumen, "t")
+        await ui.pilot.press("end", "P", "S")
+        await ui.pilot.pause(AUTOSAVE_SECONDS + 0.3)
+        await ui.settle()
         repository = _read(db_path, zone)
         try:
             (draft,) = DraftStore(repository).drafts_for(lumen)
         finally:
             repository.close()
-        assert draft.body == _body(app)
+        assert draft.body == _body(ui.app)
         assert draft.body.startswith("Dear Grace,PS\n")
         assert "their move from a monolith to event-driven services" in draft.body
         assert draft.template == "thank-you-email" and draft.sent_at is None
-        assert "Saved" in str(_panel(app).query_one("#draft-status", Static).render())
+        assert "Saved" in str(_panel(ui.app).query_one("#draft-status", Static).render())
 
 
 async def test_a_draft_survives_quitting_and_reopening(
@@ -150,54 +147,44 @@ async def test_a_draft_survives_quitting_and_reopening(
         assert "Thank-you (email) · Priya Natarajan" in str(history.get_option_at_index(0).prompt)
 
 
-async def test_escape_closes_and_keeps_the_draft(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, lumen, "t")
-        await pilot.press("X")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert not isinstance(app.screen, DraftingScreen)
-        await pilot.press("t")
-        await settle(pilot)
-        assert _body(app).startswith("XDear Grace,")
+async def test_escape_closes_and_keeps_the_draft(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.open_card(lumen, "t")
+        await ui.pilot.press("X")
+        await ui.press("escape")
+        assert not isinstance(ui.screen, DraftingScreen)
+        await ui.press("t")
+        assert _body(ui.app).startswith("XDear Grace,")
 
 
-async def test_copy_puts_the_note_on_the_clipboard(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, lumen, "t")
-        await pilot.press("ctrl+g")
-        await settle(pilot)
-        assert app.clipboard == _body(app)
-        assert app.clipboard.startswith("Dear Grace,\n\n")
-        assert any("Copied the note" in message for message in _messages(app))
+async def test_copy_puts_the_note_on_the_clipboard(board_pilot: BoardPilots) -> None:
+    async with board_pilot(notifications=True) as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.open_card(lumen, "t")
+        await ui.press("ctrl+g")
+        assert ui.app.clipboard == _body(ui.app)
+        assert ui.app.clipboard.startswith("Dear Grace,\n\n")
+        assert any("Copied the note" in message for message in _messages(ui.app))
 
 
 async def test_mark_sent_moves_the_card_and_records_the_event(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, lumen, "t")
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        assert not isinstance(app.screen, ConfirmScreen)  # nothing left to fill in
-        assert "Marked sent: Thank-you (email) to Grace Okafor." in _messages(app)
-        history = _panel(app).query_one("#draft-history", OptionList)
-        assert str(history.get_option_at_index(0).prompt).endswith("· sent")
-        await pilot.press("escape")
-        await settle(pilot)
-        screen = board(app)
+    async with board_pilot(notifications=True) as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.open_card(lumen, "t")
+        await ui.press("ctrl+n")
+        assert not isinstance(ui.screen, ConfirmScreen)  # nothing left to fill in
+        # Nobody is left to thank: the panel closes and says what comes next.
+        assert not isinstance(ui.screen, DraftingScreen)
+        assert (
+            "Marked sent: Thank-you (email) to Grace Okafor. Next: follow up in 7d (Wed 2 Dec)."
+            in _messages(ui.app)
+        )
+        screen = ui.board()
         assert screen.board is not None and screen.board.stage_of(lumen) is Stage.THANKED
-        assert column(app, Stage.THANKED).highlighted_id == lumen
+        assert ui.column(Stage.THANKED).highlighted_id == lumen
     repository = _read(db_path, zone)
     try:
         detail = repository.detail(lumen)
@@ -212,25 +199,21 @@ async def test_mark_sent_moves_the_card_and_records_the_event(
 
 
 async def test_each_interviewer_is_thanked_in_turn(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    northwind = _id_of(db_path, zone, "Northwind Analytics")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, northwind, "t")
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)  # "[something you talked about]" left
-        assert "[something you talked about]" in app.screen.question
-        await pilot.press("y")
-        await settle(pilot)
-        panel = _panel(app)
+    async with board_pilot() as ui:
+        northwind = ui.id_of("Northwind Analytics")
+        await ui.open_card(northwind, "t")
+        await ui.press("ctrl+n")
+        assert isinstance(ui.screen, ConfirmScreen)  # "[something you talked about]" left
+        assert "[something you talked about]" in ui.screen.question
+        await ui.press("y")
+        panel = _panel(ui.app)
         assert "thank-you 1/2 sent" in str(panel.query_one("#draft-head", Static).render())
-        assert _body(app).startswith("Dear Tom,")  # on to the next one
-        await pilot.press("escape")
-        await settle(pilot)
-        assert column(app, Stage.INTERVIEWED).highlighted_id == northwind
-        data = board(app).board
+        assert _body(ui.app).startswith("Dear Tom,")  # on to the next one
+        await ui.press("escape")
+        assert ui.column(Stage.INTERVIEWED).highlighted_id == northwind
+        data = ui.board().board
         assert data is not None
         face = card_status(data.by_id[northwind], data.settings, now, zone)
         assert face.text.startswith("thank-you (1/2 sent)")
@@ -253,68 +236,58 @@ def _thank_now(db_path: Path, zone: Timezone, application_id: int, now: DateTime
 
 
 async def test_a_follow_up_right_after_the_thank_you_is_gently_warned(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
+    board_pilot.write_demo()
+    lumen = board_pilot.id_of("Lumen Health")
     _thank_now(db_path, zone, lumen, now)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, lumen, "f")
-        warning = _warning(app)
+    async with board_pilot(notifications=True) as ui:
+        await ui.open_card(lumen, "f")
+        warning = _warning(ui.app)
         assert warning is not None
         assert "a little early" in warning and "Monday 30 November" in warning
-        assert any("a little early" in message for message in _messages(app))
-        assert _panel(app).query_one("#draft-subject", Input).value.startswith("Following up")
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "too soon" in app.screen.question
-        await pilot.press("n")
-        await settle(pilot)
+        assert any("a little early" in message for message in _messages(ui.app))
+        assert _panel(ui.app).query_one("#draft-subject", Input).value.startswith("Following up")
+        await ui.press("ctrl+n")
+        assert isinstance(ui.screen, ConfirmScreen)
+        assert "too soon" in ui.screen.question
+        await ui.press("n")
         assert _stage(db_path, zone, lumen) is Stage.THANKED
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await ui.press("ctrl+n")
+        await ui.press("y")
         assert _stage(db_path, zone, lumen) is Stage.FOLLOWED_UP
 
 
 async def test_a_follow_up_that_is_due_has_no_warning(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    quillstone = _id_of(db_path, zone, "Quillstone")  # thanked 8.8 days ago
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, quillstone, "f")
-        assert _warning(app) is None
-        assert not any("early" in message for message in _messages(app))
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        assert not isinstance(app.screen, ConfirmScreen)
+    async with board_pilot(notifications=True) as ui:
+        quillstone = ui.id_of("Quillstone")  # thanked 8.8 days ago
+        await ui.open_card(quillstone, "f")
+        assert _warning(ui.app) is None
+        assert not any("early" in message for message in _messages(ui.app))
+        await ui.press("ctrl+n")
+        assert not isinstance(ui.screen, ConfirmScreen)
         assert _stage(db_path, zone, quillstone) is Stage.FOLLOWED_UP
 
 
-async def test_a_third_follow_up_is_warned_about(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    cobalt = _id_of(db_path, zone, "Cobalt Robotics")  # two follow-ups, no reply
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, cobalt, "f")
-        warning = _warning(app)
+async def test_a_third_follow_up_is_warned_about(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        cobalt = ui.id_of("Cobalt Robotics")  # two follow-ups, no reply
+        await ui.open_card(cobalt, "f")
+        warning = _warning(ui.app)
         assert warning is not None and "2 times" in warning
-        assert _panel(app).query_one("#draft-subject", Input).value.startswith("Checking in")
+        assert _panel(ui.app).query_one("#draft-subject", Input).value.startswith("Checking in")
 
 
-async def test_a_long_follow_up_gets_a_hint(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    quillstone = _id_of(db_path, zone, "Quillstone")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, quillstone, "f")
-        status = _panel(app).query_one("#draft-status", Static)
+async def test_a_long_follow_up_gets_a_hint(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        quillstone = ui.id_of("Quillstone")
+        await ui.open_card(quillstone, "f")
+        status = _panel(ui.app).query_one("#draft-status", Static)
         assert not status.has_class("-long")
-        _panel(app).query_one("#draft-text", TextArea).insert("more words " * 60)
-        await settle(pilot)
+        _panel(ui.app).query_one("#draft-text", TextArea).insert("more words " * 60)
+        await ui.settle()
         assert status.has_class("-long")
         assert "words. Under 150" in str(status.render())
 
@@ -362,7 +335,7 @@ async def test_editor_says_when_the_terminal_cannot_be_handed_over(
     monkeypatch.setenv("EDITOR", "true")
     app = make_app(db_path, now, zone)
     lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open(pilot, app, lumen, "t")
         before = _body(app)
         await pilot.press("ctrl+o")
@@ -391,7 +364,7 @@ async def test_save_to_file_is_private_and_beside_the_database(
     # --demo runs the same app on a copy in a temporary folder (here: the test's folder)
     app = build_app(db_path, zone=zone, clock=lambda: now, demo=demo)
     lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open(pilot, app, lumen, "t")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -436,95 +409,70 @@ async def test_mail_link_opens_or_is_shown(
 
 
 async def test_another_template_starts_a_new_draft_and_keeps_the_old(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, lumen, "t")
-        await pilot.press("Y")
-        await pilot.press("ctrl+t")
-        await settle(pilot)
-        assert isinstance(app.screen, TemplatePickerScreen)
-        await pilot.press("down", "enter")
-        await settle(pilot)
-        assert _body(app).startswith("Hi Grace, thank you for the conversation")
-        assert _panel(app).query_one("#draft-subject", Input).value == ""
-        history = _panel(app).query_one("#draft-history", OptionList)
+    async with board_pilot() as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.open_card(lumen, "t")
+        await ui.pilot.press("Y")
+        await ui.press("ctrl+t")
+        assert isinstance(ui.screen, TemplatePickerScreen)
+        await ui.press("down", "enter")
+        assert _body(ui.app).startswith("Hi Grace, thank you for the conversation")
+        assert _panel(ui.app).query_one("#draft-subject", Input).value == ""
+        history = _panel(ui.app).query_one("#draft-history", OptionList)
         assert "Thank-you (email)" in str(history.get_option_at_index(0).prompt)
 
 
-async def test_templates_can_be_edited_from_the_palette_and_reset(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"Edit note templates")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, TemplatesScreen)
-        subject = app.screen.query_one("#template-subject", Input)
+async def test_templates_can_be_edited_from_the_palette_and_reset(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.press("ctrl+p")
+        await ui.press(*"Edit note templates")
+        await ui.press("enter")
+        assert isinstance(ui.screen, TemplatesScreen)
+        subject = ui.screen.query_one("#template-subject", Input)
         subject.value = "Thanks, $first_name {literally}"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        store = DraftStore(app.repository)
+        await ui.press("ctrl+s")
+        store = DraftStore(ui.app.repository)
         assert store.template(TemplateId.THANK_YOU_EMAIL).subject == subject.value
-        await pilot.press("escape")
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("t")
-        await settle(pilot)
-        assert _panel(app).query_one("#draft-subject", Input).value == "Thanks, Grace {literally}"
-        await pilot.press("escape")
-        await settle(pilot)
-        app.action_open_templates()
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await ui.press("escape")
+        await ui.focus_card(lumen)
+        await ui.press("t")
+        assert (
+            _panel(ui.app).query_one("#draft-subject", Input).value == "Thanks, Grace {literally}"
+        )
+        await ui.press("escape")
+        ui.app.action_open_templates()
+        await ui.settle()
+        await ui.press("ctrl+o")
+        await ui.press("y")
         assert (
             store.template(TemplateId.THANK_YOU_EMAIL)
             == (DEFAULT_TEMPLATES[TemplateId.THANK_YOU_EMAIL])
         )
         # Closing saves what was typed, too.
-        assert isinstance(app.screen, TemplatesScreen)
-        app.screen.query_one("#template-text", TextArea).load_text("Hi $first_name!")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert not isinstance(app.screen, TemplatesScreen)
+        assert isinstance(ui.screen, TemplatesScreen)
+        ui.screen.query_one("#template-text", TextArea).load_text("Hi $first_name!")
+        await ui.press("escape")
+        assert not isinstance(ui.screen, TemplatesScreen)
         assert store.template(TemplateId.THANK_YOU_EMAIL).body == "Hi $first_name!"
 
 
-async def test_draft_from_the_detail_screen_and_the_palette(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot, app, lumen, "enter")
-        assert isinstance(app.screen, DetailScreen)
-        await pilot.press("t")
-        await settle(pilot)
-        assert _body(app).startswith("Dear Grace,")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        await pilot.press("f")
-        await settle(pilot)
-        assert _panel(app).query_one("#draft-subject", Input).value.startswith("Following up")
-        await pilot.press("escape", "escape")
-        await settle(pilot)
-        focus_card(app, lumen)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"Draft thank-you note")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert _body(app).startswith("Dear Grace,")
+async def test_draft_from_the_detail_screen_and_the_palette(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        lumen = ui.id_of("Lumen Health")
+        await ui.open_card(lumen, "enter")
+        assert isinstance(ui.screen, DetailScreen)
+        await ui.press("t")
+        assert _body(ui.app).startswith("Dear Grace,")
+        await ui.press("escape")
+        assert isinstance(ui.screen, DetailScreen)
+        await ui.press("f")
+        assert _panel(ui.app).query_one("#draft-subject", Input).value.startswith("Following up")
+        await ui.press("escape", "escape")
+        await ui.focus_card(lumen)
+        await ui.press("ctrl+p")
+        await ui.press(*"Draft thank-you note")
+        await ui.press("enter")
+        assert _body(ui.app).startswith("Dear Grace,")

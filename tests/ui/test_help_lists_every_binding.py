@@ -6,9 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from pathlib import Path
 
-from pendulum import DateTime, Timezone
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -16,7 +14,7 @@ import postinterview_tui.tui.screens as screens_package
 from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.commands.table import all_commands
 from postinterview_tui.tui.screens.help import HelpScreen
-from tests.ui.helpers import make_app, settle
+from tests.ui.board_pilot import BoardPilots
 
 
 def _app_screens() -> list[type[Screen[object]]]:
@@ -52,14 +50,11 @@ def test_screens_with_a_command_table_bind_exactly_that_table() -> None:
         assert [binding.id for binding in owner.BINDINGS] == [command.id for command in table]
 
 
-async def test_help_lists_every_command(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=(120, 60)) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(str(widget.render()) for widget in app.screen.query(".help-keys"))
+async def test_help_lists_every_command(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=(120, 60)) as ui:
+        await ui.press("question_mark")
+        assert isinstance(ui.screen, HelpScreen)
+        text = "\n".join(str(widget.render()) for widget in ui.screen.query(".help-keys"))
         rows = text.split("\n")
         for command in all_commands():
             assert command.title in text, command.id

@@ -10,29 +10,24 @@ from postinterview_tui.cli.group import run
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.tui.screens.form import ApplicationFormScreen
 from postinterview_tui.tui.screens.help import HelpScreen
+from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import make_app, settle
 
 
 async def test_remapped_key_opens_the_form_and_help_shows_it(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
     write_demo_database(db_path, now=now, zone=zone)
     assert run(["--db", str(db_path), "config", "set", "ui.keymap", '{"board.new": "a"}']) == 0
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        assert not isinstance(app.screen, ApplicationFormScreen)  # n no longer opens it
-        await pilot.press("a")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplicationFormScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(widget.render()) for widget in app.screen.query(".help-keys"))
+    async with board_pilot(demo=False, size=(120, 50)) as ui:
+        await ui.press("n")
+        assert not isinstance(ui.screen, ApplicationFormScreen)  # n no longer opens it
+        await ui.press("a")
+        assert isinstance(ui.screen, ApplicationFormScreen)
+        await ui.press("escape")
+        await ui.press("question_mark")
+        assert isinstance(ui.screen, HelpScreen)
+        text = " ".join(str(widget.render()) for widget in ui.screen.query(".help-keys"))
         line = next(row for row in text.split("\n") if "New application" in row)
         assert line.split()[0] == "a"
 

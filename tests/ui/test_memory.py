@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
-from pendulum import DateTime, Timezone
 from textual._styles_cache import StylesCache
 from textual.pilot import Pilot
 
 from postinterview_tui.domain.stages import Stage
-from tests.ui.helpers import board, focus_card, make_app, settle
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import settle
 
 SIZE = (120, 40)
 
@@ -31,17 +30,15 @@ async def _open_and_close(pilot: Pilot[object], times: int) -> None:
 
 
 async def test_opening_and_closing_screens_does_not_pile_up_drawn_lines(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
         assert screen.board is not None
-        focus_card(app, screen.board.columns[Stage.INTERVIEWED][0].id)
-        await _open_and_close(pilot, 2)  # first openings load modules and styles
+        await ui.focus_card(screen.board.columns[Stage.INTERVIEWED][0].id)
+        await _open_and_close(ui.pilot, 2)  # first openings load modules and styles
         before = _live_line_caches()
-        await _open_and_close(pilot, 5)
+        await _open_and_close(ui.pilot, 5)
         after = _live_line_caches()
         # Each screen has a dozen widgets, each with a line cache: without the workaround,
         # five rounds leave over a hundred behind.

@@ -13,7 +13,8 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
-from tests.ui.helpers import board, focus_card, make_app, settle
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import board, make_app, settle
 
 SIZE = (120, 40)
 S = TypeVar("S")
@@ -35,75 +36,74 @@ def _pushes(app: Any, kind: type[S], look: Callable[[S], object]) -> list[object
 
 
 async def test_the_first_frame_of_the_detail_screen_shows_the_application(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = board(app)
+    import postinterview_tui.tui.screens.detail as detail_module
+
+    real_read = detail_module.read_detail
+    arrived = threading.Event()
+    release = threading.Event()
+
+    def slow_read(*args: object) -> object:
+        arrived.set()
+        release.wait(5)  # as on a slow disk: the read takes a while
+        return real_read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(detail_module, "read_detail", slow_read)
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
         assert screen.board is not None
         card = screen.board.columns[Stage.INTERVIEWED][1]
-        focus_card(app, card.id)
-        heads: list[str] = []
-
-        def remember_first_head() -> None:
-            # Runs as the detail screen is first shown, before any later update.
-            if isinstance(app.screen, DetailScreen) and not heads:
-                heads.append(str(app.screen.query_one("#detail-head").render()))
-
-        # The data it will compose with.
-        pushed = _pushes(app, DetailScreen, lambda screen: screen._data)  # noqa: SLF001
-        await pilot.press("enter")
-        for _ in range(50):
-            remember_first_head()
-            if heads:
+        await ui.focus_card(card.id)
+        await ui.pilot.press("enter")
+        for _ in range(250):
+            if arrived.is_set():
                 break
-            await pilot.pause(0.01)
+            await ui.pilot.pause(0.02)
+        assert arrived.is_set(), "the application is being read"
+        # While it is read, the board stays: no half-drawn screen saying "Loading…".
+        await ui.pilot.pause(0.1)
+        assert ui.screen is screen
+        heads: list[str] = []
+        release.set()
+        for _ in range(250):
+            if isinstance(ui.screen, DetailScreen):
+                # The first look at the new screen, before any later update.
+                heads.append(str(ui.screen.query_one("#detail-head").render()))
+                break
+            await ui.pilot.pause(0.01)
         assert heads, "the detail screen opened"
-        assert pushed and pushed[0] is not None, "pushed with the application already read"
         assert card.company in heads[0]
         assert "Loading" not in heads[0]
 
 
 async def test_an_application_gone_before_its_detail_opens_says_so_and_stays_on_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        notes: list[str] = []
-        real_notify = app.notify
-
-        def spy(message: str, **kwargs: object) -> None:
-            notes.append(message)
-            real_notify(message, **kwargs)  # type: ignore[arg-type]
-
-        app.notify = spy  # type: ignore[method-assign]
-        app.open_detail(999_999)
-        await settle(pilot)
-        assert notes, "the user is told"
-        assert app.screen is board(app)
+    async with board_pilot(size=SIZE, notifications=True) as ui:
+        ui.app.open_detail(999_999)
+        await ui.settle()
+        assert any("no application with id 999999" in text for text in ui.toasts())
+        assert ui.screen is ui.board()
 
 
 async def test_the_review_opens_with_its_agenda_in_the_first_frame(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        pushed = _pushes(app, ReviewScreen, lambda screen: screen.data)
-        await pilot.press("r")
+    async with board_pilot(size=SIZE) as ui:
+        pushed = _pushes(ui.app, ReviewScreen, lambda screen: screen.data)
+        await ui.pilot.press("r")
         for _ in range(50):
-            if isinstance(app.screen, ReviewScreen):
+            if isinstance(ui.screen, ReviewScreen):
                 break
-            await pilot.pause(0.01)
-        review = app.screen
+            await ui.pilot.pause(0.01)
+        review = ui.screen
         assert isinstance(review, ReviewScreen)
         assert len(pushed) == 1 and pushed[0] is not None, "pushed with its agenda already built"
         # As first shown: the rows are there and the "Loading…" line is hidden.
         assert review.query_one("#review-list").display
         assert not review.query_one("#review-empty").display
-        await settle(pilot)
+        await ui.settle()
         assert review.data is not None and review.data.agenda
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pendulum import DateTime, Timezone
 from textual.widgets import Input, Static
@@ -16,9 +16,11 @@ from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
 from postinterview_tui.tui.app import PostInterviewApp, build_app
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
+from postinterview_tui.tui.screens.drafting import DraftingScreen
 from postinterview_tui.tui.screens.review import OfferDecisionScreen, ReviewScreen, SnoozeScreen
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
-from tests.ui.helpers import board, make_app, open_repository, settle
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import make_app, open_repository, settle
 
 SIZE = (120, 40)
 T, F = ActionKind.THANK_YOU, ActionKind.FOLLOW_UP
@@ -54,13 +56,10 @@ def _list(app: PostInterviewApp) -> AgendaList:
 
 def _keys(app: PostInterviewApp) -> list[ItemKey]:
     """The rows on screen, top to bottom."""
-    screen = _review(app)
     rows = _list(app)
     if not rows.display:
         return []
-    keys = [item_key(screen._items[key]) for key in rows.keys]  # type: ignore[index]
-    assert keys == list(screen._items)
-    return keys
+    return [cast(ItemKey, key) for key in rows.keys]
 
 
 def _highlighted(app: PostInterviewApp) -> ItemKey | None:
@@ -96,18 +95,18 @@ async def _open(app: PostInterviewApp, pilot: Any) -> None:
 
 
 async def test_review_is_grouped_exactly_like_today(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
+    board_pilot.write_demo()
     expected = _read(
         db_path,
         zone,
         lambda repo: build_agenda(repo.open_summaries(), repo.settings(), now, zone),
     )
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        assert _keys(app) == [item_key(item) for item in expected]
-        text = _text(app)
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        assert _keys(ui.app) == [item_key(item) for item in expected]
+        text = _text(ui.app)
         assert "Overdue (4)" in text and "Due (1)" in text and "Upcoming (6)" in text
         assert text.index("Overdue (4)") < text.index("Due (1)") < text.index("Upcoming (6)")
         # Harbor & Pine's panel is tomorrow: the round is listed, and its thank-you after it.
@@ -118,240 +117,205 @@ async def test_review_is_grouped_exactly_like_today(
         assert "check in on a condition · Friday (in 2 days) · background check" in text
         # The most overdue comes first, and is highlighted.
         ids = _ids(db_path, zone)
-        assert _highlighted(app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
-        header = str(app.screen.query_one("#review-counts", Static).render())
+        assert _highlighted(ui.app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        header = str(ui.screen.query_one("#review-counts", Static).render())
         assert "4 overdue · 1 due · 6 upcoming" in header
-        assert "d closes it (no response)" in str(app.screen.query_one("#review-hint").render())
+        assert "d closes it (no response)" in str(ui.screen.query_one("#review-hint").render())
         # j/k move like up/down, skipping the group headings.
-        await pilot.press("j")
-        assert _highlighted(app) == ItemKey(ids["Bright"], F, None)
-        await pilot.press("j", "j", "j")
-        assert _highlighted(app) == ItemKey(ids["Northwind"], T, None)
-        await pilot.press("k", "up", "up", "up")
-        assert _highlighted(app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        await ui.pilot.press("j")
+        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
+        await ui.pilot.press("j", "j", "j")
+        assert _highlighted(ui.app) == ItemKey(ids["Northwind"], T, None)
+        await ui.pilot.press("k", "up", "up", "up")
+        assert _highlighted(ui.app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
 
 
 async def test_a_seeded_review_is_cleared_from_the_keyboard(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
+    board_pilot.write_demo()
     ids = _ids(db_path, zone)
 
     def summary(name: str) -> Any:
         return _read(db_path, zone, lambda repo: repo.summary(ids[name]))
 
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        assert len(_keys(app)) == 11
+    async with board_pilot(size=SIZE, notifications=True) as ui:
+        await _open(ui.app, ui.pilot)
+        assert len(_keys(ui.app)) == 11
 
         # 1. Cobalt: no reply after 2 follow-ups -> d closes it as "no response".
-        await pilot.press("d")
-        await settle(pilot)
+        await ui.press("d")
         cobalt = summary("Cobalt")
         assert (cobalt.stage, cobalt.close_reason) == (Stage.CLOSED, CloseReason.NO_RESPONSE)
-        assert _highlighted(app) == ItemKey(ids["Bright"], F, None)
-        assert len(_keys(app)) == 10
+        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
+        assert len(_keys(ui.app)) == 10
 
         # 2. Bright Ledger: the second follow-up -> d records it.
-        await pilot.press("d")
-        await settle(pilot)
+        await ui.press("d")
         bright = summary("Bright")
         assert (bright.stage, bright.progress.follow_ups) == (Stage.FOLLOWED_UP, 2)
         assert bright.progress.last_follow_up_at == now
-        assert _highlighted(app) == ItemKey(ids["Quillstone"], F, None)
+        assert _highlighted(ui.app) == ItemKey(ids["Quillstone"], F, None)
 
         # 3. Quillstone: s, then "3 days".
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, SnoozeScreen)
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        await ui.press("s")
+        assert isinstance(ui.screen, SnoozeScreen)
+        await ui.press("down", "enter")
         assert summary("Quillstone").progress.snoozed_until == now.add(days=3)
-        assert _highlighted(app) == ItemKey(ids["Lumen"], T, None)
+        assert _highlighted(ui.app) == ItemKey(ids["Lumen"], T, None)
 
         # 4. Lumen Health: the thank-you went out.
-        await pilot.press("d")
-        await settle(pilot)
+        await ui.press("d")
         lumen = summary("Lumen")
         assert lumen.stage is Stage.THANKED
         assert lumen.progress.interviewers_thanked == lumen.progress.interviewers_total == 1
         # Lumen's first follow-up is now upcoming, but it is for another day.
-        assert all(key.application_id != ids["Lumen"] for key in _keys(app))
-        assert _highlighted(app) == ItemKey(ids["Northwind"], T, None)
+        assert all(key.application_id != ids["Lumen"] for key in _keys(ui.app))
+        assert _highlighted(ui.app) == ItemKey(ids["Northwind"], T, None)
 
         # 5. Northwind: c closes it with a reason (the second one: "I withdrew").
-        await pilot.press("c")
-        await settle(pilot)
-        assert isinstance(app.screen, CloseReasonScreen)
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        await ui.press("c")
+        assert isinstance(ui.screen, CloseReasonScreen)
+        await ui.press("down", "enter")
         northwind = summary("Northwind")
         assert (northwind.stage, northwind.close_reason) == (Stage.CLOSED, CloseReason.WITHDREW)
 
         # 5b. Harbor & Pine's panel is tomorrow: d on the round has nothing to mark, and d on
         # its thank-you is refused (nothing can answer a round not yet held); c closes it.
         harbor = ids["Harbor"]
-        assert _highlighted(app) == ItemKey(harbor, ActionKind.INTERVIEW, None)
-        hint = str(app.screen.query_one("#review-hint").render())
+        assert _highlighted(ui.app) == ItemKey(harbor, ActionKind.INTERVIEW, None)
+        hint = str(ui.screen.query_one("#review-hint").render())
         assert "nothing to mark until the interview is over" in hint
-        await pilot.press("d")
-        await settle(pilot)
-        assert any("nothing to mark" in str(note.message) for note in app._notifications)
-        assert _highlighted(app) == ItemKey(harbor, ActionKind.INTERVIEW, None)
-        await pilot.press("j", "d")
-        await settle(pilot)
-        assert any("has not happened yet" in str(note.message) for note in app._notifications)
+        await ui.press("d")
+        assert any("nothing to mark" in text for text in ui.toasts())
+        assert _highlighted(ui.app) == ItemKey(harbor, ActionKind.INTERVIEW, None)
+        await ui.press("j", "d")
+        assert any("has not happened yet" in text for text in ui.toasts())
         assert summary("Harbor").stage is Stage.INTERVIEWED
-        assert _highlighted(app) == ItemKey(harbor, T, None)
-        await pilot.press("c")
-        await settle(pilot)
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        assert _highlighted(ui.app) == ItemKey(harbor, T, None)
+        await ui.press("c")
+        await ui.press("down", "enter")
         assert summary("Harbor").stage is Stage.CLOSED
 
         # 6. Tidewater, first pending condition: d records a check-in.
         tidewater = ids["Tidewater"]
-        highlighted = _highlighted(app)
+        highlighted = _highlighted(ui.app)
         assert highlighted is not None
         assert highlighted[:2] == (tidewater, ActionKind.OFFER_CONDITION)
-        await pilot.press("d")
-        await settle(pilot)
+        await ui.press("d")
         conditions = {item.id: item for item in summary("Tidewater").progress.conditions}
         checked = conditions[highlighted.condition_id or 0]
         assert checked.last_check_in_at == now
         assert checked.status is ConditionStatus.PENDING
 
         # 7. Tidewater, the other condition: s, then a typed date.
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("tab")
-        await pilot.press(*"2026-12-01", "enter")
-        await settle(pilot)
+        await ui.press("s")
+        await ui.pilot.press("tab")
+        await ui.press(*"2026-12-01", "enter")
         assert summary("Tidewater").progress.snoozed_until == now.in_timezone(zone).replace(
             day=1, month=12, hour=12
         )
 
         # 8. Orbital Freight: a follow-up now is "too soon"; the review asks, y goes ahead.
-        assert _highlighted(app) == ItemKey(ids["Orbital"], F, None)
-        await pilot.press("d")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        assert _highlighted(ui.app) == ItemKey(ids["Orbital"], F, None)
+        await ui.press("d")
+        assert isinstance(ui.screen, ConfirmScreen)
         assert summary("Orbital").stage is Stage.THANKED
-        await pilot.press("y")
-        await settle(pilot)
+        await ui.press("y")
         orbital = summary("Orbital")
         assert (orbital.stage, orbital.progress.follow_ups) == (Stage.FOLLOWED_UP, 1)
 
         # 9. Tidewater's offer: d asks accept or decline; decline closes it.
-        assert _highlighted(app) == ItemKey(tidewater, ActionKind.OFFER_DEADLINE, None)
-        await pilot.press("d")
-        await settle(pilot)
-        assert isinstance(app.screen, OfferDecisionScreen)
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        assert _highlighted(ui.app) == ItemKey(tidewater, ActionKind.OFFER_DEADLINE, None)
+        await ui.press("d")
+        assert isinstance(ui.screen, OfferDecisionScreen)
+        await ui.press("down", "enter")
         offer = summary("Tidewater")
         assert (offer.stage, offer.close_reason) == (Stage.CLOSED, CloseReason.DECLINED_OFFER)
 
         # Nothing left: the review says so, with what comes next.
-        assert _keys(app) == []
-        empty = str(app.screen.query_one("#review-empty", Static).render())
+        assert _keys(ui.app) == []
+        empty = str(ui.screen.query_one("#review-empty", Static).render())
         assert "All done for now" in empty
         assert "Next up: Orbital Freight — SRE" not in empty
         assert "Next up: Quillstone — Platform engineer · follow up" in empty
         # Keys that need a row are greyed out rather than failing.
-        await pilot.press("d", "s", "c")
-        await settle(pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        await ui.press("d", "s", "c")
+        assert isinstance(ui.screen, ReviewScreen)
 
         # Leaving the review reloads the board.
-        await pilot.press("escape")
-        await settle(pilot)
-        screen = board(app)
-        assert app.screen is screen
+        await ui.press("escape")
+        screen = ui.board()
+        assert ui.screen is screen
         assert screen.board is not None
         assert screen.board.stage_of(ids["Cobalt"]) is Stage.CLOSED
 
 
 async def test_accepting_an_offer_with_pending_conditions_asks_first(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
+    board_pilot.write_demo()
     tidewater = _ids(db_path, zone)["Tidewater"]
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        await pilot.press("end")
-        assert _highlighted(app) == ItemKey(tidewater, ActionKind.OFFER_DEADLINE, None)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("enter")  # "I accepted it"
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await settle(pilot)
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        await ui.pilot.press("end")
+        assert _highlighted(ui.app) == ItemKey(tidewater, ActionKind.OFFER_DEADLINE, None)
+        await ui.press("d")
+        await ui.press("enter")  # "I accepted it"
+        assert isinstance(ui.screen, ConfirmScreen)
+        await ui.press("y")
         stage = _read(db_path, zone, lambda repo: repo.summary(tidewater).stage)
         assert stage is Stage.ACCEPTED
-        assert all(key.application_id != tidewater for key in _keys(app))
+        assert all(key.application_id != tidewater for key in _keys(ui.app))
 
 
 async def test_saying_no_to_a_confirmation_puts_the_row_back(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
+    board_pilot.write_demo()
     orbital = _ids(db_path, zone)["Orbital"]
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        before = _keys(app)
-        _highlight(app, ItemKey(orbital, F, None))
-        assert _highlighted(app) == ItemKey(orbital, F, None)
-        await pilot.press("d")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert ItemKey(orbital, F, None) not in _keys(app)
-        await pilot.press("n")
-        await settle(pilot)
-        assert _keys(app) == before
-        assert _highlighted(app) == ItemKey(orbital, F, None)
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        before = _keys(ui.app)
+        _highlight(ui.app, ItemKey(orbital, F, None))
+        assert _highlighted(ui.app) == ItemKey(orbital, F, None)
+        await ui.press("d")
+        assert isinstance(ui.screen, ConfirmScreen)
+        assert ItemKey(orbital, F, None) not in _keys(ui.app)
+        await ui.press("n")
+        assert _keys(ui.app) == before
+        assert _highlighted(ui.app) == ItemKey(orbital, F, None)
         assert _read(db_path, zone, lambda repo: repo.summary(orbital).stage) is Stage.THANKED
 
 
 async def test_escape_on_a_dialog_changes_nothing(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        before = _keys(app)
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        before = _keys(ui.app)
         state = _read(db_path, zone, lambda repo: [s.version for s in repo.summaries()])
         for key in ("s", "c"):
-            await pilot.press(key)
-            await settle(pilot)
-            assert not isinstance(app.screen, ReviewScreen)
-            await pilot.press("escape")
-            await settle(pilot)
-            assert _keys(app) == before
-        await pilot.press("end", "d")
-        await settle(pilot)
-        assert isinstance(app.screen, OfferDecisionScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert _keys(app) == before
+            await ui.press(key)
+            assert not isinstance(ui.screen, ReviewScreen)
+            await ui.press("escape")
+            assert _keys(ui.app) == before
+        await ui.press("end", "d")
+        assert isinstance(ui.screen, OfferDecisionScreen)
+        await ui.press("escape")
+        assert _keys(ui.app) == before
         assert _read(db_path, zone, lambda repo: [s.version for s in repo.summaries()]) == state
 
 
-async def test_a_typed_snooze_date_that_cannot_be_read_says_why(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("tab", *"yesterday", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, SnoozeScreen)
-        error = str(app.screen.query_one("#snooze-error").render())
+async def test_a_typed_snooze_date_that_cannot_be_read_says_why(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        await ui.press("s")
+        await ui.press("tab", *"yesterday", "enter")
+        assert isinstance(ui.screen, SnoozeScreen)
+        error = str(ui.screen.query_one("#snooze-error").render())
         assert "future" in error
-        assert app.screen.query_one("#snooze-date", Input).value == "yesterday"
+        assert ui.screen.query_one("#snooze-date", Input).value == "yesterday"
 
 
 async def test_a_snooze_moves_an_item_out_of_today_and_back_when_it_ends(
@@ -393,42 +357,45 @@ async def test_a_snooze_moves_an_item_out_of_today_and_back_when_it_ends(
 
 
 async def test_enter_opens_the_application_and_escape_comes_back(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
+    board_pilot.write_demo()
     cobalt = _ids(db_path, zone)["Cobalt"]
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        assert app.screen.application_id == cobalt
-        await pilot.press("escape")
-        await settle(pilot)
-        assert _highlighted(app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        await ui.press("enter")
+        assert isinstance(ui.screen, DetailScreen)
+        assert ui.screen.application_id == cobalt
+        await ui.press("escape")
+        assert _highlighted(ui.app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
 
 
-async def test_t_and_f_open_drafting_when_the_app_has_it(
-    db_path: Path, now: DateTime, zone: Timezone
+async def test_t_and_f_open_the_drafting_panel_for_the_highlighted_row(
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    cobalt = _ids(db_path, zone)["Cobalt"]
-    calls: list[tuple[int, str]] = []
-    app.open_drafting = lambda application_id, kind, *rest: calls.append(  # type: ignore[method-assign]
-        (application_id, str(kind))
-    )
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        await pilot.press("t", "f")
-        await settle(pilot)
-        assert calls == [(cobalt, "thank-you"), (cobalt, "follow-up")]
-        assert len(_keys(app)) == 11  # drafting is not doing: the row stays
+    async with board_pilot(size=SIZE) as ui:
+        cobalt = ui.id_of("Cobalt Robotics")
+        await _open(ui.app, ui.pilot)
+        assert _highlighted(ui.app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
+        subjects = []
+        for key in ("t", "f"):
+            await ui.press(key)
+            panel = ui.screen
+            assert isinstance(panel, DraftingScreen), key
+            assert "Cobalt Robotics" in str(panel.query_one("#draft-head", Static).render())
+            subjects.append(panel.query_one("#draft-subject", Input).value)
+            await ui.press("escape")  # nothing typed: the panel closes at once
+            assert isinstance(ui.screen, ReviewScreen)
+        # t: Cobalt's interviewers were all thanked (no copy kept): the record, not a new note.
+        assert subjects[0] == "", subjects
+        assert subjects[1].startswith("Checking in"), subjects  # f: the follow-up
+        assert len(_keys(ui.app)) == 11  # drafting is not doing: the row stays
 
 
 async def test_an_empty_review_names_the_next_thing(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone, demo=False)
+    board_pilot.write_empty()
     repository = open_repository(db_path, zone)
     new_id = repository.add_application(
         NewApplication(
@@ -440,55 +407,51 @@ async def test_an_empty_review_names_the_next_thing(
     )
     repository.move(new_id, Stage.THANKED, when=now, now=now)
     repository.close()
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        assert _keys(app) == []
-        empty = str(app.screen.query_one("#review-empty", Static).render())
+    async with board_pilot(demo=False, size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        assert _keys(ui.app) == []
+        empty = str(ui.screen.query_one("#review-empty", Static).render())
         assert "Nothing to do in the next 7 days." in empty
         assert "Next up: Kestrel <b>Labs</b> — [red]Analyst[/red] · follow up" in empty
 
 
-async def test_a_review_with_nothing_at_all(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone, demo=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        empty = str(app.screen.query_one("#review-empty", Static).render())
+async def test_a_review_with_nothing_at_all(board_pilot: BoardPilots) -> None:
+    async with board_pilot(demo=False, size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        empty = str(ui.screen.query_one("#review-empty", Static).render())
         assert "Nothing to do in the next 7 days." in empty
         assert "Nothing else is waiting on you." in empty
 
 
 async def test_the_palette_offers_the_review_and_the_timeline_everywhere(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+    async with board_pilot(size=SIZE) as ui:
+        titles = {command.title for command in ui.app.get_system_commands(ui.screen)}
         assert {"Daily review", "Timeline of all applications"} <= titles
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+        await ui.press("enter")
+        assert isinstance(ui.screen, DetailScreen)
+        titles = {command.title for command in ui.app.get_system_commands(ui.screen)}
         assert {"Daily review", "Timeline of all applications"} <= titles
-        app.open_review()
-        await settle(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+        ui.app.open_review()
+        await ui.settle()
+        titles = {command.title for command in ui.app.get_system_commands(ui.screen)}
         assert {"Mark the action done", "Snooze", "Close with a reason"} <= titles
         # The palette entry runs the same action as the key.
         done = next(
             command
-            for command in app.get_system_commands(app.screen)
+            for command in ui.app.get_system_commands(ui.screen)
             if command.title == "Mark the action done"
         )
         done.callback()
-        await settle(pilot)
-        assert len(_keys(app)) == 10
+        await ui.settle()
+        assert len(_keys(ui.app)) == 10
 
 
 async def test_user_text_is_shown_literally_never_as_markup(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone, demo=False)
+    board_pilot.write_empty()
     repository = open_repository(db_path, zone)
     repository.add_application(
         NewApplication(
@@ -499,13 +462,13 @@ async def test_user_text_is_shown_literally_never_as_markup(
         now,
     )
     repository.close()
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        assert len(_keys(app)) == 1
-        drawn = "\n".join(_drawn(app))
+    async with board_pilot(demo=False, size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        assert len(_keys(ui.app)) == 1
+        drawn = "\n".join(_drawn(ui.app))
         assert "[bold]x[/bold] [31mCorp — [red]Analyst[/red] $error" in drawn
         assert "\x1b" not in drawn
-        rows = _list(app)
+        rows = _list(ui.app)
         company = next(iter(rows.render_line(1)))
         assert company.text.startswith("!")  # the overdue symbol comes first, then the company
 
@@ -545,24 +508,23 @@ async def test_keys_move_over_rows_only_and_the_hint_follows(
 
 
 async def test_a_click_on_a_row_opens_it_and_a_click_on_a_heading_does_not(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
+    board_pilot.write_demo()
     ids = _ids(db_path, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
         # Lines: "Overdue (4)", Cobalt (2 lines), Bright (2 lines)...; x=1 is the padding.
-        await pilot.click("#review-list", offset=(4, 0))
-        await settle(pilot)
-        assert isinstance(app.screen, ReviewScreen)
-        assert _highlighted(app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
-        await pilot.click("#review-list", offset=(4, 4))
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        assert app.screen.application_id == ids["Bright"]
-        await pilot.press("escape")
-        await settle(pilot)
-        assert _highlighted(app) == ItemKey(ids["Bright"], F, None)
+        await ui.pilot.click("#review-list", offset=(4, 0))
+        await ui.settle()
+        assert isinstance(ui.screen, ReviewScreen)
+        assert _highlighted(ui.app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        await ui.pilot.click("#review-list", offset=(4, 4))
+        await ui.settle()
+        assert isinstance(ui.screen, DetailScreen)
+        assert ui.screen.application_id == ids["Bright"]
+        await ui.press("escape")
+        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
 
 
 async def test_only_the_rows_on_screen_are_described(
@@ -592,30 +554,25 @@ async def test_only_the_rows_on_screen_are_described(
         assert len(described) < 9 + 1
 
 
-async def test_the_cursor_stays_on_the_next_row_after_an_action(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open(app, pilot)
-        keys = _keys(app)
+async def test_the_cursor_stays_on_the_next_row_after_an_action(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        keys = _keys(ui.app)
         # The last overdue row: the next row is the first of the Due group, past its heading.
-        _highlight(app, keys[3])
-        await pilot.press("d")
-        await pilot.pause()  # before the write and the reload
-        assert _highlighted(app) == keys[4]
-        await settle(pilot)  # and after them
-        assert _highlighted(app) == keys[4]
-        assert _keys(app) == keys[:3] + keys[4:]
-        assert "Overdue (3)" in _text(app)
+        _highlight(ui.app, keys[3])
+        await ui.pilot.press("d")
+        await ui.pilot.pause()  # before the write and the reload
+        assert _highlighted(ui.app) == keys[4]
+        await ui.settle()  # and after them
+        assert _highlighted(ui.app) == keys[4]
+        assert _keys(ui.app) == keys[:3] + keys[4:]
+        assert "Overdue (3)" in _text(ui.app)
 
 
 async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: Any
 ) -> None:
     import time
-
-    from textual.widgets._footer import FooterKey
 
     from postinterview_tui.tui.screens import review
 
@@ -630,6 +587,6 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         assert len(_keys(app)) == 11
-        keys = {key.key: key for key in app.screen.query(FooterKey)}
+        keys = {key.key: key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
         assert {"d", "s", "c"} <= set(keys)
         assert not any(keys[name].has_class("-disabled") for name in ("d", "s", "c"))

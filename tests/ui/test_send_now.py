@@ -18,7 +18,7 @@ from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.screens.drafting import DraftingScreen
 from postinterview_tui.tui.screens.send_now import SendConfirmScreen
 from tests.mailserver import messages_in, sendmail_command
-from tests.ui.helpers import build_app, focus_card, open_repository, settle
+from tests.ui.helpers import build_app, focus_card, open_repository, settle, toasts
 
 SIZE = (140, 40)
 
@@ -46,7 +46,7 @@ def _stage(db_path: Path, zone: Timezone, application_id: int) -> Stage:
 
 
 def _messages(app: PostInterviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    return toasts(app)
 
 
 def _dialog_lines(app: PostInterviewApp) -> list[str]:
@@ -78,7 +78,7 @@ async def test_send_now_confirms_sends_and_moves_the_card(
     command, outbox = sendmail_command(tmp_path)
     app, ids = _app(db_path, now, zone, _settings(command))
     lumen = ids["Lumen Health"]
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open_thank_you(pilot, app, lumen)
         await pilot.press("ctrl+r")
         await settle(pilot)
@@ -89,7 +89,7 @@ async def test_send_now_confirms_sends_and_moves_the_card(
         assert messages_in(outbox) == []  # nothing leaves before the answer
         await pilot.press("ctrl+r")
         await settle(pilot)
-        assert "Sent to Grace Okafor." in _messages(app)
+        assert "Sent to Grace Okafor. Next: follow up in 7d (Wed 2 Dec)." in _messages(app)
         assert not isinstance(app.screen, DraftingScreen)  # the only interviewer: it closed
         # The card moved to Thank-you sent; its timeline names who the note went to.
         focus_card(app, lumen)
@@ -115,7 +115,7 @@ async def test_sending_shows_progress_and_the_panel_stays_usable(
     command, outbox = sendmail_command(tmp_path, wait_for=release)
     app, ids = _app(db_path, now, zone, _settings(command))
     lumen = ids["Lumen Health"]
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open_thank_you(pilot, app, lumen)
         await pilot.press("ctrl+r")
         await pilot.pause()
@@ -131,7 +131,7 @@ async def test_sending_shows_progress_and_the_panel_stays_usable(
         assert _stage(db_path, zone, lumen) is Stage.INTERVIEWED
         release.touch()
         await settle(pilot)
-        assert "Sent to Grace Okafor." in _messages(app)
+        assert "Sent to Grace Okafor. Next: follow up in 7d (Wed 2 Dec)." in _messages(app)
     assert len(messages_in(outbox)) == 1
     assert _stage(db_path, zone, lumen) is Stage.THANKED
 
@@ -142,7 +142,7 @@ async def test_a_failed_delivery_marks_nothing_and_says_why(
     command, _ = sendmail_command(tmp_path, fail=True)
     app, ids = _app(db_path, now, zone, _settings(command))
     lumen = ids["Lumen Health"]
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open_thank_you(pilot, app, lumen)
         await pilot.press("ctrl+r")
         await pilot.pause()
@@ -159,7 +159,7 @@ async def test_a_placeholder_refuses_before_asking(
 ) -> None:
     command, outbox = sendmail_command(tmp_path)
     app, ids = _app(db_path, now, zone, _settings(command))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open_thank_you(pilot, app, ids["Northwind Analytics"])
         await pilot.press("ctrl+r")
         await settle(pilot)

@@ -16,7 +16,8 @@ from postinterview_tui.storage.timeline_queries import recent_events
 from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.timeline import TimelineScreen, detail_timeline
-from tests.ui.helpers import board, focus_card, make_app, open_repository, settle
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import make_app, open_repository
 
 SIZE = (120, 40)
 
@@ -106,15 +107,12 @@ def _rows(app: PostInterviewApp) -> list[str]:
 
 
 async def test_g_opens_the_timeline_with_today_between_past_and_future(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("g")
-        await settle(pilot)
-        assert isinstance(app.screen, TimelineScreen)
-        rows = _rows(app)
+    async with board_pilot(size=SIZE) as ui:
+        await ui.press("g")
+        assert isinstance(ui.screen, TimelineScreen)
+        rows = _rows(ui.app)
         today = rows.index("── today, Wed 25 Nov ──")
         past, future = "\n".join(rows[:today]), "\n".join(rows[today + 1 :])
         # The last 30 days: Granite closed 20 days ago; Meridian's history is older.
@@ -127,7 +125,7 @@ async def test_g_opens_the_timeline_with_today_between_past_and_future(
         assert "Harbor & Pine — Product designer · Interview scheduled (panel)" in future
         assert "Tidewater Bank — Data analyst · offer reply: Sunday (in 4 days)" in future
         # The first thing ahead is highlighted.
-        timeline = app.screen.query_one("#timeline-list", OptionList)
+        timeline = ui.screen.query_one("#timeline-list", OptionList)
         assert timeline.highlighted == today + 1
         styles = [
             str(span.style)
@@ -137,52 +135,41 @@ async def test_g_opens_the_timeline_with_today_between_past_and_future(
 
 
 async def test_the_timeline_filters_by_company_and_opens_applications(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone)
+    board_pilot.write_demo()
     tidewater = _ids(db_path, zone)["Tidewater"]
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("g")
-        await settle(pilot)
-        await pilot.press("slash", *"tide")
-        await settle(pilot)
-        rows = [row for row in _rows(app) if "—" in row]
+    async with board_pilot(size=SIZE) as ui:
+        await ui.press("g")
+        await ui.press("slash", *"tide")
+        rows = [row for row in _rows(ui.app) if "—" in row]
         assert rows and all("Tidewater Bank" in row for row in rows)
-        await pilot.press("enter")  # leaves the filter for the list
-        await settle(pilot)
-        assert isinstance(app.focused, OptionList)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DetailScreen)
-        assert app.screen.application_id == tidewater
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, TimelineScreen)
-        await pilot.press("escape")  # clears the filter
-        await settle(pilot)
-        assert app.screen.query_one("#timeline-filter", Input).value == ""
-        assert any("Cobalt" in row for row in _rows(app))
-        await pilot.press("slash", *"zzz")
-        await settle(pilot)
-        assert "Nothing matches the filter." in _rows(app)
-        await pilot.press("escape", "escape")
-        await settle(pilot)
-        assert app.screen is board(app)
+        await ui.press("enter")  # leaves the filter for the list
+        assert isinstance(ui.app.focused, OptionList)
+        await ui.press("enter")
+        assert isinstance(ui.screen, DetailScreen)
+        assert ui.screen.application_id == tidewater
+        await ui.press("escape")
+        assert isinstance(ui.screen, TimelineScreen)
+        await ui.press("escape")  # clears the filter
+        assert ui.screen.query_one("#timeline-filter", Input).value == ""
+        assert any("Cobalt" in row for row in _rows(ui.app))
+        await ui.press("slash", *"zzz")
+        assert "Nothing matches the filter." in _rows(ui.app)
+        await ui.press("escape", "escape")
+        assert ui.screen is ui.board()
 
 
 async def test_user_text_on_the_timeline_is_never_markup(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone, demo=False)
+    board_pilot.write_empty()
     repository = open_repository(db_path, zone)
     _add(repository, "[bold red]Evil[/] \x1b[31mCo", now.subtract(days=1))
     repository.close()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("g")
-        await settle(pilot)
-        text = "\n".join(_rows(app))
+    async with board_pilot(demo=False, size=SIZE) as ui:
+        await ui.press("g")
+        text = "\n".join(_rows(ui.app))
         assert "[bold red]Evil[/] [31mCo" in text
         assert "\x1b" not in text
 
@@ -230,18 +217,17 @@ def test_detail_timeline_puts_future_after_today_and_marks_overdue(
     ]
 
 
-async def test_detail_screen_shows_a_snooze(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
+async def test_detail_screen_shows_a_snooze(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    board_pilot.write_demo()
     quillstone = _ids(db_path, zone)["Quillstone"]
     repository = open_repository(db_path, zone)
     repository.snooze(quillstone, now.add(days=2), now)
     repository.close()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, quillstone)
-        await pilot.press("enter")
-        await settle(pilot)
-        text = str(app.screen.query_one("#detail-timeline", Static).render())
+    async with board_pilot(size=SIZE, focus=quillstone) as ui:
+        await ui.press("enter")
+        text = str(ui.screen.query_one("#detail-timeline", Static).render())
         assert "snoozed until Fri 27 Nov 2026 10:00" in text
         assert "› follow up: Friday (in 2 days) · Fri 27 Nov 10:00 (first follow-up)" in text
         assert "(overdue)" not in text

@@ -11,13 +11,12 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.models import NewApplication, NewInterview
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.app import PostInterviewApp
-from tests.ui.helpers import make_app, open_repository, settle
-
-SIZE = (140, 40)
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import open_repository, toasts
 
 
 def _messages(app: PostInterviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    return toasts(app)
 
 
 def _stage(db_path: Path, zone: Timezone, application_id: int) -> Stage:
@@ -29,44 +28,42 @@ def _stage(db_path: Path, zone: Timezone, application_id: int) -> Stage:
 
 
 async def test_undo_takes_back_this_windows_change_not_the_cli_s(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone, demo=False)
+    board_pilot.write_empty()
     other = open_repository(db_path, zone)  # the command line, or a second window
     alpha = other.add_application(NewApplication("Alpha", "Dev", NewInterview(now)), now)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        beta = app.repository.add_application(NewApplication("Beta", "Dev", NewInterview(now)), now)
-        app.repository.move(beta, Stage.THANKED, when=now, now=now, force=True)
+    async with board_pilot(demo=False, notifications=True) as ui:
+        beta = ui.app.repository.add_application(
+            NewApplication("Beta", "Dev", NewInterview(now)), now
+        )
+        ui.app.repository.move(beta, Stage.THANKED, when=now, now=now, force=True)
         other.move(alpha, Stage.THANKED, when=now, now=now, force=True)  # later, elsewhere
-        await pilot.press("u")
-        await settle(pilot)
-        assert "Undid: move of Beta to Thank-you sent" in _messages(app)
+        await ui.press("u")
+        assert "Undid: move of Beta to Thank-you sent" in _messages(ui.app)
         assert _stage(db_path, zone, beta) is Stage.INTERVIEWED
         assert _stage(db_path, zone, alpha) is Stage.THANKED
-        await pilot.press("u")  # then this window's add of Beta; Alpha is never touched
-        await settle(pilot)
-        assert "Undid: adding Beta" in _messages(app)
-        await pilot.press("u")
-        await settle(pilot)
-        assert "Nothing to undo in this window." in _messages(app)
+        await ui.press("u")  # then this window's add of Beta; Alpha is never touched
+        assert "Undid: adding Beta" in _messages(ui.app)
+        await ui.press("u")
+        assert "Nothing to undo in this window." in _messages(ui.app)
         assert _stage(db_path, zone, alpha) is Stage.THANKED
     other.close()
 
 
 async def test_undo_refuses_when_a_later_change_elsewhere_touched_the_application(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    app = make_app(db_path, now, zone, demo=False)
+    board_pilot.write_empty()
     other = open_repository(db_path, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        acme = app.repository.add_application(NewApplication("Acme", "Dev", NewInterview(now)), now)
-        app.repository.move(acme, Stage.THANKED, when=now, now=now, force=True)
+    async with board_pilot(demo=False, notifications=True) as ui:
+        acme = ui.app.repository.add_application(
+            NewApplication("Acme", "Dev", NewInterview(now)), now
+        )
+        ui.app.repository.move(acme, Stage.THANKED, when=now, now=now, force=True)
         other.move(acme, Stage.FOLLOWED_UP, when=now, now=now, force=True)
-        await pilot.press("u")
-        await settle(pilot)
-        (refusal,) = [message for message in _messages(app) if "Cannot undo" in message]
+        await ui.press("u")
+        (refusal,) = [message for message in _messages(ui.app) if "Cannot undo" in message]
         assert refusal == (
             "Cannot undo move of Acme to Thank-you sent: Acme was changed elsewhere since "
             "(move to Followed up)."

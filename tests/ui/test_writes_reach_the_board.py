@@ -7,9 +7,7 @@ back, with no waiting in between.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pendulum import DateTime, Timezone
+from pendulum import DateTime
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -24,17 +22,10 @@ from postinterview_tui.tui.screens.offer import OfferScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.screens.settings import SettingsScreen, field_id
 from postinterview_tui.tui.screens.timeline import TimelineScreen
-from tests.ui.helpers import board, column, focus_card, make_app, open_repository, settle
+from tests.ui.board_pilot import BoardPilots
+from tests.ui.helpers import board
 
 SIZE = (160, 44)
-
-
-def _id_of(db_path: Path, zone: Timezone, company: str) -> int:
-    repository = open_repository(db_path, zone)
-    try:
-        return next(item.id for item in repository.summaries() if item.company == company)
-    finally:
-        repository.close()
 
 
 def board_lines(app: PostInterviewApp) -> str:
@@ -53,204 +44,143 @@ async def back_to_board(app: PostInterviewApp, pilot: Pilot[object], presses: in
     return board_lines(app)
 
 
-async def test_accepting_in_the_offer_panel_reaches_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    tidewater = _id_of(db_path, zone, "Tidewater Bank")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert "Offer (1)" in board_lines(app) and "Accepted (1)" in board_lines(app)
-        focus_card(app, tidewater)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        assert isinstance(app.screen, OfferScreen)
-        await pilot.press("a")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.question.endswith("Accept anyway?")
-        await pilot.press("y")
-        await settle(pilot)
-        underneath = board_lines(app)
+async def test_accepting_in_the_offer_panel_reaches_the_board(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        tidewater = ui.id_of("Tidewater Bank")
+        assert "Offer (1)" in board_lines(ui.app) and "Accepted (1)" in board_lines(ui.app)
+        await ui.focus_card(tidewater)
+        await ui.press("enter")
+        await ui.press("o")
+        assert isinstance(ui.screen, OfferScreen)
+        await ui.press("a")
+        assert isinstance(ui.screen, ConfirmScreen)
+        assert ui.screen.question.endswith("Accept anyway?")
+        await ui.press("y")
+        underneath = board_lines(ui.app)
         assert "Offer (0)" in underneath and "Accepted (2)" in underneath
-        shown = await back_to_board(app, pilot, 2)
+        shown = await back_to_board(ui.app, ui.pilot, 2)
         assert "Offer (0)" in shown and "Accepted (2)" in shown
         # The cursor is on the card just accepted, in its new column.
-        assert column(app, Stage.ACCEPTED).highlighted_id == tidewater
+        assert ui.column(Stage.ACCEPTED).highlighted_id == tidewater
 
 
-async def test_declining_in_the_offer_panel_reaches_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    tidewater = _id_of(db_path, zone, "Tidewater Bank")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, tidewater)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert "Closed (5)" in board_lines(app)
-        shown = await back_to_board(app, pilot, 2)
+async def test_declining_in_the_offer_panel_reaches_the_board(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE, focus="Tidewater Bank") as ui:
+        await ui.press("enter")
+        await ui.press("o")
+        await ui.press("d")
+        await ui.press("y")
+        assert "Closed (5)" in board_lines(ui.app)
+        shown = await back_to_board(ui.app, ui.pilot, 2)
         assert "Offer (0)" in shown and "Closed (5)" in shown
 
 
-async def test_marking_done_in_the_review_reaches_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert "Thank-you sent (2)" in board_lines(app)
-        await pilot.press("r")
-        await settle(pilot)
-        review = app.screen
+async def test_marking_done_in_the_review_reaches_the_board(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        assert "Thank-you sent (2)" in board_lines(ui.app)
+        await ui.press("r")
+        review = ui.screen
         assert isinstance(review, ReviewScreen)
         item = review.current_item()
         assert item is not None and item.company == "Cobalt Robotics"  # move on?
-        await pilot.press("j", "j", "j")  # Lumen Health's thank-you, overdue
+        await ui.pilot.press("j", "j", "j")  # Lumen Health's thank-you, overdue
         item = review.current_item()
         assert item is not None and item.company == "Lumen Health"
-        await pilot.press("d")
-        await settle(pilot)
-        assert "Thank-you sent (3)" in board_lines(app)
-        shown = await back_to_board(app, pilot, 1)
+        await ui.press("d")
+        assert "Thank-you sent (3)" in board_lines(ui.app)
+        shown = await back_to_board(ui.app, ui.pilot, 1)
         assert "Thank-you sent (3)" in shown and "Interviewed (2)" in shown
 
 
-async def test_a_note_marked_sent_in_drafting_reaches_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    lumen = _id_of(db_path, zone, "Lumen Health")  # one interviewer, not thanked yet
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert "Thank-you sent (2)" in board_lines(app)
-        focus_card(app, lumen)
-        await pilot.press("t")
-        await settle(pilot)
-        assert isinstance(app.screen, DraftingScreen)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        assert "Thank-you sent (3)" in board_lines(app)
-        shown = await back_to_board(app, pilot, 1)
+async def test_a_note_marked_sent_in_drafting_reaches_the_board(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        lumen = ui.id_of("Lumen Health")  # one interviewer, not thanked yet
+        assert "Thank-you sent (2)" in board_lines(ui.app)
+        await ui.focus_card(lumen)
+        await ui.press("t")
+        assert isinstance(ui.screen, DraftingScreen)
+        await ui.press("ctrl+n")
+        assert "Thank-you sent (3)" in board_lines(ui.app)
+        shown = await back_to_board(ui.app, ui.pilot, 1)
         assert "Thank-you sent (3)" in shown and "Interviewed (2)" in shown
-        assert column(app, Stage.THANKED).highlighted_id == lumen
+        assert ui.column(Stage.THANKED).highlighted_id == lumen
 
 
-async def test_an_edit_from_the_detail_screen_reaches_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
-    app = make_app(db_path, now, zone)
-    quill = _id_of(db_path, zone, "Quillstone")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, quill)
-        await pilot.press("enter")
-        await settle(pilot)
-        detail = app.screen
+async def test_an_edit_from_the_detail_screen_reaches_the_board(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE, focus="Quillstone") as ui:
+        await ui.press("enter")
+        detail = ui.screen
         assert isinstance(detail, DetailScreen)
-        await pilot.press("e")
-        await settle(pilot)
-        form = app.screen
+        await ui.press("e")
+        form = ui.screen
         assert isinstance(form, ApplicationFormScreen)
         form.query_one("#field-company", Input).value = "Quillstone Renamed"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is detail
+        await ui.press("ctrl+s")
+        assert ui.screen is detail
         assert "Quillstone Renamed" in str(detail.query_one("#detail-head").render())
-        assert "Quillstone Renamed" in board_lines(app)
-        shown = await back_to_board(app, pilot, 1)
+        assert "Quillstone Renamed" in board_lines(ui.app)
+        shown = await back_to_board(ui.app, ui.pilot, 1)
         assert "Quillstone Renamed" in shown
 
 
 async def test_a_write_from_a_screen_opened_by_the_timeline_reaches_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("g")
-        await settle(pilot)
-        assert isinstance(app.screen, TimelineScreen)
-        await pilot.press("enter")
-        await settle(pilot)
-        detail = app.screen
+    async with board_pilot(size=SIZE) as ui:
+        await ui.press("g")
+        assert isinstance(ui.screen, TimelineScreen)
+        await ui.press("enter")
+        detail = ui.screen
         assert isinstance(detail, DetailScreen)
-        await pilot.press("e")
-        await settle(pilot)
-        form = app.screen
+        await ui.press("e")
+        form = ui.screen
         assert isinstance(form, ApplicationFormScreen)
         form.query_one("#field-company", Input).value = "Timeline Rename"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert "Timeline Rename" in board_lines(app)
-        shown = await back_to_board(app, pilot, 2)
+        await ui.press("ctrl+s")
+        assert "Timeline Rename" in board_lines(ui.app)
+        shown = await back_to_board(ui.app, ui.pilot, 2)
         assert "Timeline Rename" in shown
 
 
-async def test_saved_settings_reach_the_board(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    app = make_app(db_path, now, zone)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert "4 overdue" in board_lines(app)  # Quillstone's follow-up among them
-        await pilot.press("comma")
-        await settle(pilot)
-        screen = app.screen
+async def test_saved_settings_reach_the_board(board_pilot: BoardPilots) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        assert "4 overdue" in board_lines(ui.app)  # Quillstone's follow-up among them
+        await ui.press("comma")
+        screen = ui.screen
         assert isinstance(screen, SettingsScreen)
         screen.query_one(f"#{field_id('rules.follow_up_days')}", Input).value = "8"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await ui.press("ctrl+s")
         # Eight working days after its thank-you, Quillstone's follow-up is not late any more.
-        assert "3 overdue" in board_lines(app)
-        shown = await back_to_board(app, pilot, 1)
+        assert "3 overdue" in board_lines(ui.app)
+        shown = await back_to_board(ui.app, ui.pilot, 1)
         assert "3 overdue" in shown
 
 
 async def test_closing_through_the_reason_dialog_reaches_the_board(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots,
 ) -> None:
-    app = make_app(db_path, now, zone)
-    cobalt = _id_of(db_path, zone, "Cobalt Robotics")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        focus_card(app, cobalt)
-        await pilot.press("6")
-        await settle(pilot)
-        assert isinstance(app.screen, CloseReasonScreen)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, BoardScreen)
-        shown = board_lines(app)
+    async with board_pilot(size=SIZE, focus="Cobalt Robotics") as ui:
+        cobalt = ui.id_of("Cobalt Robotics")
+        await ui.press("6")
+        assert isinstance(ui.screen, CloseReasonScreen)
+        await ui.press("enter")
+        assert isinstance(ui.screen, BoardScreen)
+        shown = board_lines(ui.app)
         assert "Closed (5)" in shown and "Followed up (1)" in shown
-        assert column(app, Stage.CLOSED).highlighted_id == cobalt
+        assert ui.column(Stage.CLOSED).highlighted_id == cobalt
 
 
 async def test_a_failed_write_is_reported_and_the_board_keeps_what_is_true(
-    db_path: Path, now: DateTime, zone: Timezone
+    board_pilot: BoardPilots, now: DateTime
 ) -> None:
     """The helper reports a save that failed; the board shows the file, not the attempt."""
-    app = make_app(db_path, now, zone)
-    tidewater = _id_of(db_path, zone, "Tidewater Bank")
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        focus_card(app, tidewater)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        app.repository.db.execute("PRAGMA query_only = 1")  # every write now fails
-        await pilot.press("d", "y")
-        await settle(pilot)
-        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+    async with board_pilot(size=SIZE, notifications=True, focus="Tidewater Bank") as ui:
+        await ui.press("enter")
+        await ui.press("o")
+        ui.app.repository.db.execute("PRAGMA query_only = 1")  # every write now fails
+        await ui.press("d", "y")
+        toasts = [str(toast.render()) for toast in ui.screen.query("Toast")]
         assert any("Could not save" in text and "read-only" in text for text in toasts), toasts
-        app.repository.db.execute("PRAGMA query_only = 0")
-        shown = await back_to_board(app, pilot, 2)
+        ui.app.repository.db.execute("PRAGMA query_only = 0")
+        shown = await back_to_board(ui.app, ui.pilot, 2)
         assert "Offer (1)" in shown and "Closed (4)" in shown

@@ -115,6 +115,7 @@ def test_the_basis_changes_with_each_rule_setting_the_zone_and_nothing_else() ->
         "condition_check_in_days": 2,
         "weekend_days": (4, 5),
         "skip_dates": (date(2026, 12, 24),),
+        "holidays": "US",
     }
     assert set(changed) == set(RULE_FIELDS)
     for name, value in changed.items():

@@ -213,6 +213,14 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         priority=True,
     ),
     Command(
+        "drafting.write-another",
+        "w",
+        "write_another",
+        "Write another",
+        "Write another note to someone already thanked",
+        "Shown on a note already sent, which stays as it went; marking the new one asks first.",
+    ),
+    Command(
         "drafting.template",
         "ctrl+t",
         "choose_template",

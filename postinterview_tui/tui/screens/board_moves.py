@@ -106,9 +106,9 @@ class BoardMoveQuestions(LoopActions):
 
             self.app.push_screen(CloseReasonScreen(title), closed)
             return
-        self._go_back_worker(application_id, meaning)
+        self._write_go_back(application_id, meaning)
 
-    def _go_back_worker(self, application_id: int, meaning: BackwardMeaning) -> None:
+    def _write_go_back(self, application_id: int, meaning: BackwardMeaning) -> None:
         from postinterview_tui.storage.stage_corrections import offer_fell_through, undo_slip
 
         def go_back(write: WriteContext) -> str:
@@ -145,17 +145,19 @@ class BoardMoveQuestions(LoopActions):
 
         def chosen(ids: list[int] | None) -> None:
             if ids:
-                self._thank_worker(application_id, ids)
+                self._record_thanks(application_id, ids)
 
         self.app.push_screen(ThankedWhoScreen(title, people), chosen)
 
-    def _thank_worker(self, application_id: int, people: list[int]) -> None:
+    def _record_thanks(self, application_id: int, people: list[int]) -> None:
         from postinterview_tui.storage.drafts import DraftStore
 
         def thank(write: WriteContext) -> int:
             store = DraftStore(write.repository)
             for person_id in people:
-                store.mark_thank_you_sent(application_id, person_id, write.now, write.now)
+                store.mark_thank_you_sent(
+                    application_id, person_id, write.now, write.now, force=write.force
+                )
             return len(people)
 
         def said(count: int) -> str:

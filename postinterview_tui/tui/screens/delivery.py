@@ -21,7 +21,7 @@ from textual.app import App, SuspendNotSupported
 from postinterview_tui.clock import Clock
 from postinterview_tui.domain.templates import mailto_link, plain_text, split_plain, unfilled
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.storage.drafts import export_dir, export_draft
+from postinterview_tui.storage.draft_files import export_dir, export_draft
 from postinterview_tui.tui.screens.templates import LinkScreen
 
 

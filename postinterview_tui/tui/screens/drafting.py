@@ -7,13 +7,11 @@ and when the panel closes or the app quits. Every draft stays in the application
 from __future__ import annotations
 
 import uuid
-from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -21,34 +19,29 @@ from textual.widgets.option_list import Option
 from postinterview_tui.domain.drafting import (
     DraftingData,
     Slot,
+    another_note,
     build_slots,
     first_open,
-    history_label,
-    is_thanked,
+    sent_record,
     slot_from_draft,
     switch_template,
+    with_records,
 )
-from postinterview_tui.domain.templates import (
-    Draft,
-    NoteKind,
-    TemplateId,
-    follow_up_caution,
-    length_hint,
-    unfilled,
-    word_count,
-)
-from postinterview_tui.domain.text import safe_line
-from postinterview_tui.mail.outbox import OutgoingNote
-from postinterview_tui.storage.drafts import DraftStore, DraftText, DraftWriter
+from postinterview_tui.domain.templates import Draft, NoteKind, TemplateId, follow_up_caution
+from postinterview_tui.storage.drafts import DraftText, DraftWriter
 from postinterview_tui.storage.errors import StoreError
-from postinterview_tui.storage.sent_messages import SentMessage
 from postinterview_tui.tui.commands.table import DRAFT_COMMANDS, bindings
-from postinterview_tui.tui.screens.delivery import copy_note, edit_in_editor, open_mail, save_note
-from postinterview_tui.tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.tui.screens.send_now import SendRequest, ask_and_send
-from postinterview_tui.tui.screens.services import UsesServices
+from postinterview_tui.tui.screens.drafting_out import NOTE_ACTIONS, NoteOutActions
+from postinterview_tui.tui.screens.drafting_view import (
+    head_line,
+    history_lines,
+    person_line,
+    record_line,
+    status_line,
+    template_line,
+)
 from postinterview_tui.tui.screens.templates import NameScreen, TemplatePickerScreen
-from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
+from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 AUTOSAVE_SECONDS = 0.6
@@ -60,7 +53,7 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
-class DraftingScreen(UsesServices, Screen[bool]):
+class DraftingScreen(NoteOutActions):
     """Write notes for an application's latest interview; dismissed with "a note was sent"."""
 
     COMMAND_TABLE = DRAFT_COMMANDS
@@ -77,26 +70,11 @@ class DraftingScreen(UsesServices, Screen[bool]):
         self.slot = 0
         self._timer: Timer | None = None
         self._writer: DraftWriter | None = None
+        self.writing: frozenset[int | None] = frozenset()
+        """Recipients already thanked whom the user chose to write to again."""
         self._sent_any = False
         self._warned = False
         self._sending = False
-
-    @property
-    def store(self) -> DraftStore:
-        """Drafts and templates."""
-        return DraftStore(self.pi_app.repository)
-
-    @property
-    def writer(self) -> DraftWriter:
-        """Saves drafts, newest version winning."""
-        if self._writer is None:
-            self._writer = DraftWriter(self.store)
-        return self._writer
-
-    @property
-    def current(self) -> Slot | None:
-        """The note on screen."""
-        return self.slots[self.slot] if self.slots else None
 
     def _replace(self, index: int, slot: Slot) -> None:
         self.slots = (*self.slots[:index], slot, *self.slots[index + 1 :])
@@ -111,6 +89,7 @@ class DraftingScreen(UsesServices, Screen[bool]):
                 yield OptionList(id="draft-history")
             with Vertical(id="draft-main"):
                 yield Static("", id="draft-template")
+                yield Static("", id="draft-record")
                 yield Input(placeholder="Subject", id="draft-subject")
                 yield TextArea(id="draft-text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="draft-warning")
@@ -121,16 +100,6 @@ class DraftingScreen(UsesServices, Screen[bool]):
         self.load()
 
     # -- reading -----------------------------------------------------------------------------
-
-    def _read(self) -> DraftingData:
-        """Read what the panel shows (in a worker)."""
-        repository, store = self.pi_app.repository, self.store
-        return DraftingData(
-            repository.detail(self.application_id),
-            repository.settings(),
-            store.templates(),
-            store.drafts_for(self.application_id),
-        )
 
     @work(thread=True, exclusive=True, group="draft-load", exit_on_error=False)
     def load(self) -> None:
@@ -152,9 +121,47 @@ class DraftingScreen(UsesServices, Screen[bool]):
             self.app.push_screen(NameScreen(), self._name_given)
 
     def _open(self, prefer: TemplateId | None) -> None:
-        assert self.data is not None
-        self.slots = build_slots(self.data, self.kind, self.pi_app.zone, new_uid, prefer)
-        self.slot = first_open(self.slots, self.data.detail)
+        data = self.data
+        assert data is not None
+        slots = build_slots(data, self.kind, self.pi_app.zone, new_uid, prefer)
+        self.slots = with_records(data, slots, new_uid, self.writing)
+        self.slot = first_open(self.slots, data.detail)
+        self._show()
+
+    def _show_sent(self, sent: Slot, data: DraftingData) -> None:
+        """Show ``data`` once ``sent`` went out: its recipient's record (a thank-you), or a
+        new draft for further edits; then the next note still to send."""
+        self.data = data
+
+        def after(slot: Slot) -> Slot:
+            if slot.uid != sent.uid:
+                return slot
+            record = None
+            if slot.template.kind is NoteKind.THANK_YOU:
+                record = sent_record(data, slot.recipient, new_uid())
+            return record or slot.restarted(new_uid())
+
+        self.slots = tuple(after(slot) for slot in self.slots)
+        self.slot = first_open(self.slots, data.detail, self.slot)
+        self._show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A record of a note already sent is read-only: it can be copied, not changed or sent
+        # again; "w" writes another instead (shown only then).
+        record = self.current is not None and self.current.is_record
+        if action == "write_another":
+            return record
+        if action in NOTE_ACTIONS and record:
+            return None
+        return True
+
+    def action_write_another(self) -> None:
+        """Write another note to someone already thanked (the sent one stays as it was)."""
+        slot, data = self.current, self.data
+        if slot is None or data is None or not slot.is_record:
+            return
+        self.writing = self.writing | {slot.recipient.interviewer_id}
+        self._replace(self.slot, another_note(data, slot, self.pi_app.zone, new_uid))
         self._show()
 
     # -- showing -----------------------------------------------------------------------------
@@ -163,38 +170,24 @@ class DraftingScreen(UsesServices, Screen[bool]):
         slot, data = self.current, self.data
         if slot is None or data is None:
             return
-        summary = data.detail.summary
-        progress = summary.progress
-        thanks = ""
-        if progress.interviewers_total > 1:
-            thanks = f"  ·  thank-you {progress.interviewers_thanked}/{progress.interviewers_total}"
-        self.query_one("#draft-head", Static).update(
-            Content.assemble(
-                (safe_line(summary.company), "bold"),
-                " — ",
-                safe_line(summary.role),
-                ("  ·  drafting" + (f"{thanks} sent" if thanks else ""), "dim"),
-            )
-        )
+        zone = self.pi_app.zone
+        self.query_one("#draft-head", Static).update(head_line(data))
         self._fill_lists()
-        template = slot.template
-        self.query_one("#draft-template", Static).update(
-            Content.assemble(
-                ("Template: ", "dim"),
-                template.title + ("  (yours)" if template.customised else ""),
-                ("  ·  ctrl+t for another", "dim"),
-            )
-        )
+        self.query_one("#draft-template", Static).update(template_line(slot))
+        record = self.query_one("#draft-record", Static)
+        record.update(record_line(slot, zone))
+        record.set_class(slot.is_record, "-shown")
         subject = self.query_one("#draft-subject", Input)
         subject.value = slot.subject
+        subject.disabled = slot.is_record  # a note already sent is read-only
         editor = self.query_one("#draft-text", TextArea)
+        editor.read_only = slot.is_record
         if editor.text != slot.body:
             editor.load_text(slot.body)
         caution = None
-        if template.kind is NoteKind.FOLLOW_UP:
-            caution = follow_up_caution(
-                progress, self.pi_app.clock(), data.settings, self.pi_app.zone
-            )
+        if slot.template.kind is NoteKind.FOLLOW_UP and not slot.is_record:
+            progress = data.detail.summary.progress
+            caution = follow_up_caution(progress, self.pi_app.clock(), data.settings, zone)
         warning = self.query_one("#draft-warning", Static)
         warning.update(Content(caution or ""))
         warning.set_class(caution is not None, "-shown")
@@ -202,6 +195,7 @@ class DraftingScreen(UsesServices, Screen[bool]):
             self._warned = True
             self.app.notify(caution, title="A gentle warning", severity="warning", markup=False)
         self._update_status()
+        self.refresh_bindings()  # "w" and the sending keys depend on the note being a record
         if not subject.has_focus:
             editor.focus()
 
@@ -210,35 +204,24 @@ class DraftingScreen(UsesServices, Screen[bool]):
         assert data is not None
         people = self.query_one("#draft-people", OptionList)
         people.clear_options()
-        for slot in self.slots:
-            name = safe_line(slot.recipient.name or slot.recipient.email) or "(no one named)"
-            if slot.template.kind is NoteKind.THANK_YOU:
-                name += "  ✓ thanked" if is_thanked(slot, data.detail) else "  · not sent"
-            people.add_option(Option(Content(name)))
+        people.add_options([Option(person_line(slot, data)) for slot in self.slots])
         people.highlighted = self.slot
         history = self.query_one("#draft-history", OptionList)
         keep = history.highlighted  # an autosave refills the list: leave the cursor where it was
         history.clear_options()
-        zone = self.pi_app.zone
-        for draft in data.drafts:
-            label = safe_line(history_label(draft, data, zone))
-            history.add_option(Option(Content(label), id=draft.uid))
-        if not data.drafts:
+        lines = history_lines(data, self.pi_app.zone)
+        history.add_options([Option(label, id=uid) for uid, label in lines])
+        if not lines:
             history.add_option(Option(Content("No drafts yet"), disabled=True))
         elif keep is not None:
             history.highlighted = min(keep, history.option_count - 1)
 
     def _update_status(self) -> None:
-        slot = self.current
-        if slot is None:
-            return
-        words = word_count(slot.body)
-        state = "Editing…" if slot.dirty else "Saved" if slot.stored else "New, from the template"
-        hint = length_hint(slot.template, slot.body)
-        text = f"{state} · {words} word{'s' if words != 1 else ''}" + (f" · {hint}" if hint else "")
-        status = self.query_one("#draft-status", Static)
-        status.update(Content(text))
-        status.set_class(hint is not None, "-long")
+        if (slot := self.current) is not None:
+            text, long = status_line(slot)
+            status = self.query_one("#draft-status", Static)
+            status.update(text)
+            status.set_class(long, "-long")
 
     # -- editing and saving ------------------------------------------------------------------
 
@@ -246,8 +229,8 @@ class DraftingScreen(UsesServices, Screen[bool]):
     @on(TextArea.Changed, "#draft-text")
     def _edited(self) -> None:
         slot = self.current
-        if slot is None:
-            return
+        if slot is None or slot.is_record:
+            return  # a record is read-only: showing it is no edit
         subject = self.query_one("#draft-subject", Input).value
         slot = slot.edited(subject, self.query_one("#draft-text", TextArea).text)
         self._replace(self.slot, slot)
@@ -256,19 +239,6 @@ class DraftingScreen(UsesServices, Screen[bool]):
                 self._timer.stop()
             self._timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave)
         self._update_status()
-
-    def _version(self, slot: Slot) -> DraftText:
-        assert self.data is not None
-        latest = self.data.detail.latest_interview
-        return self.writer.version(
-            uid=slot.uid,
-            application_id=self.application_id,
-            interview_id=latest.id if latest else None,
-            interviewer_id=slot.recipient.interviewer_id,
-            template=str(slot.template.id),
-            subject=slot.subject,
-            body=slot.body,
-        )
 
     def _autosave(self) -> None:
         self._timer = None
@@ -408,133 +378,4 @@ class DraftingScreen(UsesServices, Screen[bool]):
             slot if slot.stored or slot.dirty or index >= len(fresh) else fresh[index]
             for index, slot in enumerate(self.slots)
         )
-        self._show()
-
-    # -- getting it out ----------------------------------------------------------------------
-
-    def action_copy_draft(self) -> None:
-        """Copy the note's text to the clipboard."""
-        if (slot := self.current) is not None:
-            self._flush(store_current=True)
-            copy_note(self.app, slot.subject, slot.body)
-
-    def action_save_file(self) -> None:
-        """Save the note to a text file and say where."""
-        slot, data = self.current, self.data
-        if slot is not None and data is not None:
-            self._flush(store_current=True)
-            stem = f"{data.detail.summary.company} {slot.template.id}"
-            save_note(
-                self.app,
-                self.pi_app.clock,
-                self.pi_app.repository.path,
-                slot.subject,
-                slot.body,
-                stem,
-            )
-
-    def action_open_editor(self) -> None:
-        """Edit the note in $VISUAL / $EDITOR, then bring the text back."""
-        if (slot := self.current) is not None:
-            edited = edit_in_editor(self.app, slot.subject, slot.body)
-            if edited is not None:
-                self.query_one("#draft-subject", Input).value = edited[0]
-                self.query_one("#draft-text", TextArea).load_text(edited[1])
-
-    def action_mail_link(self) -> None:
-        """Open the note as a new e-mail, or show the link when nothing can open it."""
-        if (slot := self.current) is not None:
-            self._flush(store_current=True)
-            open_mail(self.app, slot.recipient.email, slot.subject, slot.body)
-
-    # -- sending -----------------------------------------------------------------------------
-
-    def action_send_now(self) -> None:
-        """Send the note by e-mail now: From, To and Subject to confirm, then the card moves."""
-        slot, data = self.current, self.data
-        if slot is None or data is None or self._sending:
-            return
-        text = self._version(slot)
-        note = OutgoingNote(
-            self.application_id, text.interview_id, slot.template, slot.recipient,
-            slot.subject, slot.body, slot.uid,
-        )  # fmt: skip
-
-        def show(line: str) -> None:
-            self._sending = line.startswith("Sending")
-            if self.is_attached:
-                self.query_one("#draft-status", Static).update(Content(line))
-
-        def sent(message: SentMessage, fresh: DraftingData) -> None:
-            self._sending = False
-            # Sending marked the note sent: the board and the screens below learn of it.
-            self.pi_app.writes.announce(StoreChange(self.application_id))
-            name = safe_line(slot.recipient.name) or message.recipient
-            self._sent(text, fresh, said=f"Sent to {name}.")
-            thanks = slot.template.kind is NoteKind.THANK_YOU
-            if self.is_attached and (
-                not thanks or all(is_thanked(item, fresh.detail) for item in self.slots)
-            ):
-                self.dismiss(True)  # nobody left to write to
-
-        save = partial(self.writer.write, text)
-        ask_and_send(self.pi_app, SendRequest(note, data, save, show, sent))
-
-    # -- marking sent ------------------------------------------------------------------------
-
-    def action_mark_sent(self) -> None:
-        """Record the note as sent: the card moves and what is due is worked out again."""
-        slot = self.current
-        if slot is None:
-            return
-        missing = unfilled(f"{slot.subject}\n{slot.body}")
-        if not missing:
-            self._send(force=False)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._send(force=False)
-
-        question = f"The note still has {', '.join(missing)} in it. Mark it sent anyway?"
-        self.app.push_screen(ConfirmScreen(question), answered)
-
-    def _send(self, *, force: bool) -> None:
-        slot = self.current
-        if slot is None:
-            return
-        text, template = self._version(slot), slot.template
-        application_id, store, writer = self.application_id, self.store, self.writer
-
-        def send(write: WriteContext) -> DraftingData:
-            writer.write(text, write.now)
-            store.mark_sent(
-                template, application_id, text.interviewer_id, write.now, write.now,
-                force=write.force, draft_uid=text.uid,
-            )  # fmt: skip
-            return self._read()
-
-        name = safe_line(slot.recipient.name)
-        said = f"Marked sent: {template.title}" + (f" to {name}" if name else "") + "."
-        self.pi_app.writes.run(
-            self,
-            send,
-            about=application_id,
-            force=force,
-            say=said,
-            done=lambda data: self._sent(text, data),
-        )
-
-    def _sent(self, text: DraftText, data: DraftingData, said: str | None = None) -> None:
-        """A note went out (``said``: the words for it, when not said already)."""
-        if said is not None:
-            self.app.notify(said, markup=False)
-        if not self.is_attached:
-            return
-        self._sent_any = True
-        self.data = data
-        self.slots = tuple(
-            item.restarted(new_uid()) if item.uid == text.uid else item for item in self.slots
-        )
-        self.slot = first_open(self.slots, data.detail, self.slot)
         self._show()

@@ -71,6 +71,11 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
                 "Days off",
                 "Holidays skipped: YYYY-MM-DD, separated by commas.",
             ),
+            (
+                "rules.holidays",
+                "Public holidays",
+                "Your country's holidays are days off too: US, DE-BY, GB-SCT; empty: none.",
+            ),
         ),
     ),
     (

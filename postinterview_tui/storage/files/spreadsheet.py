@@ -17,15 +17,15 @@ from postinterview_tui.domain.records import NewApplication
 from postinterview_tui.domain.stages import CloseReason, Stage, parse_close_reason, parse_stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
-from postinterview_tui.storage.export import FORMULA_STARTS
-from postinterview_tui.storage.repository import Repository
-from postinterview_tui.storage.spreadsheet_facts import (
+from postinterview_tui.storage.files.export import FORMULA_STARTS
+from postinterview_tui.storage.files.spreadsheet_facts import (
     FACT_COLUMNS,
     FactError,
     Facts,
     apply_facts,
     read_facts,
 )
+from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.timestamps import from_text
 
 # Headers, compared lower-case with "_" and "-" read as spaces; the first name is the key.
@@ -226,7 +226,7 @@ def _import(
     dry_run: bool,
 ) -> SpreadsheetImport:
     result = SpreadsheetImport()
-    with repository._tx.action("import spreadsheet", now, undoable=False) as act:
+    with repository.transactions.action("import spreadsheet", now, undoable=False) as act:
         known = _known_keys(repository)
         for row in rows:
             key = _key(row.new.company, row.new.role, row.new.interview.held_at, repository.zone)

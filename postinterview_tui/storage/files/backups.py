@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shlex
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -193,3 +194,12 @@ def _process_alive(pid: int) -> bool:
     except (PermissionError, OverflowError, OSError):
         return True  # someone else's process (or an odd number): assume it is alive
     return True
+
+
+def restore_command(db_path: Path, backup: Path) -> str:
+    """The command that restores ``backup`` into ``db_path``, ready to copy into a shell."""
+    from postinterview_tui.storage.paths import default_db_path
+
+    target = "" if db_path == default_db_path() else f" --db {shlex.quote(str(db_path))}"
+    name = backup.name if backup.parent == backups_dir(db_path) else str(backup)
+    return f"postinterview{target} restore {shlex.quote(name)}"

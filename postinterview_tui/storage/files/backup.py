@@ -1,30 +1,28 @@
-"""Backups: consistent copies made through SQLite's backup API, verified, thinned, restorable.
+"""Backups: consistent copies of the open database, taken after changes, thinned, restorable.
 
-A live database is never copied as a file: a copy taken halfway through a transaction, or
-without its journal, is damaged (sqlite.org howtocorrupt.html §1.2). Every copy is made by
-``sqlite3.Connection.backup``, written to a temporary file readable only by its owner, checked
-with ``PRAGMA integrity_check`` and only then renamed into place.
+Every copy is made and checked by :mod:`.copies` (SQLite's backup API, a private temporary
+file, ``PRAGMA integrity_check``, then a rename).
 
 Automatic backups go to ``backups/`` next to the database file, named after it and the UTC time
 they were taken, and are thinned so that recent ones are all kept and older ones more sparsely
-(see :mod:`.backup_files`).
+(see :mod:`.backups`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shlex
 import sqlite3
 import weakref
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pendulum
 from pendulum import DateTime
 
-from postinterview_tui.storage.backup_files import (
+from postinterview_tui.storage.connection import BUSY_TIMEOUT_SECONDS, inspect_file
+from postinterview_tui.storage.errors import StoreBusy, StoreUnusable
+from postinterview_tui.storage.files.backups import (
     BackupInfo,
     backup_stem,
     backups_dir,
@@ -32,15 +30,18 @@ from postinterview_tui.storage.backup_files import (
     free_name,
     new_backup_path,
     remove_stale_temporaries,
+    restore_command,
     stamp,
     thin_backups,
 )
-from postinterview_tui.storage.connection import (
-    BUSY_TIMEOUT_SECONDS,
-    inspect_file,
-    open_database,
+from postinterview_tui.storage.files.copies import (
+    BackupError,
+    backup_file,
+    reader,
+    verify_backup,
+    write_copy,
 )
-from postinterview_tui.storage.errors import StoreBusy, StoreError, StoreUnusable
+from postinterview_tui.storage.opening import open_database
 from postinterview_tui.storage.preflight import file_status, recover_if_needed
 from postinterview_tui.storage.repository import Repository
 
@@ -65,10 +66,6 @@ log = logging.getLogger(__name__)
 _backed_up: weakref.WeakKeyDictionary[Repository, tuple[int, int]] = weakref.WeakKeyDictionary()
 
 
-class BackupError(StoreError):
-    """A backup could not be made, or a file cannot be restored; the message says why."""
-
-
 def backup_database(repository: Repository, now: DateTime, dest: Path | None = None) -> BackupInfo:
     """Copy the repository's database to ``dest`` (default: a new file in :func:`backups_dir`).
 
@@ -87,50 +84,12 @@ def backup_database(repository: Repository, now: DateTime, dest: Path | None = N
         raise BackupError(f"{dest} already exists: choose another name")
 
     def copy(target: sqlite3.Connection) -> None:
-        with repository._tx.read() as db:
+        with repository.transactions.read() as db:
             db.backup(target)
 
-    _write_copy(copy, dest)
+    write_copy(copy, dest)
     log.info("backed up %s to %s", repository.path, dest)
     return BackupInfo(dest, now.in_timezone(pendulum.UTC).replace(microsecond=0), _size(dest))
-
-
-def backup_file(source: Path, dest: Path) -> None:
-    """Copy a database file that no connection of ours holds open (before a migration).
-
-    Raises:
-        BackupError: the copy could not be written or failed its check.
-    """
-    _write_copy(_reader(source), dest)
-
-
-def verify_backup(path: Path) -> int:
-    """Check that ``path`` is a whole, undamaged postinterview database this version can open.
-
-    Returns:
-        Its schema version.
-
-    Raises:
-        BackupError: missing, not ours, from a newer version, empty, or damaged.
-    """
-    if not path.is_file():
-        raise BackupError(f"there is no backup at {path}")
-    try:
-        version = inspect_file(path)
-    except StoreUnusable as error:
-        raise BackupError(error.message) from None
-    if version == 0:
-        raise BackupError(f"{path} holds no postinterview data")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as error:
-        raise BackupError(f"{path} is damaged ({error})") from None
-    finally:
-        conn.close()
-    if problems != ["ok"]:
-        raise BackupError(f"{path} is damaged ({problems[0]})")
-    return version
 
 
 def restore_backup(db_path: Path, backup: Path, now: DateTime) -> Path | None:
@@ -168,7 +127,7 @@ def restore_backup(db_path: Path, backup: Path, now: DateTime) -> Path | None:
         # Nothing to keep; a journal left beside a missing file must not be played into the
         # restored one, so it goes aside.
         _move_companions(db_path, aside)
-        _write_copy(_reader(backup), db_path)
+        write_copy(reader(backup), db_path)
         _bring_up_to_date(db_path)
         return None
     try:
@@ -180,21 +139,12 @@ def restore_backup(db_path: Path, backup: Path, now: DateTime) -> Path | None:
         # Damaged, not ours, or newer: kept aside as it is, with its journal if it has one.
         os.rename(db_path, aside)
         _move_companions(db_path, aside)
-        _write_copy(_reader(backup), db_path)
+        write_copy(reader(backup), db_path)
     else:
-        _write_copy(_reader(db_path), aside)
+        write_copy(reader(db_path), aside)
         _restore_in_place(backup, db_path)
     _bring_up_to_date(db_path)
     return aside
-
-
-def restore_command(db_path: Path, backup: Path) -> str:
-    """The command that restores ``backup`` into ``db_path``, ready to copy into a shell."""
-    from postinterview_tui.storage.paths import default_db_path
-
-    target = "" if db_path == default_db_path() else f" --db {shlex.quote(str(db_path))}"
-    name = backup.name if backup.parent == backups_dir(db_path) else str(backup)
-    return f"postinterview{target} restore {shlex.quote(name)}"
 
 
 def maybe_auto_backup(
@@ -237,49 +187,6 @@ def _size(path: Path) -> int:
     return path.stat().st_size
 
 
-def _reader(source: Path) -> Callable[[sqlite3.Connection], None]:
-    """Copy ``source`` (opened read-only) into a target connection."""
-
-    def copy(target: sqlite3.Connection) -> None:
-        conn = sqlite3.connect(
-            f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
-        )
-        try:
-            conn.backup(target)
-        finally:
-            conn.close()
-
-    return copy
-
-
-def _write_copy(copy: Callable[[sqlite3.Connection], None], dest: Path) -> None:
-    """Make a database at ``dest`` with ``copy``, check it, and only then put it in place."""
-    temporary = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(descriptor)
-        target = sqlite3.connect(str(temporary), isolation_level=None)
-        try:
-            copy(target)
-            # The copy must open on its own: no -wal file to go with it.
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-        verify_backup(temporary)
-        with temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, dest)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise BackupError(f"cannot write {dest}: {error.strerror or error}") from None
-    except sqlite3.Error as error:
-        temporary.unlink(missing_ok=True)
-        raise BackupError(f"could not copy the database to {dest}: {error}") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _move_companions(db_path: Path, aside: Path) -> None:
     for suffix in ("-journal", "-wal"):
         companion = Path(f"{db_path}{suffix}")
@@ -290,7 +197,7 @@ def _move_companions(db_path: Path, aside: Path) -> None:
 def _restore_in_place(backup: Path, db_path: Path) -> None:
     live = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     try:
-        _reader(backup)(live)
+        reader(backup)(live)
         result = live.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.Error as error:
         raise BackupError(f"could not restore into {db_path}: {error}") from None

@@ -27,7 +27,7 @@ from postinterview_tui.domain.stages import (
 from postinterview_tui.domain.text import quoted
 from postinterview_tui.domain.validation import FieldError, check_day, check_moment, check_text
 from postinterview_tui.storage.errors import StoreError
-from postinterview_tui.storage.export import (
+from postinterview_tui.storage.files.export import (
     FORMAT,
     FORMAT_VERSION,
     REQUIRED_TABLES,
@@ -93,9 +93,9 @@ def import_export(
         ImportFileError: the records do not fit this version's schema; nothing was written.
     """
     if dry_run:
-        with repository._tx.read() as db:
+        with repository.transactions.read() as db:
             return preview_import(db, data)
-    with repository._tx.action("import", now, undoable=False) as act:
+    with repository.transactions.action("import", now, undoable=False) as act:
         plan = plan_import(act.db, data)
         apply_import(act.db, plan)
         return plan

@@ -25,9 +25,9 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.text import safe_text
 from postinterview_tui.storage.connection import connect
+from postinterview_tui.storage.files.spreadsheet_facts import FACT_COLUMNS, fact_cells
 from postinterview_tui.storage.preflight import special_file_kind
 from postinterview_tui.storage.schema import apply_migrations
-from postinterview_tui.storage.spreadsheet_facts import FACT_COLUMNS, fact_cells
 from postinterview_tui.storage.timestamps import from_text, to_text
 
 FORMAT = "postinterview"

@@ -1,0 +1,26 @@
+"""What comes next for an application once a note went out, in one line for a message:
+"Next: follow up again in 7d (Wed 2 Dec)." The card says the same words."""
+
+from __future__ import annotations
+
+from pendulum import DateTime, Timezone
+
+from postinterview_tui.domain.calendar import wall_clock
+from postinterview_tui.domain.cards import card_status
+from postinterview_tui.domain.models import ApplicationSummary
+from postinterview_tui.domain.rules import next_step
+from postinterview_tui.domain.settings import Settings
+from postinterview_tui.domain.wording import DAY_NAMES, MONTH_NAMES
+
+
+def what_next(
+    summary: ApplicationSummary, settings: Settings, now: DateTime, zone: Timezone
+) -> str:
+    """The next step and its day, or that nothing more is asked for."""
+    step = next_step(summary.progress, settings, zone, now)
+    if step is None:
+        return "Nothing more is due for it."
+    words = card_status(summary, settings, now, zone).text
+    day = wall_clock(step.due, zone).date()
+    stamp = f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+    return f"Next: {words} ({stamp})."

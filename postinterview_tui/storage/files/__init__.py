@@ -1,0 +1,1 @@
+"""The user's files: backups and restores, verified copies, exports and imports."""
