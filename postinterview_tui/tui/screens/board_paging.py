@@ -24,6 +24,8 @@ NEXT_PAGE_AHEAD = 10
 class BoardPaging(Screen[None]):
     """Reading the board's columns on (mixed into the board screen)."""
 
+    BINDINGS = []  # the keys come from the board's command table
+
     if TYPE_CHECKING:
         board: BoardData | None
         filter_text: str
