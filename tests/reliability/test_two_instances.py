@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.storage.repository import Repository
 
 EDITS = 500
