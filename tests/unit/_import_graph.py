@@ -77,6 +77,19 @@ def _imported_names(node: ast.AST, module: str, is_package: bool) -> list[str]:
     return []
 
 
+def imports_in(module: str, path: Path) -> list[tuple[str, int]]:
+    """Every dotted name the module's file imports, anywhere in it, with the line that does.
+
+    ``from a import b`` gives both ``a`` and ``a.b`` (``b`` may be a submodule).
+    """
+    is_package = path.name == "__init__.py"
+    return [
+        (name, getattr(node, "lineno", 0))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+        for name in _imported_names(node, module, is_package)
+    ]
+
+
 def import_edges(modules: Mapping[str, Path]) -> list[Edge]:
     """Each module of ``modules`` that another imports, at its first line that does.
 
@@ -84,13 +97,10 @@ def import_edges(modules: Mapping[str, Path]) -> list[Edge]:
     """
     first: dict[tuple[str, str], int] = {}
     for module, path in modules.items():
-        is_package = path.name == "__init__.py"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-            for name in _imported_names(node, module, is_package):
-                for target in _with_parents(name, modules):
-                    line = getattr(node, "lineno", 0)
-                    if target != module and line < first.get((module, target), line + 1):
-                        first[(module, target)] = line
+        for name, line in imports_in(module, path):
+            for target in _with_parents(name, modules):
+                if target != module and line < first.get((module, target), line + 1):
+                    first[(module, target)] = line
     return [Edge(source, target, line) for (source, target), line in sorted(first.items())]
 
 
