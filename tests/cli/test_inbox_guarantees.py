@@ -295,3 +295,36 @@ def test_a_file_in_a_maildir_that_is_not_mail_is_reported_and_skipped(
     ]
     assert len(result.err_lines) == 1, result
     assert "1700000000.junk.host" in result.err and "skipped" in result.err
+
+
+def test_attachments_are_never_stored_but_an_attached_invitation_is_read(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    _acme(cli)
+    cli.ok("config", "set", "mail.keep_bodies", "on")  # even whole bodies leave attachments out
+    mail = message(
+        subject="Invitation: second interview",
+        body="Looking forward to seeing you again. The invitation is attached.",
+    )
+    mail.add_attachment(
+        b"ATTACHED-NOTES: the hiring plan for next year",
+        maintype="text",
+        subtype="plain",
+        filename="notes.txt",
+    )
+    mail.add_attachment(
+        b"%PDF-1.4 ATTACHED-PDF-BYTES", maintype="application", subtype="pdf", filename="cv.pdf"
+    )
+    mail.add_attachment(
+        invitation_ics(), maintype="text", subtype="calendar", filename="invite.ics"
+    )
+    path = tmp_path / "with-attachments.eml"
+    path.write_bytes(mail.as_bytes())
+    row = cli.json("ingest", str(path))[0]
+    assert row["kind"] == "invitation"
+    assert cli.json("inbox")[0]["proposal"].startswith(
+        "add an interview round on Thursday 3 December 14:00"
+    )
+    dump = "\n".join(cli.state() or ())
+    assert "Looking forward to seeing you again" in dump  # the body, kept as asked
+    assert "ATTACHED-NOTES" not in dump and "ATTACHED-PDF" not in dump
