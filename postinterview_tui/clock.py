@@ -60,7 +60,7 @@ def zone_from_tz(text: str) -> Timezone | None:
     if name.startswith("/"):
         return _zone_from_file(Path(name))
     try:
-        return pendulum.timezone(name)  # type: ignore[return-value]
+        return pendulum.timezone(name)
     except Exception:  # pendulum raises several kinds for names it cannot find
         pass
     if text.startswith(":"):
@@ -74,7 +74,9 @@ def system_zone() -> Timezone:
     try:
         zone = _zone_from_file(Path("/etc/localtime"))
         if zone is None:
-            found = pendulum.local_timezone()
+            from pendulum.tz.local_timezone import get_local_timezone
+
+            found = get_local_timezone()
             zone = found if isinstance(found, Timezone) else pendulum.UTC
     except Exception:
         zone = pendulum.UTC
@@ -96,7 +98,7 @@ def _zone_from_file(path: Path) -> Timezone | None:
         except (ValueError, OSError):
             continue
         try:
-            return pendulum.timezone(key)  # type: ignore[return-value]
+            return pendulum.timezone(key)
         except Exception:
             break
     try:

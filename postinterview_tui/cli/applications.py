@@ -62,7 +62,7 @@ def interview_options(function: click.decorators.FC) -> click.decorators.FC:
 @click.option("--link", default="")
 @click.option("--notes", default="")
 @click.pass_context
-def add(ctx: click.Context, interviewers: tuple[str, ...], **values: str) -> None:
+def add(ctx: click.Context, /, interviewers: tuple[str, ...], **values: str) -> None:
     """Add an application with its interview; prints the new id."""
     from postinterview_tui.domain.forms import parse_new_application
 
@@ -86,7 +86,7 @@ def add(ctx: click.Context, interviewers: tuple[str, ...], **values: str) -> Non
 @interview_options
 @click.pass_context
 def interview(
-    ctx: click.Context, application_id: int, interviewers: tuple[str, ...], **values: str
+    ctx: click.Context, /, application_id: int, interviewers: tuple[str, ...], **values: str
 ) -> None:
     """Record another interview round (moves the card back to Interviewed)."""
     from postinterview_tui.domain.forms import FormErrors, parse_interview
@@ -232,7 +232,7 @@ def show(ctx: click.Context, application_id: int, as_json: bool) -> None:
 @click.option("--recruiter", metavar="'NAME <ADDR>'")
 @click.option("--notes")
 @click.pass_context
-def edit(ctx: click.Context, application_id: int, **values: str | None) -> None:
+def edit(ctx: click.Context, /, application_id: int, **values: str | None) -> None:
     """Change an application's details."""
     from postinterview_tui.domain.forms import parse_edit
 

@@ -228,8 +228,8 @@ def _import_spreadsheet(rt: Runtime, file: str, text: str, dry_run: bool) -> Non
             else f"{_shown(file)} has no rows to import"
         )
     result = _add_spreadsheet_rows(rt, rows, now, dry_run)
-    for line in spreadsheet_summary(result.added, result.already_there, dry_run):
-        click.echo(line)
+    for summary_line in spreadsheet_summary(result.added, result.already_there, dry_run):
+        click.echo(summary_line)
     if refused:
         click.echo(f"Rejected {len(refused)} row{'s' if len(refused) != 1 else ''} (see above).")
 

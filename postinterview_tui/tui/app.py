@@ -2,44 +2,44 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from pendulum import Timezone
-from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.screen import ModalScreen, Screen
-from textual.worker import get_current_worker
+from textual.screen import Screen
 
 from postinterview_tui.clock import Clock
-from postinterview_tui.domain.settings import check_settings
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.repository import Repository
-from postinterview_tui.tui.collection import resume_collection
-from postinterview_tui.tui.commands.table import APP_COMMANDS, OPENERS, Command, bindings
+from postinterview_tui.tui.commands.table import APP_COMMANDS, bindings
+from postinterview_tui.tui.opening import open_once_read
 from postinterview_tui.tui.screens.writes import StoreChange, StoreWrites, report_store_error
-from postinterview_tui.tui.setting_choices import known_choices
+from postinterview_tui.tui.startup import apply_settings, save_theme, start_housekeeping
 from postinterview_tui.tui.state.board_data import BoardData, open_board
+from postinterview_tui.tui.workarounds import LoggedCrashes
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from postinterview_tui.tui.screens.detail import DetailData
 
-log = logging.getLogger(__name__)
-T = TypeVar("T")
 
-AUTO_BACKUP_CHECK_SECONDS = 60.0
-"""How often the app checks whether a backup is due (it makes one at most every 5 minutes)."""
+def go_to_application() -> type[Provider]:
+    """The palette's "Go to application…" provider (imported when the palette opens)."""
+    from postinterview_tui.tui.commands.palette import GoToApplication
+
+    return GoToApplication
 
 
-class PostInterviewApp(App[int]):
+class PostInterviewApp(LoggedCrashes):
     """postinterview's full-screen app."""
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "postinterview"
     BINDINGS = bindings(APP_COMMANDS)
     COMMAND_PALETTE_BINDING = "ctrl+p"
+    COMMANDS = App.COMMANDS | {go_to_application}
 
     def __init__(
         self,
@@ -59,9 +59,6 @@ class PostInterviewApp(App[int]):
         self.demo = demo
         self._initial_board = initial_board
         self._settings_at_start = initial_board.settings if initial_board else None
-        from postinterview_tui.tui.commands.palette import GoToApplication
-
-        self.COMMANDS = App.COMMANDS | {GoToApplication}
 
     def get_default_screen(self) -> Screen[None]:
         """The board, as the bottom screen: composed in the same batch as the app, so the
@@ -73,82 +70,13 @@ class PostInterviewApp(App[int]):
         return board
 
     def on_mount(self) -> None:
-        settings = self._settings_at_start
-        if settings is not None:
-            # The file may have been edited by hand: the same rules as `config set` decide.
-            settings, problems = check_settings(settings, known_choices())
-            for problem in problems:
-                self.notify(
-                    problem, title="A setting was refused", severity="warning", markup=False
-                )
-        theme = settings.theme if settings else "textual-dark"
-        if theme in self.available_themes:
-            self.theme = theme
-        if settings and settings.keymap:
-            # Users remap keys by binding id (setting ui.keymap); footer and help follow.
-            self.set_keymap(dict(settings.keymap))
-        # The console script paused the collector while the program loaded (collection.py).
-        self.call_after_refresh(resume_collection)
+        apply_settings(self, self._settings_at_start)
         if not self.demo:
-            # After the first frame: the check imports and stats files the board does not need.
-            self.call_after_refresh(
-                self.run_worker, self._warn_about_sync, thread=True, exit_on_error=False
-            )
-            self.set_interval(AUTO_BACKUP_CHECK_SECONDS, self._auto_backup)
-
-    def _warn_about_settings(self, problems: tuple[str, ...]) -> None:
-        for problem in problems:
-            # A refused keymap lists every binding id: the toast keeps the start of it.
-            text = problem if len(problem) <= 240 else problem[:239] + "…"
-            self.notify(
-                text, title="A setting was refused", severity="warning", timeout=15, markup=False
-            )
-
-    def _auto_backup(self) -> None:
-        self.run_worker(
-            self._auto_backup_now, thread=True, exclusive=True, group="backup", exit_on_error=False
-        )
-
-    def _auto_backup_now(self) -> None:
-        from postinterview_tui.storage.files.backup import BackupError, maybe_auto_backup
-
-        try:
-            maybe_auto_backup(self.repository, self.clock())
-        except BackupError as error:
-            log.warning("automatic backup failed: %s", error.message)
-            self.call_from_thread(
-                self.notify,
-                error.message,
-                title="Automatic backup failed",
-                severity="warning",
-                markup=False,
-            )
-
-    def _warn_about_sync(self) -> None:
-        from postinterview_tui.storage.health import sync_risks
-
-        for risk in sync_risks(self.repository.path):
-            self.call_from_thread(
-                self.notify,
-                risk.message,
-                title="Your data may be at risk",
-                severity="warning",
-                timeout=20,
-                markup=False,
-            )
+            start_housekeeping(self, self.repository, self.clock)
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and self.screen_stack:
-            self.run_worker(lambda: self._save_theme(theme), thread=True, exit_on_error=False)
-
-    def _save_theme(self, theme: str) -> None:
-        try:
-            if self.repository.settings().theme != theme:
-                self.repository.set_setting(
-                    "ui.theme", theme, self.clock(), choices=known_choices()
-                )
-        except (StoreError, ValueError):
-            log.warning("could not save the theme", exc_info=True)
+        if self.screen_stack:  # not the theme set while starting
+            save_theme(self, self.repository, self.clock, theme)
 
     # -- screens -----------------------------------------------------------------------------
 
@@ -183,8 +111,8 @@ class PostInterviewApp(App[int]):
             if not (isinstance(shown, DetailScreen) and shown.application_id == application_id):
                 self.push_screen(DetailScreen(application_id, data))
 
-        self._open_once_read(
-            "open-detail", lambda: read_detail(self.repository, application_id), push
+        open_once_read(
+            self, "open-detail", lambda: read_detail(self.repository, application_id), push
         )
 
     def open_review(self) -> None:
@@ -203,28 +131,7 @@ class PostInterviewApp(App[int]):
             if not isinstance(self.screen, ReviewScreen):
                 self.push_screen(ReviewScreen(data))
 
-        self._open_once_read("open-review", read, push)
-
-    def _open_once_read(self, group: str, read: Callable[[], T], push: Callable[[T], None]) -> None:
-        """Run ``read`` off the event loop, then ``push`` its result on it: a screen that opens
-        with its data, in one render. Asking again cancels the read before; a read that fails
-        is reported, and nothing opens."""
-
-        def read_then_push() -> None:
-            try:
-                data = read()
-            except StoreError as error:
-                self.call_from_thread(self.report_store_error, error)
-                return
-            if get_current_worker().is_cancelled:
-                return  # asked again meanwhile (a double key press): the later read opens it
-            self.call_from_thread(push, data)
-
-        # A closure, not arguments: Textual describes a worker by the repr of its arguments,
-        # and a board's repr is huge.
-        self.run_worker(
-            read_then_push, thread=True, group=group, exclusive=True, exit_on_error=False
-        )
+        open_once_read(self, "open-review", read, push)
 
     def board_snapshot(self) -> BoardData | None:
         """The board's latest data, if the board has loaded it."""
@@ -297,46 +204,12 @@ class PostInterviewApp(App[int]):
         """Tell the user a change could not be saved (nothing is lost: it was rolled back)."""
         report_store_error(self, error)
 
-    # -- palette -----------------------------------------------------------------------------
-
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own entries, the current screen's commands (from the same table as its
-        keys, running the same actions), and the screens that can be opened from anywhere."""
+        """Textual's own entries, then the current screen's and the screens to open."""
+        from postinterview_tui.tui.commands.palette import system_commands
+
         yield from super().get_system_commands(screen)
-        table: tuple[Command, ...] = getattr(screen, "COMMAND_TABLE", ())
-        titles = set()
-        for command in table:
-            if not command.palette:
-                continue
-            titles.add(command.title)
-
-            def run(action: str = command.action, target: Screen[object] = screen) -> None:
-                self.call_later(target.run_action, action)
-
-            yield SystemCommand(command.title, command.help or command.title, run)
-        if isinstance(screen, ModalScreen):
-            return
-        for title, help_text, method, screen_name in OPENERS:
-            if title not in titles and type(screen).__name__ != screen_name:
-                yield SystemCommand(title, help_text, getattr(self, method))
-
-    # -- errors ------------------------------------------------------------------------------
-
-    def _handle_exception(self, error: Exception) -> None:
-        log.error("unexpected error in the app", exc_info=error)
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        from postinterview_tui.logs import log_file
-
-        self.bell()
-        self._exit_renderables.append(
-            Text(
-                f"postinterview: error: something unexpected went wrong; details are in "
-                f"{log_file()}"
-            )
-        )
-        self._close_messages_no_wait()
+        yield from system_commands(self, screen)
 
 
 def build_app(

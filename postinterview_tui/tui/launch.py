@@ -57,7 +57,7 @@ def offer_restore(db_path: Path, damage: StoreDamaged, clock: Clock) -> bool:
         if good is not None and not missing:  # a missing file's message names it already
             damage.message += f"; restore a backup with `{restore_command(db_path, good.path)}`"
         return False
-    taken = good.taken_at.in_timezone(clock().timezone).format("ddd D MMM YYYY HH:mm")
+    taken = good.taken_at.in_timezone(clock().timezone or "UTC").format("ddd D MMM YYYY HH:mm")
     from postinterview_tui.domain.text import safe_line
 
     click.echo(f"postinterview: {safe_line(damage.message)}", err=True)

@@ -132,11 +132,11 @@ def test_declining_the_offer_changes_nothing(
 async def test_the_app_backs_up_after_changes(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import postinterview_tui.tui.app as app_module
+    import postinterview_tui.tui.startup as startup
     from postinterview_tui.storage.files.backup import backups_of
     from tests.ui.helpers import make_app, settle
 
-    monkeypatch.setattr(app_module, "AUTO_BACKUP_CHECK_SECONDS", 0.1)  # a minute, shortened
+    monkeypatch.setattr(startup, "AUTO_BACKUP_CHECK_SECONDS", 0.1)  # a minute, shortened
     app = make_app(db_path, now, zone)
     async with app.run_test(size=(120, 36)) as pilot:
         for _ in range(100):  # the app's own timer makes the backup; nothing is pressed

@@ -16,7 +16,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from postinterview_tui.tui.widgets.board_column import ColumnView
-from postinterview_tui.tui.widgets.board_view import BoardView, ColumnMessage
+from postinterview_tui.tui.widgets.board_messages import ColumnMessage
+from postinterview_tui.tui.widgets.board_view import BoardView
 from postinterview_tui.tui.widgets.card_face import CardFace
 
 M = TypeVar("M", bound=ColumnMessage)

@@ -1,5 +1,5 @@
 """Screens opened and closed leave nothing behind (Textual keeps drawn lines; see
-``textual_workarounds``)."""
+``tui/workarounds.py``)."""
 
 from __future__ import annotations
 

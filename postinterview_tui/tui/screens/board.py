@@ -15,24 +15,21 @@ from textual.widgets import Static
 
 from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import card_status
-from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
+from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.domain.wording import long_date
-from postinterview_tui.storage.errors import NothingToUndo
 from postinterview_tui.tui.collection import collect_closed_screen
 from postinterview_tui.tui.commands.table import BOARD_COMMANDS, bindings
+from postinterview_tui.tui.screens.board_actions import BoardActions
 from postinterview_tui.tui.screens.board_filter import (
-    FILTER_PLACEHOLDER,
     SearchTexts,
     closed_cards_that_fit,
 )
-from postinterview_tui.tui.screens.board_moves import BoardMoveQuestions
-from postinterview_tui.tui.screens.services import Services, services
-from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
+from postinterview_tui.tui.screens.board_filter_box import FilterBox
+from postinterview_tui.tui.screens.writes import StoreChange
 from postinterview_tui.tui.state.board_data import (
     BoardData,
     is_current,
     load_board,
-    with_moved_card,
 )
 from postinterview_tui.tui.widgets.board_column import ColumnView
 from postinterview_tui.tui.widgets.board_view import BoardView
@@ -41,10 +38,8 @@ from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 from postinterview_tui.tui.workarounds import forget_closed_widgets
 
 if TYPE_CHECKING:
-    from textual.widgets import Input
+    pass
 
-    from postinterview_tui.domain.models import ApplicationSummary
-    from postinterview_tui.tui.screens.offer import OfferDetails
 
 # The dialogs, the offer form and the filter box are imported when first used: with them,
 # Textual's Input, OptionList and Select (and the modules they pull in) loaded at start-up,
@@ -55,7 +50,7 @@ CLOCK_SECONDS = 60.0
 """How often due labels and header counts catch up with the clock while nothing changes."""
 
 
-class BoardScreen(BoardMoveQuestions):
+class BoardScreen(BoardActions, FilterBox):
     """The kanban of post-interview stages."""
 
     COMMAND_TABLE = BOARD_COMMANDS
@@ -67,8 +62,6 @@ class BoardScreen(BoardMoveQuestions):
     )
     """The current snapshot of the board (reassigned, never mutated). No repaint of the
     whole screen: its watcher updates only the columns and labels that changed."""
-    filter_text: reactive[str] = reactive("", init=False, repaint=False)
-    """Text that cards must contain to be shown (its watcher redraws what it affects)."""
 
     def __init__(self, initial: BoardData | None = None) -> None:
         super().__init__()
@@ -83,11 +76,6 @@ class BoardScreen(BoardMoveQuestions):
         self._keys_state: tuple[int, bool] | None = None
         self._search = SearchTexts()
         self._closed_fit = 0
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="board-header"):
@@ -324,7 +312,7 @@ class BoardScreen(BoardMoveQuestions):
     def current_stage(self) -> Stage | None:
         """The stage of the focused column."""
         column = self.current_column()
-        return None if column is None else Stage(column.key)
+        return None if column is None else Stage(str(column.key))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_card = {
@@ -354,22 +342,6 @@ class BoardScreen(BoardMoveQuestions):
         if action == "reopen" and stage is not Stage.CLOSED:
             return None
         return True
-
-    def action_reopen(self) -> None:
-        """Reopen the highlighted closed application in the stage it was in before."""
-        application_id = self.current_id()
-        if application_id is not None and self.current_stage() is Stage.CLOSED:
-            self._reopen_worker(application_id)
-
-    def _reopen_worker(self, application_id: int) -> None:
-        def reopen(write: WriteContext) -> Stage:
-            stage = write.repository.stage_before_closing(application_id)
-            write.repository.move(application_id, stage, when=write.now, now=write.now, force=True)
-            return stage
-
-        self.pi_app.writes.run(
-            self, reopen, about=application_id, say=lambda stage: f"Reopened in {stage.label}."
-        )
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -413,263 +385,3 @@ class BoardScreen(BoardMoveQuestions):
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
-
-    # -- moves -------------------------------------------------------------------------------
-
-    def action_move_next(self) -> None:
-        """Move the highlighted card one stage right."""
-        self._move_by(1)
-
-    def action_move_previous(self) -> None:
-        """Move the highlighted card one stage left."""
-        self._move_by(-1)
-
-    def _move_by(self, delta: int) -> None:
-        stage = self.current_stage()
-        if stage is None:
-            return
-        index = STAGE_ORDER.index(stage) + delta
-        if 0 <= index < len(STAGE_ORDER):
-            self.action_move_to(index + 1)
-
-    def action_move_to(self, number: int) -> None:
-        """Move the highlighted card to stage ``number`` (1-6)."""
-        column = self.current_column()
-        application_id = self.current_id()
-        board = self.board
-        if column is not None and column.cursor_on_fold:
-            self._expand_closed()
-            return
-        if application_id is None or board is None:
-            return
-        target = STAGE_ORDER[number - 1]
-        if target is Stage.CLOSED:
-            summary = board.by_id[application_id]
-
-            def closed(answer: tuple[CloseReason, str] | None) -> None:
-                if answer is not None:
-                    self.request_move(application_id, target, reason=answer[0], note=answer[1])
-
-            from postinterview_tui.tui.screens.dialogs import CloseReasonScreen
-
-            self.app.push_screen(CloseReasonScreen(f"{summary.company} — {summary.role}"), closed)
-            return
-        if self.ask_what_move_means(application_id, target):
-            return
-        summary = board.by_id[application_id]
-        if target is Stage.OFFER and summary.stage.position < Stage.OFFER.position:
-            self._ask_for_offer(application_id, f"{summary.company} — {summary.role}")
-            return
-        self.request_move(application_id, target)
-
-    def _ask_for_offer(self, application_id: int, title: str) -> None:
-        """Moving to Offer asks for its deadline, conditions and notes, then records it."""
-
-        def recorded(details: OfferDetails | None) -> None:
-            if details is not None:
-                self._record_offer_worker(application_id, details)
-
-        app = self.pi_app
-        from postinterview_tui.tui.screens.offer import OfferFormScreen
-
-        self.app.push_screen(OfferFormScreen(title, app.clock(), app.zone), recorded)
-
-    def _record_offer_worker(self, application_id: int, details: OfferDetails) -> None:
-        self.pi_app.writes.run(
-            self,
-            lambda write: write.repository.record_offer(
-                application_id,
-                deadline=details.deadline,
-                conditions=details.conditions,
-                notes=details.notes,
-                now=write.now,
-            ),
-            about=application_id,
-        )
-
-    def request_move(
-        self,
-        application_id: int,
-        target: Stage,
-        *,
-        reason: CloseReason | None = None,
-        note: str = "",
-        force: bool = False,
-    ) -> None:
-        """Move a card under the rules, asking to confirm where a rule wants that."""
-        zone = self.pi_app.zone
-
-        def move(write: WriteContext) -> BoardData | None:
-            board = self.board
-            repository, now = write.repository, write.now
-            with repository.exclusive():  # so the markers bracket this move alone
-                before = repository.change_marker()
-                moved: ApplicationSummary = repository.move(
-                    application_id,
-                    target,
-                    when=now,
-                    now=now,
-                    reason=reason,
-                    force=write.force,
-                    reflection=note,
-                )
-                after = repository.change_marker()
-            if board is None or self.filter_text:
-                return None  # read again (the announcement does it)
-            # Only the moved card changed: patch it in rather than reading every card again.
-            marker = after if is_current(board, before) else None
-            return with_moved_card(board, moved, now, zone, marker)
-
-        def moved(patched: BoardData | None) -> None:
-            if patched is not None:
-                self._patched(patched, application_id)
-
-        self.pi_app.writes.run(self, move, about=application_id, done=moved, force=force)
-
-    # -- other actions -----------------------------------------------------------------------
-
-    def action_new_application(self) -> None:
-        """Open the form for a new application."""
-        self.pi_app.open_new_application_form()
-
-    def action_edit_application(self) -> None:
-        """Open the form to edit the highlighted application."""
-        application_id = self.current_id()
-        if application_id is not None:
-            self.pi_app.open_edit_form(application_id)
-
-    def action_open_detail(self) -> None:
-        """Open the highlighted application's details."""
-        column = self.current_column()
-        if column is not None and column.cursor_on_fold:
-            self._expand_closed()
-            return
-        application_id = self.current_id()
-        if application_id is not None:
-            self.pi_app.open_detail(application_id)
-
-    def action_draft_thank_you(self) -> None:
-        """Draft thank-you notes for the highlighted application's latest interview; on an
-        offer, accepted or closed card, the note that fits (e.g. a reply to a rejection)."""
-        stage = self.current_stage()
-        late_stages = (Stage.OFFER, Stage.ACCEPTED, Stage.CLOSED)
-        self._draft("other" if stage in late_stages else "thank-you")
-
-    def action_draft_follow_up(self) -> None:
-        """Draft a follow-up for the highlighted application."""
-        self._draft("follow-up")
-
-    def _draft(self, kind: str) -> None:
-        application_id = self.current_id()
-        if application_id is not None:
-            self.pi_app.open_drafting(application_id, kind)
-
-    def action_delete_application(self) -> None:
-        """Delete the highlighted application, after asking."""
-        application_id = self.current_id()
-        board = self.board
-        if application_id is None or board is None:
-            return
-        summary = board.by_id[application_id]
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_worker(application_id)
-
-        from postinterview_tui.tui.screens.dialogs import ConfirmScreen
-
-        self.app.push_screen(
-            ConfirmScreen(f"Delete {summary.company} — {summary.role}? (u undoes it)"), answered
-        )
-
-    def _delete_worker(self, application_id: int) -> None:
-        self.pi_app.writes.run(
-            self,
-            lambda write: write.repository.delete(application_id, write.now),
-            say="Deleted. Press u to undo.",
-        )
-
-    def action_undo(self) -> None:
-        """Undo this window's last change (refused if a later change elsewhere touched it)."""
-
-        def undo(write: WriteContext) -> str:
-            try:
-                # This window's own last change: another window's (or the CLI's) is theirs.
-                label = write.repository.undo_and_describe(write.now, own=True)
-            except NothingToUndo as error:
-                return error.message[:1].upper() + error.message[1:] + "."
-            return f"Undid: {label}"
-
-        self.pi_app.writes.run(self, undo, say=lambda said: said)
-
-    def action_daily_review(self) -> None:
-        """Open the daily review."""
-        self.pi_app.open_review()
-
-    def action_timeline(self) -> None:
-        """Open the timeline of every application."""
-        self.pi_app.open_timeline()
-
-    def action_insights(self) -> None:
-        """Open the insights screen."""
-        self.pi_app.open_insights()
-
-    def action_settings(self) -> None:
-        """Open the settings."""
-        self.pi_app.open_settings()
-
-    def _filter_box(self) -> Input | None:
-        """The filter box, once it has been opened."""
-        for box in self.query("#filter"):
-            return box  # type: ignore[return-value]
-        return None
-
-    async def action_filter(self) -> None:
-        """Show the filter box (mounted the first time: most sessions never filter)."""
-        box = self._filter_box()
-        if box is None:
-            from textual.widgets import Input
-
-            box = Input(placeholder=FILTER_PLACEHOLDER, id="filter")
-            await self.mount(box, after="#board-header")
-        box.add_class("-shown")
-        box.disabled = False
-        box.focus()
-
-    def action_clear_filter(self) -> None:
-        """Clear and hide the filter box."""
-        box = self._filter_box()
-        if box is None:
-            return
-        if box.has_class("-shown") or self.filter_text:
-            box.value = ""
-            box.remove_class("-shown")
-            box.disabled = True
-            self.filter_text = ""
-            self._restore_focus_after_filter()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """The filter box's text changed: filter by it."""
-        if event.input.id == "filter":
-            self.filter_text = event.value.strip()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the filter box: back to the cards."""
-        if event.input.id == "filter":
-            self._restore_focus_after_filter()
-
-    def _restore_focus_after_filter(self) -> None:
-        for stage in STAGE_ORDER:
-            column = self.column(stage)
-            if column.card_count:
-                column.focus()
-                return
-
-    def watch_filter_text(self) -> None:
-        board = self.board
-        if board is None:
-            return
-        if self.filter_text and not board.closed_complete:
-            self.reload()
-        else:
-            self.board = board

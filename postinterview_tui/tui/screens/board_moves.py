@@ -10,9 +10,9 @@ from textual import work
 from postinterview_tui.domain.backward import OFFER_STAGES, BackwardMeaning, is_backward
 from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import CloseReason, Stage
-from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.screens.loop_actions import LoopActions
+from postinterview_tui.tui.screens.writes import WriteContext
 
 if TYPE_CHECKING:
     from postinterview_tui.domain.records import Interviewer
@@ -106,38 +106,32 @@ class BoardMoveQuestions(LoopActions):
 
             self.app.push_screen(CloseReasonScreen(title), closed)
             return
-        self._go_back_worker(application_id, meaning)
+        self._write_go_back(application_id, meaning)
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def _go_back_worker(self, application_id: int, meaning: BackwardMeaning) -> None:
+    def _write_go_back(self, application_id: int, meaning: BackwardMeaning) -> None:
         from postinterview_tui.storage.stage_corrections import offer_fell_through, undo_slip
 
-        app = self.loop_app
-        now = app.clock()
-        try:
-            if meaning is BackwardMeaning.MISTAKE:
-                stage = undo_slip(app.repository, application_id, now).stage
-                message = f"Back in {stage.label}, as before."
-            else:
-                stage = offer_fell_through(app.repository, application_id, now)
-                message = f"Waiting for news again, in {stage.label}."
-        except RuleRefusal as refusal:
-            self._tell(refusal.message, "warning")
-            return
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        self._tell(message, "information")
-        app.call_from_thread(self.reload, application_id)
+        def go_back(write: WriteContext) -> str:
+            try:
+                if meaning is BackwardMeaning.MISTAKE:
+                    stage = undo_slip(write.repository, application_id, write.now).stage
+                    return f"Back in {stage.label}, as before."
+                stage = offer_fell_through(write.repository, application_id, write.now)
+            except RuleRefusal as refusal:  # said as a sentence, as the board says its own
+                raise RuleRefusal(refusal.message[:1].upper() + refusal.message[1:]) from None
+            return f"Waiting for news again, in {stage.label}."
 
-    def _tell(self, message: str, severity: Any) -> None:
-        app = self.loop_app
-        text = safe_line(message[:1].upper() + message[1:])
-        app.call_from_thread(app.notify, text, severity=severity, markup=False)
+        self.pi_app.writes.run(
+            self,
+            go_back,
+            about=application_id,
+            say=lambda said: said,
+            done=lambda _said: self.reload(application_id),
+        )
 
     @work(thread=True, group="write", exit_on_error=False)
     def _choose_who_worker(self, application_id: int, title: str) -> None:
-        app = self.loop_app
+        app = self.pi_app
         try:
             latest = app.repository.detail(application_id).latest_interview
         except StoreError as error:
@@ -151,23 +145,28 @@ class BoardMoveQuestions(LoopActions):
 
         def chosen(ids: list[int] | None) -> None:
             if ids:
-                self._thank_worker(application_id, ids)
+                self._record_thanks(application_id, ids)
 
         self.app.push_screen(ThankedWhoScreen(title, people), chosen)
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def _thank_worker(self, application_id: int, people: list[int]) -> None:
+    def _record_thanks(self, application_id: int, people: list[int]) -> None:
         from postinterview_tui.storage.drafts import DraftStore
 
-        app = self.loop_app
-        now = app.clock()
-        store = DraftStore(app.repository)
-        try:
+        def thank(write: WriteContext) -> int:
+            store = DraftStore(write.repository)
             for person_id in people:
-                store.mark_thank_you_sent(application_id, person_id, now, now)
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-        count = len(people)
-        plural = "s" if count != 1 else ""
-        self._tell(f"Thank-you recorded for {count} interviewer{plural}.", "information")
-        app.call_from_thread(self.reload, application_id)
+                store.mark_thank_you_sent(
+                    application_id, person_id, write.now, write.now, force=write.force
+                )
+            return len(people)
+
+        def said(count: int) -> str:
+            return f"Thank-you recorded for {count} interviewer{'s' if count != 1 else ''}."
+
+        self.pi_app.writes.run(
+            self,
+            thank,
+            about=application_id,
+            say=said,
+            done=lambda _count: self.reload(application_id),
+        )

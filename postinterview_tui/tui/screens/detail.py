@@ -15,7 +15,6 @@ from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import DETAIL_COMMANDS, bindings
 from postinterview_tui.tui.screens.loop_actions import LoopActions
-from postinterview_tui.tui.screens.services import Services, services
 from postinterview_tui.tui.screens.timeline import detail_timeline
 from postinterview_tui.tui.screens.writes import StoreChange
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
@@ -50,11 +49,6 @@ class DetailScreen(LoopActions):
         self.application_id = application_id
         self._data = data
         self._shown: ApplicationDetail | None = data[0] if data else None
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     def compose(self) -> ComposeResult:
         head, facts, timeline = (

@@ -25,14 +25,14 @@ from postinterview_tui.tui.commands.table import DRAFT_COMMANDS, bindings
 from postinterview_tui.tui.screens.delivery import copy_note, edit_in_editor, open_mail, save_note
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.send_now import SendRequest, ask_and_send
-from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
 
 NOTE_ACTIONS = {"mark_sent", "send_now", "open_editor", "choose_template"}
 """Actions that change or send the note on screen: not for a record of a note already sent."""
 
 
-class NoteOutActions(Screen[bool]):
+class NoteOutActions(UsesServices, Screen[bool]):
     """The drafting panel's ways out for a note (the panel's base class)."""
 
     COMMAND_TABLE = DRAFT_COMMANDS
@@ -46,11 +46,6 @@ class NoteOutActions(Screen[bool]):
     _sent_any: bool
     _sending: bool
     _writer: DraftWriter | None
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     @property
     def store(self) -> DraftStore:

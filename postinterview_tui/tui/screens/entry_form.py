@@ -5,7 +5,7 @@ write off the event loop, and escape asking before it throws typing away."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,11 +20,9 @@ from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import FORM_COMMANDS, bindings
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from postinterview_tui.tui.app import PostInterviewApp
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,7 @@ class Field:
 KIND_FIELD = Field("kind", "Kind of interview", widget="kind")
 
 
-class EntryFormScreen(ModalScreen[bool]):
+class EntryFormScreen(UsesServices, ModalScreen[bool]):
     """Subclasses give a title and fields, and turn the typed values into a write.
 
     Dismisses with True once saved, False when closed without saving.
@@ -58,11 +56,6 @@ class EntryFormScreen(ModalScreen[bool]):
         self.form_title = title
         self.fields = fields
         self._initial: dict[str, str] = {}
-
-    @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         initial = self.initial_values()

@@ -25,7 +25,7 @@ from postinterview_tui.storage.errors import EditConflict, StoreError
 from postinterview_tui.tui.commands.table import FORM_COMMANDS, bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen, close_unless_typed
 from postinterview_tui.tui.screens.loop_forms import TOPICS_HINT
-from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
@@ -43,7 +43,7 @@ TEXT_FIELDS: tuple[tuple[str, str, str, bool], ...] = (
 )
 
 
-class ApplicationFormScreen(ModalScreen[int | None]):
+class ApplicationFormScreen(UsesServices, ModalScreen[int | None]):
     """Add or edit an application. Errors show beside their fields; nothing typed is lost."""
 
     COMMAND_TABLE = FORM_COMMANDS
@@ -97,11 +97,6 @@ class ApplicationFormScreen(ModalScreen[int | None]):
             with Horizontal(id="form-hint"):
                 yield Label("ctrl+s saves · escape closes")
         yield SteadyFooter()
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     def _topics_field(self) -> ComposeResult:
         """What you talked about: kept with the interview, it fills the thank-you drafts."""
@@ -212,7 +207,7 @@ class ApplicationFormScreen(ModalScreen[int | None]):
         self.pi_app.writes.run(
             self,
             save,
-            about=lambda result: result if isinstance(result, int) else None,
+            about=_new_id,
             done=saved,
             undone=lambda why: self._show_status(
                 f"Could not save: {why.removeprefix('could not save: ')}. "
@@ -250,3 +245,8 @@ class ApplicationFormScreen(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         """Close, asking first when something was typed."""
         close_unless_typed(self, typed=self._values() != self._initial, result=None)
+
+
+def _new_id(result: int | EditConflict) -> int | None:
+    """The application a save wrote (none when it met a conflict)."""
+    return result if isinstance(result, int) else None

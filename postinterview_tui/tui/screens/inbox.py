@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
@@ -16,13 +14,11 @@ from postinterview_tui.inbox.records import InboxEntry
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import UNMATCHED_COMMANDS, bindings
 from postinterview_tui.tui.screens.review_inbox import pick_and_link
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
-if TYPE_CHECKING:
-    from postinterview_tui.tui.app import PostInterviewApp
 
-
-class UnmatchedScreen(Screen[None]):
+class UnmatchedScreen(UsesServices, Screen[None]):
     """Every message ingest could not tie to an application, newest first."""
 
     CSS_PATH = "../styles/inbox.tcss"
@@ -33,11 +29,6 @@ class UnmatchedScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: tuple[InboxEntry, ...] = ()
-
-    @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("Unmatched mail", id="unmatched-header")

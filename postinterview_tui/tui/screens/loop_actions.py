@@ -4,15 +4,12 @@ refresh once something was written."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.screen import Screen
 
-if TYPE_CHECKING:
-    from postinterview_tui.tui.app import PostInterviewApp
+from postinterview_tui.tui.screens.services import UsesServices
 
 
-class LoopActions(Screen[None]):
+class LoopActions(UsesServices, Screen[None]):
     """Actions ``record_reply`` and ``add_round`` for a screen that shows applications."""
 
     BINDINGS = []  # the keys come from each screen's own command table
@@ -24,11 +21,6 @@ class LoopActions(Screen[None]):
     def loop_written(self, application_id: int) -> None:
         """Something was written for ``application_id``: show it."""
         raise NotImplementedError
-
-    @property
-    def loop_app(self) -> PostInterviewApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def action_record_reply(self) -> None:
         """Record a reply from the employer (it restarts the follow-up count)."""

@@ -21,7 +21,7 @@ from postinterview_tui.domain.when import WhenError, parse_when
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import OFFER_COMMANDS, OFFER_FORM_COMMANDS, bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
@@ -101,7 +101,7 @@ class OfferFormScreen(ModalScreen[OfferDetails | None]):
         self.dismiss(None)
 
 
-class OfferScreen(Screen[None]):
+class OfferScreen(UsesServices, Screen[None]):
     """The offer panel: each condition with its status, and the way to accept or decline."""
 
     COMMAND_TABLE = OFFER_COMMANDS
@@ -111,11 +111,6 @@ class OfferScreen(Screen[None]):
         super().__init__()
         self.application_id = application_id
         self.conditions: tuple[Condition, ...] = ()
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="offer"):

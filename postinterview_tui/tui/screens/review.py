@@ -54,7 +54,6 @@ from postinterview_tui.tui.screens.review_inbox import (
     InboxRowActions,
     inbox_row,
 )
-from postinterview_tui.tui.screens.services import Services, services
 from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.state.board_data import BoardData, agenda_now, open_summaries_of
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
@@ -158,11 +157,6 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         self._load_token = 0
         self._read_before_opening = data is not None
 
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
-
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-header"):
             yield Static("Daily review", id="review-title")
@@ -228,8 +222,8 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         inbox = {InboxKey(entry.id): entry for entry in data.inbox}
         self._inbox = inbox
         if inbox:
-            title = Content.styled(f"Inbox ({len(inbox)})", "bold")
-            groups.insert(0, AgendaGroup(title, tuple(inbox)))
+            inbox_title = Content.styled(f"Inbox ({len(inbox)})", "bold")
+            groups.insert(0, AgendaGroup(inbox_title, tuple(inbox)))
 
         def describe(key: Hashable) -> Content:
             if isinstance(key, InboxKey):

@@ -19,11 +19,11 @@ from postinterview_tui.domain.text import safe_line, shorten
 from postinterview_tui.inbox.proposals import Step
 from postinterview_tui.inbox.records import InboxEntry
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
+from postinterview_tui.tui.screens.services import Services, UsesServices
 from postinterview_tui.tui.screens.writes import StoreChange
 
 if TYPE_CHECKING:
     from postinterview_tui.storage.inbox_accept import Accepted
-    from postinterview_tui.tui.app import PostInterviewApp
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def inbox_row(entry: InboxEntry, zone: Timezone) -> Content:
     )
 
 
-class InboxRowActions:
+class InboxRowActions(UsesServices):
     """The review's inbox keys: accept, dismiss, link, explain (mixed into the screen)."""
 
     def current_inbox_entry(self) -> InboxEntry | None:
@@ -61,11 +61,6 @@ class InboxRowActions:
 
     def load(self) -> None:
         """Read the review again."""
-        raise NotImplementedError
-
-    @property
-    def pi_app(self) -> PostInterviewApp:
-        """The app, typed."""
         raise NotImplementedError
 
     def action_inbox_accept(self) -> None:
@@ -149,7 +144,7 @@ class InboxRowActions:
         self.pi_app.push_screen(ConfirmScreen(message), answered)
 
 
-def pick_and_link(app: PostInterviewApp, entry: InboxEntry, after: object) -> None:
+def pick_and_link(app: Services, entry: InboxEntry, after: object) -> None:
     """Ask which application ``entry`` belongs to, link it, then call ``after()``."""
     from postinterview_tui.tui.screens.inbox_dialogs import LinkPickerScreen
 
@@ -162,7 +157,7 @@ def pick_and_link(app: PostInterviewApp, entry: InboxEntry, after: object) -> No
     app.push_screen(LinkPickerScreen(entry, applications), chosen)
 
 
-def _link(app: PostInterviewApp, entry_id: int, application_id: int, after: object) -> None:
+def _link(app: Services, entry_id: int, application_id: int, after: object) -> None:
     from postinterview_tui.storage import inbox_accept
 
     def write() -> None:

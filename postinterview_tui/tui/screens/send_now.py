@@ -40,7 +40,7 @@ from postinterview_tui.tui.commands.table import dialog_bindings
 if TYPE_CHECKING:
     from pendulum import DateTime
 
-    from postinterview_tui.tui.app import PostInterviewApp
+    from postinterview_tui.tui.screens.services import Services
 
 
 class SendConfirmScreen(ModalScreen[str | None]):
@@ -112,7 +112,7 @@ class SendRequest:
     """Runs on the event loop once the note left and is marked sent."""
 
 
-def ask_and_send(app: PostInterviewApp, request: SendRequest) -> None:
+def ask_and_send(app: Services, request: SendRequest) -> None:
     """Check the note, ask with From/To/Subject, then deliver it in a worker.
 
     A refusal (a placeholder, no ``user.email``, no way to send, the rules) is said in one
@@ -160,12 +160,12 @@ def ask_and_send(app: PostInterviewApp, request: SendRequest) -> None:
     app.push_screen(SendConfirmScreen(sender.label(), to, note.subject, caution), answered)
 
 
-def _refused(app: PostInterviewApp, message: str) -> None:
+def _refused(app: Services, message: str) -> None:
     text = safe_line(message)
     app.notify(text[:1].upper() + text[1:], title="Not sent", severity="warning", markup=False)
 
 
-def _deliver(app: PostInterviewApp, request: SendRequest, note: OutgoingNote) -> None:
+def _deliver(app: Services, request: SendRequest, note: OutgoingNote) -> None:
     """The worker: deliver, mark sent, read the panel's data again."""
     repository = app.repository
     try:

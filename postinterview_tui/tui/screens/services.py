@@ -5,11 +5,13 @@ app module (the app provides every member below)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from textual.dom import DOMNode
 
 if TYPE_CHECKING:
     from pendulum import Timezone
-    from textual.dom import DOMNode
+    from textual.screen import Screen
 
     from postinterview_tui.clock import Clock
     from postinterview_tui.storage.repository import Repository
@@ -41,6 +43,22 @@ class Services(Protocol):
 
     def report_store_error(self, error: Exception) -> None:
         """Tell the user a read or write failed."""
+
+    # Textual's own, used with the members above (the app is a Textual App).
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``callback`` on the event loop, from a worker thread."""
+
+    def push_screen(
+        self, screen: Screen[Any], callback: Callable[[Any], object] | None = None
+    ) -> Any:
+        """Open ``screen``; ``callback`` gets what it returns when it closes."""
+
+    def notify(self, message: str, **options: Any) -> None:
+        """Show a notification."""
+
+    def run_worker(self, work: Callable[..., Any], **options: Any) -> Any:
+        """Run ``work`` in a worker the app owns (closing a screen does not cancel it)."""
 
     def open_detail(self, application_id: int) -> None:
         """Open an application's detail screen."""
@@ -77,3 +95,12 @@ class Services(Protocol):
 def services(node: DOMNode) -> Services:
     """The running app's services, for ``node`` (a mounted screen or widget)."""
     return cast("Services", node.app)
+
+
+class UsesServices:
+    """Gives a screen (or a mixin of one) :attr:`pi_app`: the app, typed once, here."""
+
+    @property
+    def pi_app(self) -> Services:
+        """The app, as screens see it."""
+        return services(cast(DOMNode, self))

@@ -16,7 +16,7 @@ from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import TEMPLATE_COMMANDS, bindings, dialog_bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
-from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 
@@ -32,7 +32,7 @@ def template_option(template: NoteTemplate) -> Option:
     return Option(Content(label), id=str(template.id))
 
 
-class TemplatesScreen(Screen[None]):
+class TemplatesScreen(UsesServices, Screen[None]):
     """Every template, editable; changes are saved when you switch templates or close."""
 
     COMMAND_TABLE = TEMPLATE_COMMANDS
@@ -42,11 +42,6 @@ class TemplatesScreen(Screen[None]):
         super().__init__()
         self._templates: dict[TemplateId, NoteTemplate] = dict(DEFAULT_TEMPLATES)
         self._current: TemplateId = TemplateId.THANK_YOU_EMAIL
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     @property
     def store(self) -> DraftStore:

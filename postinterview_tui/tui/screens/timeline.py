@@ -26,7 +26,7 @@ from postinterview_tui.domain.timeline import describe_event
 from postinterview_tui.domain.wording import ACTION_LABELS, due_words
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import TIMELINE_COMMANDS, bindings
-from postinterview_tui.tui.screens.services import Services, services
+from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class TimelineData:
     now: DateTime
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(UsesServices, Screen[None]):
     """Every application on one timeline, filterable by company."""
 
     COMMAND_TABLE = TIMELINE_COMMANDS
@@ -145,11 +145,6 @@ class TimelineScreen(Screen[None]):
         super().__init__()
         self._data: TimelineData | None = None
         self._targets: dict[str, int] = {}
-
-    @property
-    def pi_app(self) -> Services:
-        """The app, as screens see it."""
-        return services(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timeline-header"):

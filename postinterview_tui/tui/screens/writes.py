@@ -105,7 +105,7 @@ class StoreWrites:
         announcement: keep it short (start a read in a worker).
         """
         node: DOMNode = method.__self__  # type: ignore[attr-defined]
-        weak = weakref.WeakMethod(method)  # type: ignore[arg-type]
+        weak = weakref.WeakMethod(method)
 
         def call(change: StoreChange) -> None:
             if (bound := weak()) is not None:

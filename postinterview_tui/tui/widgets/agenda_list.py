@@ -13,9 +13,7 @@ page keys, click to select, and messages when the cursor moves or a row is chose
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from rich.segment import Segment
@@ -24,40 +22,19 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from postinterview_tui.tui.widgets.agenda_layout import AgendaGroup, AgendaLayout
+from postinterview_tui.tui.widgets.agenda_messages import RowHighlighted, RowSelected
+from postinterview_tui.tui.widgets.fixed_lines import fixed_lines
+
+__all__ = ["AgendaGroup", "AgendaList"]
+
 # The last RowHighlighted posted carried this key: "nothing posted yet", so the first
 # set_groups always announces, even when the list is empty.
 _UNSET: Final = object()
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaGroup:
-    """A heading and the keys of the rows under it, in display order."""
-
-    heading: Content
-    keys: tuple[Hashable, ...]
-
-
-class AgendaMessage(Message):
-    """Base of the messages an :class:`AgendaList` posts."""
-
-    def __init__(self, agenda_list: AgendaList, key: Hashable, index: int) -> None:
-        super().__init__()
-        self.agenda_list: AgendaList = agenda_list
-        """The list that posted the message."""
-        self.key: Hashable = key
-        """The row's key."""
-        self.index: int = index
-        """The row's position among the rows (headings not counted)."""
-
-    @property
-    def control(self) -> AgendaList:
-        """The list, so ``@on(AgendaList.RowSelected, "#review-list")`` selectors work."""
-        return self.agenda_list
 
 
 def _no_row(key: Hashable) -> Content:
@@ -104,11 +81,9 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
     """Position of the highlighted row among the rows (headings not counted)."""
 
-    class RowHighlighted(AgendaMessage):
-        """The row under the cursor changed (posted once per change of key)."""
-
-    class RowSelected(AgendaMessage):
-        """A row was chosen: enter, or a click."""
+    # Its messages (agenda_messages), named here as Textual's widgets name theirs.
+    RowHighlighted = RowHighlighted
+    RowSelected = RowSelected
 
     def __init__(
         self,
@@ -129,14 +104,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         """
         super().__init__(name=name, id=id, classes=classes)
         self.row_height = max(1, row_height)
-        self._groups: tuple[AgendaGroup, ...] = ()
-        self._keys: tuple[Hashable, ...] = ()
-        # key -> position, so set_groups(keep=...) and select_key cost O(1).
-        self._index: dict[Hashable, int] = {}
-        # Per group: its first row's position, and the virtual line of its heading.
-        self._first_row: list[int] = []
-        self._first_line: list[int] = []
-        self._line_total = 0
+        self._layout = AgendaLayout((), self.row_height)
         self._describe: Callable[[Hashable], Content] = _no_row
         self._contents: dict[Hashable, Content] = {}
         # Drawn rows (all their lines), keyed by what they depend on; cleared when the data,
@@ -151,22 +119,22 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def row_count(self) -> int:
         """Number of rows (headings not counted)."""
-        return len(self._keys)
+        return len(self._layout.keys)
 
     @property
     def keys(self) -> tuple[Hashable, ...]:
         """The rows' keys, top to bottom."""
-        return self._keys
+        return self._layout.keys
 
     @property
     def groups(self) -> tuple[AgendaGroup, ...]:
         """The groups as last set."""
-        return self._groups
+        return self._layout.groups
 
     @property
     def highlighted_key(self) -> Hashable | None:
         """The key under the cursor, or None when there are no rows."""
-        return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
+        return self._layout.keys[self.cursor] if 0 <= self.cursor < len(self._layout.keys) else None
 
     def set_groups(
         self,
@@ -185,29 +153,17 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
             keep: Put the cursor on this key if it is listed...
             position: ...otherwise on the row at this position (clamped).
         """
-        self._groups = tuple(group for group in groups if group.keys)
-        self._keys = tuple(key for group in self._groups for key in group.keys)
-        self._index = {key: position for position, key in enumerate(self._keys)}
-        self._first_row, self._first_line = [], []
-        row = line = 0
-        for number, group in enumerate(self._groups):
-            if number:
-                line += 1  # the rule between two groups
-            self._first_row.append(row)
-            self._first_line.append(line)
-            row += len(group.keys)
-            line += 1 + len(group.keys) * self.row_height
-        self._line_total = line
+        self._layout = AgendaLayout(groups, self.row_height)
         self._describe = describe
         self._contents.clear()
         self._drawn.clear()
         self._hover = None
-        target = self._index.get(keep) if keep is not None else None
+        target = self._layout.index.get(keep) if keep is not None else None
         # set_reactive skips the watcher: the whole widget is refreshed below anyway.
         self.set_reactive(
             AgendaList.cursor, self.validate_cursor(position if target is None else target)
         )
-        self.virtual_size = Size(0, self._line_total)
+        self.virtual_size = Size(0, self._layout.line_total)
         self.refresh()
         self._scroll_cursor_into_view()
         self._announce()
@@ -218,7 +174,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         Returns:
             False (and nothing changes) if the key is not listed.
         """
-        position = self._index.get(key)
+        position = self._layout.index.get(key)
         if position is None:
             return False
         self.cursor = position
@@ -226,41 +182,15 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- geometry ----------------------------------------------------------------------------
 
-    def _group_of(self, row: int) -> int:
-        return bisect_right(self._first_row, row) - 1
-
     def _row_line(self, row: int) -> int:
         """The virtual line where ``row`` starts."""
-        group = self._group_of(row)
-        return self._first_line[group] + 1 + (row - self._first_row[group]) * self.row_height
-
-    def _locate(self, virtual_y: int) -> tuple[str, int, int]:
-        """What is drawn on virtual line ``virtual_y``.
-
-        Returns:
-            ("row", row, line within the row), ("heading", group, 0), ("rule", group, 0)
-            or ("none", 0, 0) past the end.
-        """
-        if not 0 <= virtual_y < self._line_total:
-            return ("none", 0, 0)
-        group = bisect_right(self._first_line, virtual_y) - 1
-        offset = virtual_y - self._first_line[group]
-        if offset == 0:
-            return ("heading", group, 0)
-        rows, line = divmod(offset - 1, self.row_height)
-        if rows < len(self._groups[group].keys):
-            return ("row", self._first_row[group] + rows, line)
-        return ("rule", group, 0)
-
-    def _row_at(self, virtual_y: int) -> int | None:
-        kind, row, _line = self._locate(virtual_y)
-        return row if kind == "row" else None
+        return self._layout.row_line(row)
 
     def _row_region(self, row: int) -> Region:
         """The virtual region of ``row``; a group's first row brings its heading along."""
         width = self.scrollable_content_region.width
         top = self._row_line(row)
-        if row == self._first_row[self._group_of(row)]:
+        if row == self._layout.first_row[self._layout.group_of(row)]:
             return Region(0, top - 1, width, self.row_height + 1)
         return Region(0, top, width, self.row_height)
 
@@ -268,7 +198,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def validate_cursor(self, cursor: int) -> int:
         """Clamp the cursor to an existing row (0 when there are none)."""
-        return max(0, min(cursor, len(self._keys) - 1))
+        return max(0, min(cursor, len(self._layout.keys) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Redraw only the two rows involved, keep the cursor visible and announce it."""
@@ -278,7 +208,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         self._announce()
 
     def _refresh_row(self, row: int | None) -> None:
-        if row is not None and 0 <= row < len(self._keys):
+        if row is not None and 0 <= row < len(self._layout.keys):
             # ScrollView.refresh_lines takes virtual lines (it subtracts the scroll itself).
             self.refresh_lines(self._row_line(row), self.row_height)
 
@@ -289,7 +219,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
             self._scroll_pending = True
             return
         self._scroll_pending = False
-        if not self._keys:
+        if not self._layout.keys:
             self.scroll_to(y=0, animate=False, immediate=True)
             return
         self.scroll_to_region(
@@ -306,14 +236,14 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_cursor_down(self) -> None:
         """Highlight the next row (from the last, the first: as an OptionList does)."""
-        if self._keys:
-            self.cursor = (self.cursor + 1) % len(self._keys)
+        if self._layout.keys:
+            self.cursor = (self.cursor + 1) % len(self._layout.keys)
         self._scroll_cursor_into_view()  # the wheel may have scrolled it out of sight
 
     def action_cursor_up(self) -> None:
         """Highlight the previous row (from the first, the last)."""
-        if self._keys:
-            self.cursor = (self.cursor - 1) % len(self._keys)
+        if self._layout.keys:
+            self.cursor = (self.cursor - 1) % len(self._layout.keys)
         self._scroll_cursor_into_view()
 
     def action_first(self) -> None:
@@ -323,21 +253,21 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_last(self) -> None:
         """Highlight the last row."""
-        self.cursor = len(self._keys) - 1
+        self.cursor = len(self._layout.keys) - 1
         self._scroll_cursor_into_view()
 
     def _move_page(self, direction: int) -> None:
         """Move about one screen of lines, to the nearest row in that direction."""
-        if not self._keys:
+        if not self._layout.keys:
             return
         height = max(1, self.scrollable_content_region.height)
         y = self._row_line(self.cursor) + direction * height
-        y = max(0, min(y, self._line_total - 1))
+        y = max(0, min(y, self._layout.line_total - 1))
         # A heading or a rule is not a row: look on past it, then back if nothing is there.
         for step in (direction, -direction):
             probe = y
-            while 0 <= probe < self._line_total:
-                if (row := self._row_at(probe)) is not None:
+            while 0 <= probe < self._layout.line_total:
+                if (row := self._layout.row_at(probe)) is not None:
                     self.cursor = row
                     self._scroll_cursor_into_view()
                     return
@@ -378,7 +308,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         offset = event.get_content_offset(self)
         if offset is None:
             return None
-        return self._row_at(offset.y + int(self.scroll_offset.y))
+        return self._layout.row_at(offset.y + int(self.scroll_offset.y))
 
     def on_click(self, event: events.Click) -> None:
         """A click on a row highlights and chooses it; a click on a heading does nothing."""
@@ -420,30 +350,13 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> list[Strip]:
         """``content`` as exactly ``height`` lines of exactly ``width`` cells."""
         style = self.get_visual_style("agenda-list--row", *names)
-        rich_style = style.rich_style
-        # What Textual's Visual.to_strips uses to resolve "$error" and friends in the text.
-        get_style = self._get_style
-        lines = content.split("\n", allow_blank=True)[:height]
-        strips = []
-        for line in lines:
-            # Cut here rather than let the text wrap: a wrapped row would change the row's
-            # height, and heights are what make the list cheap. Each line goes straight to
-            # segments: Textual's general path (wrapping, alignment, links) cost more than the
-            # rest of opening the review, and a row line needs none of it.
-            fitted = line.truncate(width, ellipsis=True) if line.cell_length > width else line
-            segments = [
-                Segment(text, (style + part).rich_style)
-                for text, part in fitted.render(style, end="", parse_style=get_style)
-            ]
-            strips.append(Strip(segments).extend_cell_length(width, rich_style).crop(0, width))
-        strips.extend(Strip.blank(width, rich_style) for _ in range(height - len(strips)))
-        return strips
+        return fixed_lines(content, style, height, width)
 
     def render_line(self, y: int) -> Strip:
         """Draw the line ``y`` rows below the top of the view: O(1) in the number of rows."""
         virtual_y = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
-        kind, index, line = self._locate(virtual_y)
+        kind, index, line = self._layout.locate(virtual_y)
         focused = self.has_focus
         if kind == "none":
             return Strip.blank(width, self.get_visual_style("agenda-list--row").rich_style)
@@ -453,11 +366,11 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         if kind == "heading":
             key: tuple[object, ...] = ("heading", index, width, focused)
             if (strips := self._drawn.get(key)) is None:
-                heading = self._groups[index].heading
+                heading = self._layout.groups[index].heading
                 strips = self._draw(heading, ("agenda-list--heading",), 1, width)
                 self._drawn[key] = strips
             return strips[0]
-        row_key = self._keys[index]
+        row_key = self._layout.keys[index]
         if index == self.cursor:
             names: tuple[str, ...] = ("agenda-list--cursor",)
         elif index == self._hover:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import Final, Protocol
 
 from rich.segment import Segment
 from textual.geometry import Size
@@ -11,9 +11,6 @@ from textual.strip import Strip
 
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.tui.widgets.card_face import CardFace, clean_face, no_face
-
-if TYPE_CHECKING:
-    from postinterview_tui.tui.widgets.board_view import BoardView
 
 # Markers for the last CardHighlighted posted: "on the fold row", and "nothing posted yet" (so
 # the first set_cards always announces, even when the column is empty).
@@ -23,15 +20,59 @@ UNSET: Final = object()
 Segments = tuple[Segment, ...]
 
 
-class ColumnView:
-    """One column of a :class:`BoardView`: its cards, cursor and scroll position.
+class ColumnHost(Protocol):
+    """What a column asks of the widget that draws it (the board view): where the column is
+    drawn, and to repaint (and announce) what the column changed. The column knows this
+    interface, not the widget, so the two modules do not import each other."""
 
-    Not a widget: the board view draws every column. Its methods change the column and ask the
-    view to repaint what changed.
+    @property
+    def body_height(self) -> int:
+        """Lines below the headings."""
+
+    def span(self, index: int) -> tuple[int, int]:
+        """The x and width of column ``index``."""
+
+    def column_has_focus(self, index: int) -> bool:
+        """True when the widget has the focus and column ``index`` is the current one."""
+
+    def focus_column(self, index: int) -> None:
+        """Make column ``index`` the current one and focus the widget."""
+
+    def column_changed(self, column: ColumnView) -> None:
+        """The column got new cards."""
+
+    def move_cursor(self, column: ColumnView, cursor: int) -> None:
+        """Move the column's cursor (clamped) and scroll it into view."""
+
+    def scroll_column(self, column: ColumnView, y: int) -> None:
+        """Scroll the column to virtual line ``y``."""
+
+    def body_segments(self, column: ColumnView, body_y: int, width: int) -> Segments:
+        """The column's cards on line ``body_y`` of its body."""
+
+
+class ColumnView:
+    """One column of the board view: its cards, cursor and scroll position.
+
+    Not a widget: the board view draws every column. Its methods change the column and ask
+    its host (:class:`ColumnHost`) to repaint what changed.
     """
 
-    def __init__(self, view: BoardView, index: int, key: Hashable, heading: str) -> None:
-        self.view: BoardView = view
+    def __init__(
+        self,
+        host: ColumnHost,
+        index: int,
+        key: Hashable,
+        heading: str,
+        *,
+        card_height: int,
+        fold_height: int,
+    ) -> None:
+        self._host = host
+        self.card_height = card_height
+        """Lines per card, its spacer line included."""
+        self.fold_height = fold_height
+        """Lines of the "+ N more" row."""
         self.index: int = index
         """Position from the left (0 is the first column)."""
         self.key: Hashable = key
@@ -75,7 +116,7 @@ class ColumnView:
     @property
     def has_focus(self) -> bool:
         """True when the board view has the focus and this is its current column."""
-        return self.view.has_focus and self.view.current == self.index
+        return self._host.column_has_focus(self.index)
 
     @property
     def row_count(self) -> int:
@@ -87,14 +128,14 @@ class ColumnView:
         """Lines needed to draw every row (1 for the empty text)."""
         if not self.row_count:
             return 1
-        card_lines = len(self.ids) * self.view.CARD_HEIGHT
-        return card_lines + (self.view.FOLD_HEIGHT if self._folded_more else 0)
+        card_lines = len(self.ids) * self.card_height
+        return card_lines + (self.fold_height if self._folded_more else 0)
 
     @property
     def size(self) -> Size:
         """The cells the column's cards are drawn in (without heading and separator)."""
-        _, width = self.view.span(self.index)
-        return Size(max(width - 1, 0), self.view.body_height)
+        _, width = self._host.span(self.index)
+        return Size(max(width - 1, 0), self._host.body_height)
 
     def face(self, app_id: int) -> CardFace:
         """The (sanitised) face of ``app_id``; ``describe`` runs at most once per id."""
@@ -105,19 +146,19 @@ class ColumnView:
 
     def row_span(self, row: int) -> tuple[int, int]:
         """The virtual first line and height of a row (cards include their spacer line)."""
-        card_height = self.view.CARD_HEIGHT
+        card_height = self.card_height
         if row < len(self.ids):
             return row * card_height, card_height
-        return len(self.ids) * card_height, self.view.FOLD_HEIGHT
+        return len(self.ids) * card_height, self.fold_height
 
     def row_at(self, virtual_y: int) -> int | None:
         """The row drawn on virtual line ``virtual_y``, or None below the last row."""
         if virtual_y < 0:
             return None
-        card_lines = len(self.ids) * self.view.CARD_HEIGHT
+        card_lines = len(self.ids) * self.card_height
         if virtual_y < card_lines:
-            return virtual_y // self.view.CARD_HEIGHT
-        if self._folded_more and virtual_y < card_lines + self.view.FOLD_HEIGHT:
+            return virtual_y // self.card_height
+        if self._folded_more and virtual_y < card_lines + self.fold_height:
             return len(self.ids)
         return None
 
@@ -152,11 +193,11 @@ class ColumnView:
             self.heading = safe_line(heading)
         target = self._index.get(keep_id) if keep_id is not None else None
         self.cursor = self._clamp(self.cursor if target is None else target)
-        self.view.column_changed(self)
+        self._host.column_changed(self)
 
     def move_cursor(self, delta: int) -> None:
         """Move the cursor by ``delta`` rows (clamped) and scroll it fully into view."""
-        self.view.move_cursor(self, self.cursor + delta)
+        self._host.move_cursor(self, self.cursor + delta)
 
     def select_id(self, app_id: int) -> bool:
         """Move the cursor to ``app_id`` and scroll to it.
@@ -167,17 +208,16 @@ class ColumnView:
         position = self._index.get(app_id)
         if position is None:
             return False
-        self.view.move_cursor(self, position)
+        self._host.move_cursor(self, position)
         return True
 
     def focus(self) -> None:
         """Make this the current column and give the board view the focus."""
-        self.view.current = self.index
-        self.view.focus()
+        self._host.focus_column(self.index)
 
     def scroll_to(self, y: int) -> None:
         """Scroll so virtual line ``y`` is at the top (clamped); the cursor stays."""
-        self.view.scroll_column(self, y)
+        self._host.scroll_column(self, y)
 
     def _clamp(self, cursor: int) -> int:
         return max(0, min(cursor, self.row_count - 1))
@@ -187,4 +227,4 @@ class ColumnView:
     def render_line(self, y: int) -> Strip:
         """The column's cards on line ``y`` of its body (no heading, no separator)."""
         width = self.size.width
-        return Strip(self.view.body_segments(self, y, width), width)
+        return Strip(self._host.body_segments(self, y, width), width)

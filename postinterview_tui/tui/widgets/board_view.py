@@ -10,9 +10,7 @@ columns is a change of :attr:`BoardView.current`, which repaints a heading line 
 instead of moving the focus between widgets. The right-hand cell of every column is its
 separator, and shows where the view is in a column taller than the screen.
 
-The widget owns no key bindings (the board screen owns them, from its command table); it offers
-:meth:`ColumnView.move_cursor`, :meth:`ColumnView.select_id` and :meth:`BoardView.step`,
-handles mouse clicks and wheel scrolling, and reports what happened with messages.
+No key bindings (the screen owns them); mouse clicks and wheel; messages: ``board_messages``.
 """
 
 from __future__ import annotations
@@ -23,30 +21,26 @@ from typing import ClassVar
 
 from textual import events
 from textual.geometry import Region
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.tui.widgets.board_column import FOLD, ColumnView, Segments
+from postinterview_tui.tui.widgets.board_layout import (
+    column_spans,
+    scroll_to_show,
+    visible_columns,
+)
+from postinterview_tui.tui.widgets.board_messages import (
+    CardClicked,
+    CardHighlighted,
+    CurrentChanged,
+    ExpandRequested,
+    HeightChanged,
+)
 from postinterview_tui.tui.widgets.board_painter import BoardPainter
 from postinterview_tui.tui.widgets.card_face import TONES
-
-
-class ColumnMessage(Message):
-    """Base of the messages a :class:`BoardView` posts about one of its columns."""
-
-    def __init__(self, view: BoardView, column: ColumnView) -> None:
-        super().__init__()
-        self.view: BoardView = view
-        self.column: ColumnView = column
-        """The column concerned."""
-
-    @property
-    def control(self) -> BoardView:
-        """The board view, so ``@on(BoardView.CardClicked, "#columns")`` selectors work."""
-        return self.view
 
 
 class BoardView(Widget, can_focus=True, inherit_bindings=False):
@@ -137,29 +131,13 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
     current: reactive[int] = reactive(0, repaint=False, init=False)
     """Index of the current column (the one the keys act on)."""
 
-    class CardHighlighted(ColumnMessage):
-        """A column's card under the cursor changed (``app_id`` is None on the fold row or if
-        the column is empty)."""
-
-        def __init__(self, view: BoardView, column: ColumnView, app_id: int | None) -> None:
-            super().__init__(view, column)
-            self.app_id: int | None = app_id
-
-    class CardClicked(ColumnMessage):
-        """A card was clicked (the view has already focused itself and moved the cursor)."""
-
-        def __init__(self, view: BoardView, column: ColumnView, app_id: int) -> None:
-            super().__init__(view, column)
-            self.app_id: int = app_id
-
-    class ExpandRequested(ColumnMessage):
-        """A "+ N more" row was clicked: the screen should show the folded cards."""
-
-    class CurrentChanged(ColumnMessage):
-        """Another column became the current one."""
-
-    class HeightChanged(Message):
-        """The view got taller or shorter (more or fewer cards fit in a column)."""
+    # The messages it posts (defined in board_messages; named here, as Textual's own widgets
+    # name theirs, so handlers say ``@on(BoardView.CardHighlighted)``).
+    HeightChanged = HeightChanged
+    CardHighlighted = CardHighlighted
+    CardClicked = CardClicked
+    ExpandRequested = ExpandRequested
+    CurrentChanged = CurrentChanged
 
     def __init__(
         self,
@@ -181,7 +159,15 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         """
         super().__init__(name=name, id=id, classes=classes)
         self.columns: tuple[ColumnView, ...] = tuple(
-            ColumnView(self, index, key, heading) for index, (key, heading) in enumerate(columns)
+            ColumnView(
+                self,
+                index,
+                key,
+                heading,
+                card_height=self.CARD_HEIGHT,
+                fold_height=self.FOLD_HEIGHT,
+            )
+            for index, (key, heading) in enumerate(columns)
         )
         self._by_key = {column.key: column for column in self.columns}
         self._painter = BoardPainter(
@@ -216,13 +202,14 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
 
     def visible_columns(self) -> tuple[int, int]:
         """(first, how many) of the columns shown side by side, the current one among them."""
-        count = len(self.columns)
-        width = self.size.width
-        if width >= count * self.ALL_COLUMNS_MIN_WIDTH:
-            return 0, count
-        shown = max(1, min(count, width // self.SCROLLED_COLUMN_WIDTH))
-        first = min(max(self._first, self.current - shown + 1), self.current)
-        first = max(0, min(first, count - shown))
+        first, shown = visible_columns(
+            len(self.columns),
+            self.size.width,
+            self.current,
+            self._first,
+            all_min_width=self.ALL_COLUMNS_MIN_WIDTH,
+            scrolled_width=self.SCROLLED_COLUMN_WIDTH,
+        )
         self._first = first
         return first, shown
 
@@ -231,19 +218,17 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         width = self.size.width
         first, shown = self.visible_columns()
         if self._spans[0] != (width, first):
-            base, extra = divmod(width, shown)
-            spans = []
-            x = 0
-            for index in range(len(self.columns)):
-                position = index - first
-                if not 0 <= position < shown:
-                    spans.append((x, 0))
-                    continue
-                column_width = base + (1 if position < extra else 0)
-                spans.append((x, column_width))
-                x += column_width
-            self._spans = ((width, first), tuple(spans))
+            self._spans = ((width, first), column_spans(len(self.columns), width, first, shown))
         return self._spans[1]
+
+    def column_has_focus(self, index: int) -> bool:
+        """True when the view has the focus and column ``index`` is the current one."""
+        return self.has_focus and self.current == index
+
+    def focus_column(self, index: int) -> None:
+        """Make column ``index`` the current one and take the focus."""
+        self.current = index
+        self.focus()
 
     def column_at(self, x: int) -> ColumnView | None:
         """The column drawn at ``x``, if any."""
@@ -308,8 +293,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
 
     def scroll_column(self, column: ColumnView, y: int) -> None:
         """Scroll a column so virtual line ``y`` is at the top (clamped)."""
-        most = max(column.virtual_height - self.body_height, 0)
-        y = max(0, min(y, most))
+        y = max(0, min(y, column.virtual_height - self.body_height))
         if y != column.scroll_y:
             column.scroll_y = y
             self.refresh(self._column_region(column))
@@ -321,13 +305,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         if not view:
             return False  # not laid out yet: on_resize scrolls once the size is known
         top, height = column.row_span(column.cursor) if column.row_count else (0, 1)
-        scroll = column.scroll_y
-        if top < scroll:
-            scroll = top
-        elif top + height > scroll + view:
-            scroll = top + height - view
-        most = max(column.virtual_height - view, 0)
-        column.scroll_y = max(0, min(scroll, most))
+        column.scroll_y = scroll_to_show(top, height, before, view, column.virtual_height)
         return column.scroll_y != before
 
     def _announce(self, column: ColumnView) -> None:

@@ -19,7 +19,9 @@ class SingleLineInput(Input):
             self.field = field
             self.line_count = line_count
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
+        """Join a multi-line paste (the public Paste handler runs before Input's own, which
+        ``prevent_default`` then skips)."""
         lines = [line.strip() for line in event.text.splitlines() if line.strip()]
         if len(lines) > 1:
             # prevent_default keeps Input's own handler from inserting the first line again.

@@ -6,7 +6,13 @@ from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from postinterview_tui.tui.workarounds import (
+    dim_footer_key,
+    footer_is_ready,
+    footer_keys,
+    key_of,
+)
 
 KeySignature = tuple[tuple[Any, ...], ...]
 
@@ -16,7 +22,9 @@ class SteadyFooter(Footer):
 
     The stock Footer recomposes all its keys whenever the focused widget changes, even when
     the keys shown stay the same (moving between two board columns, say). That rebuild costs
-    more than the rest of a key press, so this one compares what it would show first.
+    more than the rest of a key press, so this one compares what it would show first. The
+    parts of Textual's footer it needs are private: they live in ``tui/workarounds.py``, and
+    without them this footer rebuilds as the stock one does.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -44,9 +52,10 @@ class SteadyFooter(Footer):
         """Rebuild only when the keys to show differ from the ones last drawn; when only
         whether some keys are enabled changed, restyle those keys in place."""
         signature = self.shown_keys(screen)
-        if self._bindings_ready and signature == self._drawn:
+        ready = footer_is_ready(self)
+        if ready and signature == self._drawn:
             return
-        if self._bindings_ready and self._restyled(signature):
+        if ready and self._restyled(signature):
             self._drawn = signature
             return
         will_draw = screen.app.app_focus and self.is_attached and screen is self.screen
@@ -67,14 +76,11 @@ class SteadyFooter(Footer):
         ):
             return False
         enabled = {(entry[0], entry[3]): entry[ENABLED] for entry in signature}
-        keys = list(self.query_children(FooterKey))
-        if any((key.key, key.action) not in enabled for key in keys):
+        keys = footer_keys(self)
+        if keys is None or any(key_of(key) not in enabled for key in keys):
             return False
         for key in keys:
-            disabled = not enabled[key.key, key.action]
-            # FooterKey reads _disabled when clicked (to ring the bell instead of acting).
-            key._disabled = disabled  # noqa: SLF001
-            key.set_class(disabled, "-disabled")
+            dim_footer_key(key, not enabled[key_of(key)])
         return True
 
 

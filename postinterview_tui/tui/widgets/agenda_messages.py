@@ -1,0 +1,38 @@
+"""The messages an agenda list posts: a row highlighted, a row chosen.
+
+Declared with ``namespace="agenda_list"`` so their handlers are named as if nested in
+:class:`~postinterview_tui.tui.widgets.agenda_list.AgendaList`, which names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.message import Message
+from textual.widget import Widget
+
+
+class AgendaMessage(Message, namespace="agenda_list"):
+    """Base of the messages an agenda list posts."""
+
+    def __init__(self, agenda_list: Widget, key: Hashable, index: int) -> None:
+        super().__init__()
+        self.agenda_list: Widget = agenda_list
+        """The list that posted the message."""
+        self.key: Hashable = key
+        """The row's key."""
+        self.index: int = index
+        """The row's position among the rows (headings not counted)."""
+
+    @property
+    def control(self) -> Widget:
+        """The list, so ``@on(AgendaList.RowSelected, "#review-list")`` selectors work."""
+        return self.agenda_list
+
+
+class RowHighlighted(AgendaMessage, namespace="agenda_list"):
+    """The row under the cursor changed (posted once per change of key)."""
+
+
+class RowSelected(AgendaMessage, namespace="agenda_list"):
+    """A row was chosen: enter, or a click."""
