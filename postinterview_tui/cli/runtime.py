@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 import click
 
 from postinterview_tui.clock import make_clock, read_zone
+from postinterview_tui.domain.stages import InterviewKind, Stage
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 PROG = "postinterview"
-KIND_CHOICES = ("phone", "video", "technical", "onsite", "panel", "final", "other")
-STAGE_HELP = "interviewed, thanked, followed-up, offer, accepted, closed (or 1-6)"
+KIND_CHOICES = tuple(kind.value for kind in InterviewKind)
+STAGE_HELP = f"{', '.join(stage.value for stage in Stage)} (or 1-{len(Stage)})"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
