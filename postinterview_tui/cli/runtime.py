@@ -135,3 +135,24 @@ def runtime(ctx: click.Context) -> Runtime:
 def print_json(value: Any) -> None:
     """JSON output: indented, ASCII-only (so no control character reaches the terminal)."""
     click.echo(json.dumps(value, indent=2, sort_keys=False))
+
+
+def write_output_file(path: Path, data: bytes) -> None:
+    """Write a command's ``--output`` file, readable only by the user and whole or not at all.
+
+    Raises:
+        BadInput: the folder is missing, ``path`` is a folder, a pipe or a device, or the write
+            failed (the message says which); no file is left half-written.
+    """
+    from postinterview_tui.domain.text import safe_line
+    from postinterview_tui.storage.files.private import write_private_file
+
+    shown = safe_line(str(path))
+    if not path.parent.is_dir():
+        raise BadInput(
+            f"cannot write {shown}: the folder {safe_line(str(path.parent))} does not exist"
+        )
+    try:
+        write_private_file(path, data)
+    except OSError as error:
+        raise BadInput(f"cannot write {shown}: {error.strerror or error}") from None
