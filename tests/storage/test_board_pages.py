@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.review import next_up
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.storage.board_pages import ColumnPage, column_counts, column_page
