@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import pendulum
-from pendulum import DateTime, FixedTimezone, Timezone
+from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.public_holidays import is_public_holiday
 from postinterview_tui.domain.settings import Settings
@@ -88,7 +88,7 @@ def _working_date_after(
 def local_datetime(day: date, hour: int, minute: int, second: int, zone: Timezone) -> DateTime:
     """The instant at a local wall-clock time; a time in a DST gap moves forward past the gap,
     but never onto the next day (then it is the last instant of ``day``)."""
-    moment = local_instant(day, hour, minute, second, zone)
+    moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=zone)
     if _plain_date(moment) != day:
         following = day + timedelta(days=1)
         start = pendulum.datetime(following.year, following.month, following.day, tz=zone)
@@ -96,23 +96,9 @@ def local_datetime(day: date, hour: int, minute: int, second: int, zone: Timezon
     return moment
 
 
-def local_instant(day: date, hour: int, minute: int, second: int, zone: Timezone) -> DateTime:
-    """Exactly ``pendulum.datetime(day..., hour, minute, second, tz=zone)``, built faster.
-
-    When the clock reads this time exactly once (no DST gap, no repeated hour), pendulum's
-    answer is the wall time in ``zone`` with ``fold=1``; building that directly costs a third
-    of the call. Gaps and repeated hours, and zones that are not named zones, go to pendulum.
-    """
-    if isinstance(zone, Timezone):
-        naive = datetime(day.year, day.month, day.day, hour, minute, second)
-        if zone.utcoffset(naive) == zone.utcoffset(naive.replace(fold=1)):
-            return DateTime(day.year, day.month, day.day, hour, minute, second, 0, zone, fold=1)
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=zone)
-
-
 def add_business_days(moment: DateTime, count: int, settings: Settings, zone: Timezone) -> DateTime:
     """The same local clock time as ``moment`` on the ``count``-th working date after it."""
-    local = wall_clock(moment, zone)
+    local = moment.in_timezone(zone)
     day = add_business_days_to_date(local.date(), count, settings)
     result = local_datetime(day, local.hour, local.minute, local.second, zone)
     if _plain_date(result) == day:
@@ -126,31 +112,6 @@ def add_business_days(moment: DateTime, count: int, settings: Settings, zone: Ti
 def _plain_date(moment: datetime) -> date:
     # The standard library's date(): pendulum's builds a pendulum Date, several times slower.
     return datetime.date(moment)
-
-
-def wall_clock(moment: DateTime, zone: Timezone) -> datetime:
-    """What ``moment.in_timezone(zone)`` reads on the clock, as a plain ``datetime``.
-
-    The agenda needs only the local date and time of a few thousand instants; building a pendulum
-    object for each one costs more than twice as much as this. It converts exactly as
-    pendulum's ``in_timezone`` does (a plain copy with the same zone and fold, converted by the
-    standard library), without wrapping the result again.
-    """
-    if isinstance(moment.tzinfo, Timezone | FixedTimezone):
-        plain = datetime(
-            moment.year,
-            moment.month,
-            moment.day,
-            moment.hour,
-            moment.minute,
-            moment.second,
-            moment.microsecond,
-            tzinfo=moment.tzinfo,
-            fold=moment.fold,
-        )
-        return plain.astimezone(zone)
-    # Another kind of zone (pendulum sets fold=1 first): leave it to pendulum.
-    return moment.in_timezone(zone)
 
 
 def day_exists(day: date, zone: Timezone) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import next_step
@@ -21,6 +20,6 @@ def what_next(
     if step is None:
         return "Nothing more is due for it."
     words = card_status(summary, settings, now, zone).text
-    day = wall_clock(step.due, zone).date()
+    day = step.due.in_timezone(zone).date()
     stamp = f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
     return f"Next: {words} ({stamp})."

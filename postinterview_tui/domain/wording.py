@@ -6,7 +6,6 @@ from datetime import date
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.rules import ActionKind
 
 ACTION_LABELS: dict[ActionKind, str] = {
@@ -30,8 +29,8 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
         return f"{days} day{'s' if days != 1 else ''} late"
     # Plain local dates and times: pendulum's Date subtraction builds an Interval and its
     # format() parses the pattern on every call; ``today`` words a thousand dues at a time.
-    local_due = wall_clock(due, zone)
-    days_ahead = (local_due.date() - wall_clock(now, zone).date()).days
+    local_due = due.in_timezone(zone)
+    days_ahead = (local_due.date() - now.in_timezone(zone).date()).days
     if days_ahead == 0:
         return f"today {local_due.strftime('%H:%M')}"
     if days_ahead == 1:
@@ -55,9 +54,9 @@ def round_time(
     """When a round still ahead takes place: "today 14:00", "tomorrow 09:30", "Thursday 14:00
     (in 3 days)"; with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"; ``compact`` is
     ``short`` that names tomorrow by its weekday too ("Thu 09:30"), for narrow columns."""
-    local = wall_clock(moment, zone)
+    local = moment.in_timezone(zone)
     clock = local.strftime("%H:%M")
-    days_ahead = (local.date() - wall_clock(now, zone).date()).days
+    days_ahead = (local.date() - now.in_timezone(zone).date()).days
     short = short or compact
     if days_ahead <= 0:
         return f"today {clock}"
@@ -118,7 +117,7 @@ def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
     if due <= now:
         hours = int((now.timestamp() - due.timestamp()) // 3600)
         return f"{hours // 24}d" if hours >= 24 else f"{max(hours, 0)}h"
-    days_ahead = (wall_clock(due, zone).date() - wall_clock(now, zone).date()).days
+    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
     if days_ahead <= 0:
         return "today"
     if days_ahead == 1:

@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.domain.wording import long_date
@@ -255,7 +254,7 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
             parts.append(f"{board.inbox_pending} in inbox")
         if self.pi_app.demo:
             parts.append("demo data")
-        header = (long_date(wall_clock(now, zone).date()), " · ".join(parts))
+        header = (long_date(now.in_timezone(zone).date()), " · ".join(parts))
         if header == self._header:
             return  # an update would lay the header out again for nothing
         before, self._header = self._header, header

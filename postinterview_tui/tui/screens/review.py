@@ -18,7 +18,6 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview_tui.domain.agenda import AgendaItem
-from postinterview_tui.domain.calendar import wall_clock
 from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
 from postinterview_tui.domain.review import (
     DONE_HINTS,
@@ -265,7 +264,7 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         counts = {status: 0 for status in DueStatus}
         for item in visible:
             counts[item.status] += 1
-        parts = [day_and_month(wall_clock(now, zone).date())]
+        parts = [day_and_month(now.in_timezone(zone).date())]
         parts += [f"{counts[status]} {status}" for status in DueStatus]
         self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
 
