@@ -35,7 +35,10 @@ def _header(app: PostInterviewApp) -> str:
 
 
 async def test_accepting_in_the_review_inbox_reaches_the_board(
-    board_pilot: BoardPilots, db_path: Path, tmp_path: Path, cli_now: None  # noqa: F811
+    board_pilot: BoardPilots,
+    db_path: Path,
+    tmp_path: Path,
+    cli_now: None,  # noqa: F811
 ) -> None:
     _setup(db_path, tmp_path, {"r.eml": message(body=REJECTION).as_bytes()})
     async with board_pilot(demo=False, size=SIZE) as ui:
@@ -51,7 +54,10 @@ async def test_accepting_in_the_review_inbox_reaches_the_board(
 
 
 async def test_linking_unmatched_mail_reaches_the_board(
-    board_pilot: BoardPilots, db_path: Path, tmp_path: Path, cli_now: None  # noqa: F811
+    board_pilot: BoardPilots,
+    db_path: Path,
+    tmp_path: Path,
+    cli_now: None,  # noqa: F811
 ) -> None:
     stranger = message(sender="Jobs <jobs@ats.example>", subject="Update", body=REJECTION)
     _setup(db_path, tmp_path, {"s.eml": stranger.as_bytes()})
