@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pendulum
 import pytest
-from textual.widgets import Static
+from pendulum import Timezone
+from textual.widgets import Input, Static
 
 from postinterview_tui.domain.review import ItemKey
 from postinterview_tui.domain.rules import ActionKind
@@ -98,3 +100,21 @@ async def test_an_action_under_the_inbox_hands_the_highlight_to_the_next_row(
         assert isinstance(ui.screen, ReviewScreen)
         assert _highlighted(ui.app) == second
         assert first not in list(_list(ui.app).keys)
+
+
+async def test_the_snooze_dialog_suggests_a_date_it_accepts(db_path: Path, zone: Timezone) -> None:
+    """On 5 Dec 2026, the date the dialog shows as an example is one it takes (issue 15 §4b)."""
+    today = pendulum.datetime(2026, 12, 5, 9, 30, tz=zone)
+    async with BoardPilots(db_path, today, zone)(size=SIZE) as ui:
+        await _open(ui.app, ui.pilot)
+        acted = _highlighted(ui.app)
+        await ui.press("s")
+        assert isinstance(ui.screen, SnoozeScreen)
+        await ui.press("tab")
+        typed = ui.screen.query_one("#snooze-date", Input)
+        assert typed.has_focus
+        example = typed.placeholder.removeprefix("or a date: ").split(",")[0]
+        assert example == "2026-12-12", typed.placeholder
+        await ui.press(*example, "enter")
+        assert isinstance(ui.screen, ReviewScreen)
+        assert acted not in list(_list(ui.app).keys)

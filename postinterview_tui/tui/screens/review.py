@@ -36,6 +36,7 @@ from postinterview_tui.domain.review import (
     offer_step,
     parse_snooze,
     row_text,
+    snooze_examples,
     snooze_step,
     snooze_until,
 )
@@ -535,7 +536,8 @@ class SnoozeScreen(ModalScreen[DateTime | None]):
                 *(Option(label, id=f"days-{days}") for label, days in SNOOZE_CHOICES),
                 id="snooze-lengths",
             )
-            yield Input(placeholder="or a date: 2026-12-01, tomorrow, +2d…", id="snooze-date")
+            examples = ", ".join(snooze_examples(self.now, self.zone))
+            yield Input(placeholder=f"or a date: {examples}…", id="snooze-date")
             yield Label("", id="snooze-error")
             yield Label("enter picks · tab to type a date · escape cancels", classes="hint")
 
