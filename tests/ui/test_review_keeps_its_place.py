@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from postinterview_tui.domain.review import ItemKey
 from postinterview_tui.domain.rules import ActionKind
-from postinterview_tui.tui.screens.dialogs import CloseReasonScreen
+from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.tui.screens.drafting import DraftingScreen
 from postinterview_tui.tui.screens.review import ReviewScreen, SnoozeScreen
 from postinterview_tui.tui.screens.review_inbox import InboxKey
@@ -118,3 +118,18 @@ async def test_the_snooze_dialog_suggests_a_date_it_accepts(db_path: Path, zone:
         await ui.press(*example, "enter")
         assert isinstance(ui.screen, ReviewScreen)
         assert acted not in list(_list(ui.app).keys)
+
+
+async def test_done_on_a_follow_up_too_soon_asks_a_question(board_pilot: BoardPilots) -> None:
+    """d on a follow-up not yet due: the dialog asks ("Follow up anyway?"); no puts it back."""
+    async with board_pilot(size=SIZE) as ui:
+        orbital = ItemKey(ui.id_of("Orbital Freight"), F, None)
+        await _open(ui.app, ui.pilot)
+        _highlight(ui.app, orbital)
+        await ui.press("d")
+        assert isinstance(ui.screen, ConfirmScreen)
+        assert ui.screen.question.startswith("A follow-up now would be too soon")
+        assert ui.screen.question.endswith("Follow up anyway?")
+        await ui.press("n")
+        assert isinstance(ui.screen, ReviewScreen)
+        assert _highlighted(ui.app) == orbital
