@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, InterviewKind, Stage
 from postinterview_tui.storage.repository import Repository
 

@@ -15,7 +15,7 @@ from postinterview_tui.domain.timeline import describe_event
 from postinterview_tui.domain.wording import ACTION_LABELS, due_words
 
 if TYPE_CHECKING:
-    from postinterview_tui.domain.models import ApplicationDetail, Interview
+    from postinterview_tui.domain.records import ApplicationDetail, Interview
     from postinterview_tui.storage.repository import Repository
 
 WHEN_FORMAT = "ddd D MMM YYYY HH:mm"

@@ -20,7 +20,7 @@ from postinterview_tui.domain.moves import ChangePlan, PlannedEvent
 from postinterview_tui.domain.stages import EventKind, Stage
 
 if TYPE_CHECKING:
-    from postinterview_tui.domain.models import Event
+    from postinterview_tui.domain.records import Event
 
 OFFER_STAGES = (Stage.OFFER, Stage.ACCEPTED)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import ApplicationDetail
+from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.templates import (

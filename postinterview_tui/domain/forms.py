@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import (
+from postinterview_tui.domain.records import (
     ApplicationEdit,
     Contact,
     NewApplication,

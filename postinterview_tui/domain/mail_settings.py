@@ -122,6 +122,40 @@ def parse_user(key: str, text: str) -> str:
     return value
 
 
+def parse_ca_file(key: str, text: str, *, check_file: bool) -> str:
+    """A file of PEM certificates (a CA to trust), kept as an absolute path (``~`` expanded;
+    empty clears it).
+
+    Args:
+        check_file: also check that the file is there and holds a certificate (when a value is
+            entered or checked; a value read for use is only shaped, and the IMAP client says
+            in one line if its file has gone).
+
+    Raises:
+        ValueError: not one path, or (``check_file``) no such file or no certificate in it.
+    """
+    value = text.strip()
+    if not value:
+        return ""
+    if any(ord(char) < 32 for char in value) or len(value) > 4096:
+        raise ValueError(f"{key} must be the path of one file")
+    # Imported here: the settings load at every start, and this one is rarely set.
+    import os
+
+    path = os.path.abspath(os.path.expanduser(value))
+    if not check_file:
+        return path
+    import ssl
+
+    if not os.path.isfile(path):
+        raise ValueError(f"{key}: there is no file {path!r}")
+    try:
+        ssl.create_default_context(cafile=path)
+    except (OSError, ssl.SSLError, ValueError):
+        raise ValueError(f"{key}: {path!r} holds no PEM certificate") from None
+    return path
+
+
 _SWITCHES = {"on": True, "true": True, "yes": True, "1": True}
 _SWITCHES.update({"off": False, "false": False, "no": False, "0": False})
 

@@ -2,19 +2,16 @@
 
 The store builds these from rows; the rules and screens only read them.
 
-This module defines the records every list reads (an application's summary, its rules' facts
+This module holds the records every list reads (an application's summary, its rules' facts
 and its offer conditions). The records of one application's detail and of what the user types
-live in :mod:`.records`; they can still be imported from here, but are loaded only when first
-asked for: each frozen dataclass costs about a millisecond to generate at import, and
-``postinterview today`` (which must start quickly) needs none of them.
+live in :mod:`.records`, which builds on these; nothing here imports :mod:`.records` back, so
+``postinterview today`` and ``list`` (which must start quickly) never generate those dataclasses.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from pendulum import DateTime
 
@@ -24,58 +21,6 @@ from postinterview_tui.domain.stages import (
     ConditionStatus,
     Stage,
 )
-
-if TYPE_CHECKING:
-    from postinterview_tui.domain.records import (
-        ApplicationDetail,
-        ApplicationEdit,
-        Contact,
-        Event,
-        Interview,
-        Interviewer,
-        NewApplication,
-        NewInterview,
-        NewInterviewer,
-    )
-
-__all__ = [
-    "ApplicationDetail",
-    "ApplicationEdit",
-    "ApplicationSummary",
-    "Condition",
-    "Contact",
-    "Event",
-    "Interview",
-    "Interviewer",
-    "NewApplication",
-    "NewInterview",
-    "NewInterviewer",
-    "Progress",
-]
-
-_RECORDS = frozenset(
-    {
-        "ApplicationDetail",
-        "ApplicationEdit",
-        "Contact",
-        "Event",
-        "Interview",
-        "Interviewer",
-        "NewApplication",
-        "NewInterview",
-        "NewInterviewer",
-    }
-)
-"""The names this module lends from :mod:`.records` (see the module docstring)."""
-
-
-def __getattr__(name: str) -> object:
-    """The records of :mod:`.records`, imported the first time one is asked for (PEP 562)."""
-    if name in _RECORDS:
-        value = getattr(importlib.import_module("postinterview_tui.domain.records"), name)
-        globals()[name] = value  # later look-ups find it directly
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)

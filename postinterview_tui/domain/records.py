@@ -1,7 +1,7 @@
 """The records of one application's detail, and of what the user types before it is stored.
 
-Split from :mod:`.models` so that reading lists (above all ``postinterview today``) does not
-pay for generating these dataclasses; :mod:`.models` still lends every one of them by name.
+Apart from :mod:`.models` so that reading lists (above all ``postinterview today``) does not
+pay for generating these dataclasses. These build on :mod:`.models`, never the other way round.
 """
 
 from __future__ import annotations

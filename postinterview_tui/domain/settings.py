@@ -73,6 +73,9 @@ class Settings:
     never stored."""
     imap_folder: str = "INBOX"
     imap_security: str = "tls"
+    imap_ca_file: str = ""
+    """A PEM file of the CA certificates trusted for the IMAP server instead of the system's
+    (for a server with a certificate of its own); empty: the system's store."""
     imap_max_per_run: int = 200
     keep_bodies: bool = False
 
@@ -192,6 +195,13 @@ def _format_dates(value: object) -> str:
     return json.dumps([day.isoformat() for day in value])
 
 
+def _parse_ca_file(key: str, text: str, choices: SettingChoices | None) -> str:
+    # Given choices, a value is being entered or checked: its file must be there. Read for
+    # use (no choices), only its shape is checked, so a file gone later is reported by the
+    # IMAP client in one line rather than silently replaced by the system's store.
+    return mail_settings.parse_ca_file(key, text, check_file=choices is not None)
+
+
 _BINDING_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
 _KEY_NAME = re.compile(r"^[a-z0-9_+]+$")
 
@@ -264,6 +274,7 @@ RULES: tuple[SettingRule, ...] = (
     ),
     SettingRule("mail.imap_folder", "imap_folder", plain(mail_settings.parse_user)),
     SettingRule("mail.imap_security", "imap_security", plain(mail_settings.parse_security)),
+    SettingRule("mail.imap_ca_file", "imap_ca_file", _parse_ca_file),
     SettingRule("mail.imap_max_per_run", "imap_max_per_run", whole_number(1, 5000)),
     SettingRule(
         "mail.keep_bodies",

@@ -16,7 +16,8 @@ from urllib.parse import quote
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import ApplicationDetail, Interview, Progress
+from postinterview_tui.domain.models import Progress
+from postinterview_tui.domain.records import ApplicationDetail, Interview
 from postinterview_tui.domain.rules import follow_up_limit_reached, reasonable_follow_up_time
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line, safe_text

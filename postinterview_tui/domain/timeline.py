@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import Event
+from postinterview_tui.domain.records import Event
 from postinterview_tui.domain.stages import STAGE_LABELS, CloseReason, EventKind, Stage
 
 _PLAIN: dict[EventKind, str] = {

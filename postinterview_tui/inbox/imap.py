@@ -109,7 +109,8 @@ def read_new(
     from imapclient.exceptions import IMAPClientError
 
     check_settings(settings)
-    context = ssl.create_default_context()
+    context = tls_context(settings)
+    where = f"{settings.imap_host}:{settings.imap_port}"
     try:
         client = IMAPClient(
             settings.imap_host,
@@ -118,10 +119,10 @@ def read_new(
             ssl_context=context,
             timeout=TIMEOUT_SECONDS,
         )
+    except ssl.SSLError as error:
+        raise _tls_failure(error, where) from None
     except (OSError, IMAPClientError) as error:
-        raise ImapError(
-            f"cannot reach {settings.imap_host}:{settings.imap_port} ({error})"
-        ) from None
+        raise ImapError(f"cannot reach {where} ({error})") from None
     try:
         if settings.imap_security == "starttls":
             client.starttls(context)
@@ -136,11 +137,43 @@ def read_new(
         messages, skipped = _fetch(client, chosen, zone, settings)
         newest = max(chosen) if chosen else last
         return ImapBatch(folder_key(settings), validity, newest, tuple(messages), tuple(skipped))
+    except ssl.SSLError as error:
+        raise _tls_failure(error, where) from None
     except (OSError, IMAPClientError) as error:
         raise ImapError(f"IMAP: {error}") from None
     finally:
         with contextlib.suppress(OSError, IMAPClientError):
             client.logout()
+
+
+def tls_context(settings: Settings) -> ssl.SSLContext:
+    """The TLS settings for the server: certificates and host name checked, against
+    ``mail.imap_ca_file`` when it is set, else the system's store (which also reads the
+    standard ``SSL_CERT_FILE`` and ``SSL_CERT_DIR``).
+
+    Raises:
+        ImapError: the CA file cannot be read.
+    """
+    ca_file = settings.imap_ca_file or None
+    try:
+        return ssl.create_default_context(cafile=ca_file)
+    except (OSError, ssl.SSLError) as error:
+        reason = getattr(error, "strerror", None) or getattr(error, "reason", None) or error
+        raise ImapError(f"mail.imap_ca_file: cannot use {ca_file} ({reason})") from None
+
+
+def _tls_failure(error: ssl.SSLError, where: str) -> ImapError:
+    """One line for a failed TLS handshake, saying what to change."""
+    if isinstance(error, ssl.SSLCertVerificationError):
+        reason = error.verify_message or error.reason or "not trusted"
+        return ImapError(
+            f"the certificate of {where} is not trusted ({reason}); if that server has a "
+            "certificate of its own, set mail.imap_ca_file to the CA that signed it"
+        )
+    return ImapError(
+        f"TLS with {where} failed ({error.reason or error}); check mail.imap_security "
+        "(tls on port 993, starttls on port 143)"
+    )
 
 
 def _fetch(

@@ -17,8 +17,8 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.drafting import DraftingData, build_slots, is_thanked, thanked_at
 from postinterview_tui.domain.mail_settings import NoRoute, Route, is_address, sending_route
-from postinterview_tui.domain.models import ApplicationDetail
 from postinterview_tui.domain.moves import plan_move
+from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.domain.templates import (

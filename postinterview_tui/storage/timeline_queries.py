@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import Event
+from postinterview_tui.domain.records import Event
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.rows import event_from_row
 from postinterview_tui.storage.timestamps import to_text

@@ -32,7 +32,7 @@ from typing import Any
 import pendulum
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, InterviewKind, Stage
 from postinterview_tui.storage.connection import choose_durability
 from postinterview_tui.storage.repository import Repository

@@ -14,7 +14,11 @@ from pathlib import Path
 import click.utils
 import pytest
 
-from ._imap import imap_server  # noqa: F401  (a real IMAP server for the ingest tests)
+from ._imap import (  # noqa: F401  (a real IMAP server for the ingest tests)
+    imap_certificates,
+    imap_server,
+    imap_tls_server,
+)
 from ._support import InProcessCli, SubprocessCli
 
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, Stage
 from postinterview_tui.storage.repository import Repository
 

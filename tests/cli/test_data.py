@@ -413,7 +413,7 @@ WRITER = textwrap.dedent(
 
     import pendulum
 
-    from postinterview_tui.domain.models import NewApplication, NewInterview
+    from postinterview_tui.domain.records import NewApplication, NewInterview
     from postinterview_tui.storage.repository import Repository
 
     zone = pendulum.timezone("Europe/London")

@@ -13,7 +13,7 @@ import pendulum
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.stages import ConditionKind
 from postinterview_tui.domain.validation import FieldError
 from postinterview_tui.storage.repository import Repository

@@ -17,7 +17,7 @@ import pendulum
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
 from postinterview_tui.storage.repository import Repository
 

@@ -15,7 +15,7 @@ from textual.content import Content
 from postinterview_tui.cli.output import agenda_lines, list_lines
 from postinterview_tui.cli.show import detail_lines
 from postinterview_tui.domain.agenda import build_agenda
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.rules import next_action
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.storage.errors import SaveFailed
 from postinterview_tui.storage.repository import Repository

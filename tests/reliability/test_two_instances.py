@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.storage.repository import Repository
 
 EDITS = 500
@@ -23,7 +23,7 @@ WORKER = textwrap.dedent(
     import random, sys
     from pathlib import Path
     import pendulum
-    from postinterview_tui.domain.models import ApplicationEdit
+    from postinterview_tui.domain.records import ApplicationEdit
     from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
     from postinterview_tui.domain.moves import RuleRefusal
     from postinterview_tui.storage.repository import Repository

@@ -10,7 +10,7 @@ from typing import Any
 from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
 
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import InterviewKind, Stage
 from postinterview_tui.storage.repository import Repository
 from tests.ui.helpers import focus_card, make_app, settle

@@ -78,7 +78,7 @@ def test_review_busy(snap_compare: Any, db_path: Path, now: DateTime, zone: Time
 
 def test_review_empty(snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone) -> None:
     """Nothing to do in the window: the review says so, and names what comes next."""
-    from postinterview_tui.domain.models import NewApplication, NewInterview
+    from postinterview_tui.domain.records import NewApplication, NewInterview
     from postinterview_tui.domain.stages import Stage
     from tests.ui.helpers import open_repository
 

@@ -10,12 +10,7 @@ from pathlib import Path
 
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import (
-    Contact,
-    NewApplication,
-    NewInterview,
-    NewInterviewer,
-)
+from postinterview_tui.domain.records import Contact, NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import InterviewKind
 
 FIXTURES = Path(__file__).parent / "fixtures"

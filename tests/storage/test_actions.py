@@ -10,14 +10,14 @@ import pendulum
 import pytest
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import (
+from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.records import (
     ApplicationEdit,
     Contact,
     Event,
     NewInterview,
     NewInterviewer,
 )
-from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import (
     CloseReason,
     ConditionKind,

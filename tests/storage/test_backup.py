@@ -154,7 +154,7 @@ WRITER = textwrap.dedent(
 
     import pendulum
 
-    from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+    from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
     from postinterview_tui.storage.repository import Repository
 
     path, count = sys.argv[1], int(sys.argv[2])

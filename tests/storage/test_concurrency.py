@@ -26,7 +26,7 @@ WORKER = textwrap.dedent(
 
     import pendulum
 
-    from postinterview_tui.domain.models import (
+    from postinterview_tui.domain.records import (
         ApplicationEdit, NewApplication, NewInterview, NewInterviewer,
     )
     from postinterview_tui.domain.stages import CloseReason, Stage

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewInterview, NewInterviewer
 from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.records import NewInterview, NewInterviewer
 from postinterview_tui.domain.rules import ActionKind, next_action
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import EventKind, Stage

@@ -23,8 +23,8 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.dues import agenda_from_dues, stored_dues
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.rules import due_limits
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, InterviewKind, Stage
 from postinterview_tui.storage.dues import dues_of, dues_until

@@ -16,7 +16,7 @@ import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
-from postinterview_tui.domain.models import (
+from postinterview_tui.domain.records import (
     ApplicationEdit,
     Contact,
     NewApplication,

@@ -6,7 +6,7 @@ import pytest
 from pendulum import DateTime
 
 from postinterview_tui.domain.entries import InterviewChange, InterviewerChange
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import EventKind, InterviewKind
 from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.interview_edits import edit_interview

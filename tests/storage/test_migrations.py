@@ -16,7 +16,7 @@ import pytest
 from pendulum import DateTime, Timezone
 from sqlite_utils import Database
 
-from postinterview_tui.domain.models import Contact
+from postinterview_tui.domain.records import Contact
 from postinterview_tui.domain.stages import (
     CloseReason,
     ConditionKind,

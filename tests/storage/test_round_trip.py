@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import (
+from postinterview_tui.domain.records import (
     Contact,
     Interview,
     Interviewer,

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import ApplicationEdit, NewInterview
 from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.records import ApplicationEdit, NewInterview
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, Stage
 from postinterview_tui.storage import transactions
 from postinterview_tui.storage.errors import EditConflict, NotFound, SaveFailed, StoreUnusable

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime
 
-from postinterview_tui.domain.models import ApplicationEdit, Contact, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import ApplicationEdit, Contact, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import (
     CloseReason,
     ConditionKind,

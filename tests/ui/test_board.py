@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, EventKind, Stage
 from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.tui.screens.form import ApplicationFormScreen

@@ -11,7 +11,7 @@ import pytest
 from pendulum import DateTime, Timezone
 from textual.command import CommandPalette
 
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.commands.table import BOARD_COMMANDS

@@ -59,8 +59,7 @@ async def test_filter_matches_interviewers_recruiter_and_notes(
 
 
 async def test_filter_matches_the_recruiter(db_path: Path, now: DateTime, zone: Timezone) -> None:
-    from postinterview_tui.domain.models import NewApplication, NewInterview
-    from postinterview_tui.domain.records import Contact
+    from postinterview_tui.domain.records import Contact, NewApplication, NewInterview
 
     make_app(db_path, now, zone, demo=False).repository.close()  # creates the file
     repository = open_repository(db_path, zone)

@@ -11,7 +11,7 @@ from pendulum import DateTime, Timezone
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 
 from postinterview_tui.domain.cards import card_status
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import EventKind, InterviewKind, Stage
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.repository import Repository

@@ -8,7 +8,7 @@ from pathlib import Path
 from pendulum import DateTime, Timezone
 from textual.widgets import Input
 
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen

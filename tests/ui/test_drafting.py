@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from postinterview_tui.domain.cards import card_status
-from postinterview_tui.domain.models import NewApplication, NewInterview, NewInterviewer
+from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, TemplateId
 from postinterview_tui.storage.drafts import DraftStore

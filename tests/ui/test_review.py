@@ -9,7 +9,7 @@ from pendulum import DateTime, Timezone
 from textual.widgets import Input, Static
 
 from postinterview_tui.domain.agenda import build_agenda
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.review import ItemKey, item_key
 from postinterview_tui.domain.rules import ActionKind, DueStatus
 from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage

@@ -9,7 +9,7 @@ import pytest
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.agenda import build_agenda
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.storage.repository import Repository

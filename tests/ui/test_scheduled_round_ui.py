@@ -9,7 +9,7 @@ from typing import Any
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.demo import write_demo_database
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from tests.ui.board_pilot import BoardPilots

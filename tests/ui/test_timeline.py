@@ -9,7 +9,7 @@ from pendulum import DateTime, Timezone
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.timeline_queries import recent_events

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.models import NewApplication, NewInterview
+from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.app import PostInterviewApp
 from tests.ui.board_pilot import BoardPilots

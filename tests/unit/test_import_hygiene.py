@@ -1,4 +1,9 @@
-"""The pure domain must not pull in the UI or the database when it is imported."""
+"""Each layer loads only what it may: the domain no UI and no database; storage and the CLI no UI.
+
+Two checks: a fresh interpreter imports every module of a layer and looks at what got loaded,
+and the source is read with ``ast`` so that an import inside a function (run only by some
+command) or under ``if TYPE_CHECKING:`` is caught as well.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,44 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import pytest
 
+from tests.unit._import_graph import imports_in, module_names
+
 ROOT = Path(__file__).resolve().parents[2]
 
 DOMAIN_FORBIDDEN = ("textual", "rich", "sqlite3", "_sqlite3", "sqlite_utils")
+UI_FORBIDDEN = ("textual", "rich")
+PACKAGE = "postinterview_tui"
+
+# What each layer's source may not import anywhere, functions and type-only imports included.
+# The domain is pure rules: no UI, no database, and none of the layers built on it.
+LAYER_FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "domain": (
+        *DOMAIN_FORBIDDEN,
+        f"{PACKAGE}.storage",
+        f"{PACKAGE}.cli",
+        f"{PACKAGE}.tui",
+        f"{PACKAGE}.mail",
+        f"{PACKAGE}.inbox",
+    ),
+    "storage": (*UI_FORBIDDEN, f"{PACKAGE}.tui", f"{PACKAGE}.cli"),
+    "cli": (*UI_FORBIDDEN, f"{PACKAGE}.tui"),
+}
+
+# The CLI's only ways into tui/, each run by one command and never when a module loads:
+CLI_DOORS_TO_THE_TUI = {
+    # no command given: the CLI starts the app
+    f"{PACKAGE}.tui.launch",
+    # the start-up garbage-collector pause the app also uses (gc only, no Textual)
+    f"{PACKAGE}.tui.collection",
+    # ``config ui.theme``/``ui.keymap``: the names allowed are Textual's themes and the
+    # command table's ids, and only the tui knows them
+    f"{PACKAGE}.tui.setting_choices",
+}
 
 _PROBE = """
 import importlib, json, pkgutil, sys
@@ -115,4 +150,62 @@ def test_forbidden_matching_is_by_package_not_by_prefix() -> None:
         "rich.console",
         "sqlite3.dbapi2",
         "sqlite_utils.db",
+    ]
+
+
+@pytest.mark.parametrize("layer", ["storage", "cli", "mail", "inbox"])
+def test_the_layers_under_the_tui_load_no_ui(layer: str) -> None:
+    imported = assert_imports_avoid([f"{PACKAGE}.{layer}"], UI_FORBIDDEN)
+    assert len(imported) > 3, "the probe did not import the layer's modules"
+
+
+def source_offenders(
+    modules: dict[str, Path], forbidden: Sequence[str], allowed: Collection[str] = ()
+) -> list[str]:
+    """``module line N: name`` for each import written in ``modules`` of a ``forbidden`` name."""
+    return sorted(
+        f"{module} line {line}: {name}"
+        for module, path in modules.items()
+        for name, line in imports_in(module, path)
+        if forbidden_modules({name}, forbidden)
+        and not any(name == door or name.startswith(door + ".") for door in allowed)
+    )
+
+
+@pytest.mark.parametrize("layer", sorted(LAYER_FORBIDDEN))
+def test_no_forbidden_import_is_written_anywhere_in_a_layer(layer: str) -> None:
+    root = ROOT / PACKAGE / layer
+    modules = module_names(root, f"{PACKAGE}.{layer}")
+    allowed = CLI_DOORS_TO_THE_TUI if layer == "cli" else set[str]()
+    assert source_offenders(modules, LAYER_FORBIDDEN[layer], allowed) == []
+
+
+def test_every_door_from_the_cli_to_the_tui_exists_and_is_used() -> None:
+    modules = module_names(ROOT / PACKAGE / "cli", f"{PACKAGE}.cli")
+    used = {name for module, path in modules.items() for name, _ in imports_in(module, path)}
+    assert used >= CLI_DOORS_TO_THE_TUI
+
+
+def test_the_source_check_finds_an_import_inside_a_function(tmp_path: Path) -> None:
+    (tmp_path / "layer").mkdir()
+    (tmp_path / "layer" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "layer" / "late.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from rich.text import Text\n"
+        "def show():\n"
+        "    from textual.app import App\n"
+        "    from layer import other\n",
+        encoding="utf-8",
+    )
+    modules = module_names(tmp_path / "layer", "layer")
+    assert source_offenders(modules, UI_FORBIDDEN) == [
+        "layer.late line 3: rich.text",
+        "layer.late line 3: rich.text.Text",
+        "layer.late line 5: textual.app",
+        "layer.late line 5: textual.app.App",
+    ]
+    assert source_offenders(modules, UI_FORBIDDEN, {"textual.app"}) == [
+        "layer.late line 3: rich.text",
+        "layer.late line 3: rich.text.Text",
     ]

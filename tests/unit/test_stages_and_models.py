@@ -7,14 +7,8 @@ from datetime import date
 
 import pytest
 
-from postinterview_tui.domain.models import (
-    ApplicationDetail,
-    ApplicationEdit,
-    ApplicationSummary,
-    Contact,
-    Interview,
-    Progress,
-)
+from postinterview_tui.domain.models import ApplicationSummary, Progress
+from postinterview_tui.domain.records import ApplicationDetail, ApplicationEdit, Contact, Interview
 from postinterview_tui.domain.stages import (
     STAGE_ORDER,
     CloseReason,

@@ -20,14 +20,8 @@ from postinterview_tui.domain.drafting import (
     slot_from_draft,
     switch_template,
 )
-from postinterview_tui.domain.models import (
-    ApplicationDetail,
-    ApplicationSummary,
-    Contact,
-    Interview,
-    Interviewer,
-    Progress,
-)
+from postinterview_tui.domain.models import ApplicationSummary, Progress
+from postinterview_tui.domain.records import ApplicationDetail, Contact, Interview, Interviewer
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import InterviewKind, Stage
 from postinterview_tui.domain.templates import (

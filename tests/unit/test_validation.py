@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from postinterview_tui.domain.models import Contact
+from postinterview_tui.domain.records import Contact
 from postinterview_tui.domain.validation import (
     FIELD_LIMITS,
     SINGLE_LINE_FIELDS,

@@ -15,7 +15,7 @@ from postinterview_tui.tui.screens.loop_actions import LoopActions
 from postinterview_tui.tui.screens.writes import WriteContext
 
 if TYPE_CHECKING:
-    from postinterview_tui.domain.models import Interviewer
+    from postinterview_tui.domain.records import Interviewer
     from postinterview_tui.tui.state.board_data import BoardData
 
 

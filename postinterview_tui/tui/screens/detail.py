@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from postinterview_tui.domain.models import ApplicationDetail
+from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import DETAIL_COMMANDS, bindings

@@ -17,7 +17,7 @@ from postinterview_tui.domain.forms import (
     parse_new_application,
     split_interviewers,
 )
-from postinterview_tui.domain.models import ApplicationDetail
+from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.validation import FIELD_LIMITS

@@ -13,7 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from postinterview_tui.domain.entries import InterviewChange, parse_interview_change
-from postinterview_tui.domain.models import Interview
+from postinterview_tui.domain.records import Interview
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.tui.commands.table import dialog_bindings
 from postinterview_tui.tui.screens.entry_form import KIND_FIELD, EntryFormScreen, Field

@@ -6,7 +6,7 @@ from typing import Any
 
 from postinterview_tui.domain.entries import ReplyEntry, parse_reply
 from postinterview_tui.domain.forms import FormErrors, parse_interview, split_interviewers
-from postinterview_tui.domain.models import NewInterview
+from postinterview_tui.domain.records import NewInterview
 from postinterview_tui.tui.screens.entry_form import KIND_FIELD, EntryFormScreen, Field
 
 WHEN_FORMAT = "YYYY-MM-DD HH:mm"

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from postinterview_tui.domain.backward import BackwardMeaning, meanings
-from postinterview_tui.domain.models import Interviewer
+from postinterview_tui.domain.records import Interviewer
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.tui.commands.table import dialog_bindings

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from postinterview_tui.domain.models import ApplicationDetail, Condition
+from postinterview_tui.domain.models import Condition
+from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, ConditionStatus, Stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError, parse_when

@@ -124,6 +124,11 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
             ),
             ("mail.imap_folder", "IMAP folder", "The folder read (read-only), INBOX by default."),
             ("mail.imap_security", "IMAP security", "tls, starttls, or none (this machine only)."),
+            (
+                "mail.imap_ca_file",
+                "IMAP CA file",
+                "A PEM file of the CA to trust instead of the system's; empty: the system's.",
+            ),
             ("mail.imap_max_per_run", "Messages per run", "At most this many new messages a run."),
             ("mail.keep_bodies", "Keep whole bodies", "off keeps only headers and one sentence."),
         ),

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from postinterview_tui.domain.agenda import AgendaItem, build_agenda
 from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
-from postinterview_tui.domain.models import ApplicationDetail, Event
+from postinterview_tui.domain.records import ApplicationDetail, Event
 from postinterview_tui.domain.rules import ActionKind, DueStatus, pending_actions
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line
