@@ -44,3 +44,10 @@ def test_every_setting_in_the_readme_exists() -> None:
     documented = set(re.findall(r"`((?:rules|review|user|ui|mail)\.[a-z_]+)`", README))
     assert documented <= set(KEYS)
     assert set(KEYS) <= documented
+
+
+def test_contributing_says_where_each_kind_of_change_goes() -> None:
+    section = README.split("## Contributing", 1)[1].split("\n## ", 1)[0]
+    for folder in ("domain/", "storage/", "cli/", "tui/screens/", "tui/widgets/", "tui/commands/"):
+        assert f"`{folder}`" in section, folder
+        assert (ROOT / "postinterview_tui" / folder).is_dir(), folder

@@ -16,7 +16,14 @@ from typing import Any
 import click
 from pendulum import DateTime
 
-from postinterview_tui.cli.runtime import PROG, BadInput, Runtime, db_option, runtime
+from postinterview_tui.cli.runtime import (
+    PROG,
+    BadInput,
+    Runtime,
+    db_option,
+    runtime,
+    write_output_file,
+)
 from postinterview_tui.domain.text import safe_line
 
 RENUMBERED_SHOWN = 20
@@ -80,7 +87,7 @@ def export(ctx: click.Context, format_: str, output: Path | None) -> None:
     if not to_file or output is None:
         click.echo(text, nl=False)
         return
-    _write_private(output, text.encode("utf-8"))
+    write_output_file(output, text.encode("utf-8"))
 
 
 @contextmanager
@@ -97,15 +104,6 @@ def _refuse_database_path(rt: Runtime, path: Path) -> None:
     sidecar = target.parent == database.parent and target.name.startswith(f"{database.name}-")
     if target == database or sidecar:
         raise BadInput(f"{_shown(path)} is the database itself: choose another file")
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    from postinterview_tui.storage.files.export import write_private_file
-
-    try:
-        write_private_file(path, data)
-    except OSError as error:
-        raise BadInput(f"cannot write {_shown(path)}: {error.strerror or error}") from None
 
 
 # -- import ------------------------------------------------------------------------------------

@@ -8,15 +8,13 @@ runs, so the rest of the command line stays quick.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from postinterview_tui.cli.runtime import BadInput, db_option, runtime
+from postinterview_tui.cli.runtime import db_option, runtime, write_output_file
 
 if TYPE_CHECKING:
     from pendulum import DateTime, Timezone
@@ -65,7 +63,7 @@ def ics(ctx: click.Context, output: str, days: int) -> None:
     if output == "-":
         click.echo(data.decode("utf-8"), nl=False)
         return
-    _write_private(Path(output).expanduser(), data)
+    write_output_file(Path(output).expanduser(), data)
 
 
 def calendar_bytes(items: Sequence[AgendaItem], now: DateTime, zone: Timezone) -> bytes:
@@ -102,33 +100,6 @@ def calendar_bytes(items: Sequence[AgendaItem], now: DateTime, zone: Timezone) -
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` with mode 0600, replacing it in one step (a named pipe or a
-    device there is refused, never replaced)."""
-    from postinterview_tui.storage.preflight import special_file_kind
-
-    kind = special_file_kind(path)
-    if kind is not None:
-        raise BadInput(f"cannot write {path}: it is a {kind}, not a regular file")
-    folder = path.parent
-    if not folder.is_dir():
-        raise BadInput(f"cannot write {path}: the folder {folder} does not exist")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as error:
-        raise BadInput(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), 0o600)
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise BadInput(f"cannot write {path}: {error.strerror or error}") from None
 
 
 COMMANDS = (ics,)

@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 import click
 
 from postinterview_tui.clock import make_clock, read_zone
+from postinterview_tui.domain.stages import InterviewKind, Stage
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 PROG = "postinterview"
-KIND_CHOICES = ("phone", "video", "technical", "onsite", "panel", "final", "other")
-STAGE_HELP = "interviewed, thanked, followed-up, offer, accepted, closed (or 1-6)"
+KIND_CHOICES = tuple(kind.value for kind in InterviewKind)
+STAGE_HELP = f"{', '.join(stage.value for stage in Stage)} (or 1-{len(Stage)})"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,3 +135,24 @@ def runtime(ctx: click.Context) -> Runtime:
 def print_json(value: Any) -> None:
     """JSON output: indented, ASCII-only (so no control character reaches the terminal)."""
     click.echo(json.dumps(value, indent=2, sort_keys=False))
+
+
+def write_output_file(path: Path, data: bytes) -> None:
+    """Write a command's ``--output`` file, readable only by the user and whole or not at all.
+
+    Raises:
+        BadInput: the folder is missing, ``path`` is a folder, a pipe or a device, or the write
+            failed (the message says which); no file is left half-written.
+    """
+    from postinterview_tui.domain.text import safe_line
+    from postinterview_tui.storage.files.private import write_private_file
+
+    shown = safe_line(str(path))
+    if not path.parent.is_dir():
+        raise BadInput(
+            f"cannot write {shown}: the folder {safe_line(str(path.parent))} does not exist"
+        )
+    try:
+        write_private_file(path, data)
+    except OSError as error:
+        raise BadInput(f"cannot write {shown}: {error.strerror or error}") from None

@@ -8,7 +8,6 @@ backups build on this module; opening (create, recover, check, back up, migrate)
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from postinterview_tui.storage.errors import (
     StoreDamaged,
     StoreUnusable,
 )
+from postinterview_tui.storage.files.private import write_private_file
 from postinterview_tui.storage.preflight import (
     file_status,
     locked_message,
@@ -149,8 +149,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, stamp: FileStamp | None) -> i
 def create_private_file(path: Path) -> None:
     """Create an empty file readable only by its owner (the job search is private)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(descriptor)
+    write_private_file(path, b"", replace=False)
 
 
 def connect(path: Path) -> sqlite3.Connection:

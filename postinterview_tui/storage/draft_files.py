@@ -9,6 +9,7 @@ from pathlib import Path
 from pendulum import DateTime
 
 from postinterview_tui.domain.templates import plain_text
+from postinterview_tui.storage.files.private import write_private_file
 
 _UNSAFE_FILENAME = re.compile(r"[^\w.-]+")
 
@@ -48,10 +49,8 @@ def export_draft(subject: str, body: str, *, stem: str, now: DateTime, directory
     for number in range(1, 1000):
         path = directory / (f"{base}.txt" if number == 1 else f"{base}-{number}.txt")
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            write_private_file(path, data, replace=False)
         except FileExistsError:
             continue
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
         return path
     raise OSError(f"too many drafts named {base} in {directory}")

@@ -29,7 +29,6 @@ from postinterview_tui.storage.files.export import (
     export_json,
     exported_tables,
     spreadsheet_cell,
-    write_private_file,
 )
 from postinterview_tui.storage.files.importing import (
     ImportFileError,
@@ -619,22 +618,3 @@ def test_csv_export_of_hostile_text_has_no_formula_and_no_control_character(
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert not [cell for cell in cells if any(ord(c) < 32 and c not in "\t\n" for c in cell)]
     assert not [cell for cell in cells if "\x9b" in cell or "\u202e" in cell]
-
-
-# -- private files -----------------------------------------------------------------------------
-
-
-def test_exports_are_written_whole_and_private(tmp_path: Path) -> None:
-    target = tmp_path / "export.json"
-    target.write_text("old, readable by everyone")
-    target.chmod(0o644)
-    write_private_file(target, b"new")
-    assert target.read_bytes() == b"new"
-    assert target.stat().st_mode & 0o777 == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.json"]  # no temporary left
-
-
-def test_a_failed_export_write_leaves_no_file(tmp_path: Path) -> None:
-    with pytest.raises(OSError):
-        write_private_file(tmp_path / "missing-folder" / "export.json", b"data")
-    assert list(tmp_path.iterdir()) == []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from postinterview_tui.storage.connection import BUSY_TIMEOUT_SECONDS, inspect_file
 from postinterview_tui.storage.errors import StoreError, StoreUnusable
+from postinterview_tui.storage.files.private import write_private_file
 
 
 class BackupError(StoreError):
@@ -78,8 +79,7 @@ def write_copy(copy: Callable[[sqlite3.Connection], None], dest: Path) -> None:
     """Make a database at ``dest`` with ``copy``, check it, and only then put it in place."""
     temporary = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(descriptor)
+        write_private_file(temporary, b"", replace=False)
         target = sqlite3.connect(str(temporary), isolation_level=None)
         try:
             copy(target)

@@ -9,10 +9,8 @@ imported, see :mod:`importing`) with no change here.
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +24,6 @@ from postinterview_tui.domain.stages import EventKind, Stage
 from postinterview_tui.domain.text import safe_text
 from postinterview_tui.storage.connection import connect
 from postinterview_tui.storage.files.spreadsheet_facts import FACT_COLUMNS, fact_cells
-from postinterview_tui.storage.preflight import special_file_kind
 from postinterview_tui.storage.schema import apply_migrations
 from postinterview_tui.storage.timestamps import from_text, to_text
 
@@ -274,41 +271,6 @@ def spreadsheet_cell(value: object) -> str:
     """A cell a spreadsheet shows as text: no control characters, never run as a formula."""
     text = safe_text("" if value is None else str(value))
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write a file only its owner can read, all at once (a temporary file, then a rename).
-
-    A named pipe, a device or a folder at ``path`` is refused, never replaced; a symbolic link
-    is replaced by the file, never written through.
-
-    Raises:
-        OSError: ``path`` is such a special file, the folder is missing or not writable, the
-            disk is full...
-    """
-    refuse_special_file(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def refuse_special_file(path: Path) -> None:
-    """Raise when ``path`` is a named pipe, a device or a folder (see :func:`write_private_file`).
-
-    Raises:
-        OSError: with a message saying what the file is.
-    """
-    kind = special_file_kind(path)
-    if kind is not None:
-        raise OSError(errno.EEXIST, f"it is a {kind}, not a regular file: choose a file name")
 
 
 def _json_object(text: str | None) -> dict[str, Any]:

@@ -112,14 +112,12 @@ def looks_like_csv(text: str) -> bool:
     separated as a spreadsheet saves them (comma, semicolon or tab)."""
     import csv
 
+    from postinterview_tui.storage.files.csv_dialect import csv_delimiter
+
     sample = text.lstrip()[:4096]
     if not sample or sample[0] in "{[":
         return False
-    try:
-        dialect = csv.Sniffer().sniff(sample.splitlines()[0], delimiters=",;\t")
-    except csv.Error:
-        return False
-    header = next(csv.reader([sample.splitlines()[0]], dialect))
+    header = next(csv.reader([sample.splitlines()[0]], "excel", delimiter=csv_delimiter(sample)))
     return len(header) >= 2 and all(cell.strip() for cell in header)
 
 

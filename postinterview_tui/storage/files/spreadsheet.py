@@ -17,6 +17,7 @@ from postinterview_tui.domain.records import NewApplication
 from postinterview_tui.domain.stages import CloseReason, Stage, parse_close_reason, parse_stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
+from postinterview_tui.storage.files.csv_dialect import csv_delimiter
 from postinterview_tui.storage.files.export import FORMULA_STARTS
 from postinterview_tui.storage.files.spreadsheet_facts import (
     FACT_COLUMNS,
@@ -93,9 +94,8 @@ def read_spreadsheet(
     Raises:
         SpreadsheetError: not CSV, or a required column is missing.
     """
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Only the separator is sniffed: the quoting stays the one every spreadsheet writes.
+    reader = csv.reader(io.StringIO(text, newline=""), "excel", delimiter=csv_delimiter(text))
     try:
         header = next(reader, None)
         if header is None:
