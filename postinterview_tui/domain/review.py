@@ -170,6 +170,14 @@ def parse_snooze(text: str, now: DateTime, zone: Timezone) -> DateTime:
     return until
 
 
+def snooze_examples(now: DateTime, zone: Timezone) -> tuple[str, ...]:
+    """Dates to show as examples of a typed snooze end, each one read by :func:`parse_snooze`
+    as a time after ``now``: a date a week ahead (from the clock, never a fixed one that
+    passes), then the relative forms."""
+    week_ahead = now.in_timezone(zone).add(days=7).date()
+    return (week_ahead.isoformat(), "tomorrow", "+2d")
+
+
 # -- how a row reads --------------------------------------------------------------------------
 
 

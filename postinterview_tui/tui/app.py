@@ -14,7 +14,7 @@ from postinterview_tui.clock import Clock
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.commands.table import APP_COMMANDS, bindings
 from postinterview_tui.tui.opening import open_once_read
-from postinterview_tui.tui.screens.writes import StoreChange, StoreWrites, report_store_error
+from postinterview_tui.tui.screens.writes import StoreWrites, report_store_error
 from postinterview_tui.tui.startup import apply_settings, save_theme, start_housekeeping
 from postinterview_tui.tui.state.board_data import BoardData, open_board
 from postinterview_tui.tui.workarounds import LoggedCrashes
@@ -161,10 +161,7 @@ class PostInterviewApp(LoggedCrashes):
         from postinterview_tui.tui.screens.inbox import UnmatchedScreen
 
         if not isinstance(self.screen, UnmatchedScreen):
-            # Its links are written outside StoreWrites.run: announce them once it closes.
-            self.push_screen(
-                UnmatchedScreen(), lambda _result: self.writes.announce(StoreChange(None))
-            )
+            self.push_screen(UnmatchedScreen())
 
     def action_open_unmatched(self) -> None:
         """The review's key for the unmatched mail."""

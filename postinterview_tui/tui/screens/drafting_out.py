@@ -26,7 +26,7 @@ from postinterview_tui.tui.screens.delivery import copy_note, edit_in_editor, op
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.send_now import SendRequest, ask_and_send
 from postinterview_tui.tui.screens.services import UsesServices
-from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
+from postinterview_tui.tui.screens.writes import WriteContext
 
 NOTE_ACTIONS = {"mark_sent", "send_now", "open_editor", "choose_template"}
 """Actions that change or send the note on screen: not for a record of a note already sent."""
@@ -150,15 +150,13 @@ class NoteOutActions(UsesServices, Screen[bool]):
                 self.query_one("#draft-status", Static).update(Content(line))
 
         def sent(message: SentMessage, fresh: DraftingData) -> None:
-            self._sending = False
-            # Sending marked the note sent: the board and the screens below learn of it.
-            self.pi_app.writes.announce(StoreChange(self.application_id))
+            self._sending = False  # the write path announces it: the board reads it
             name = safe_line(slot.recipient.name) or message.recipient
             self.app.notify(self._sent_words(f"Sent to {name}.", fresh), markup=False)
             self._after_sent(slot, fresh)
 
         save = partial(self.writer.write, text)
-        ask_and_send(self.pi_app, SendRequest(note, data, save, show, sent))
+        ask_and_send(self.pi_app, SendRequest(note, data, save, show, sent, self))
 
     def action_mark_sent(self) -> None:
         """Record the note as sent: the card moves and what is due is worked out again."""

@@ -96,7 +96,7 @@ class UnmatchedScreen(UsesServices, Screen[None]):
         """Tie the highlighted message to an application."""
         entry = self.current()
         if entry is not None:
-            pick_and_link(self.pi_app, entry, self.load)
+            pick_and_link(self.pi_app, self, entry, self.load)
 
     def action_explain(self) -> None:
         """Show what was read from the message and why no application matched."""

@@ -33,9 +33,11 @@ from postinterview_tui.domain.review import (
     offer_step,
     parse_snooze,
     row_text,
+    snooze_examples,
     snooze_step,
     snooze_until,
 )
+from postinterview_tui.domain.review_cursor import next_place, still_the_same
 from postinterview_tui.domain.rules import ActionKind, DueStatus
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason
@@ -51,7 +53,7 @@ from postinterview_tui.tui.screens.review_inbox import (
     InboxRowActions,
     inbox_row,
 )
-from postinterview_tui.tui.screens.writes import WriteContext
+from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
 from postinterview_tui.tui.state.board_data import BoardData, agenda_now
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
@@ -148,6 +150,12 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         """The Inbox group's rows, by key."""
         self._load_token = 0
         self._read_before_opening = data is not None
+        self._order: tuple[Hashable, ...] = ()
+        """Every row shown, top to bottom (inbox rows first), as the user last saw them."""
+        self._places: dict[ItemKey, tuple[str, DateTime]] = {}
+        """Each agenda row's (group title, due) as last shown."""
+        self._written: set[int] = set()
+        """Applications written since the last read (on any screen: the store-change signal)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-header"):
@@ -159,8 +167,13 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
+        self.pi_app.writes.follow(self._store_changed)
         if self.data is not None:
             self._show()  # in the first frame
+
+    def _store_changed(self, change: StoreChange) -> None:
+        if change.application_id is not None:
+            self._written.add(change.application_id)
 
     def on_screen_resume(self) -> None:
         if self._read_before_opening:
@@ -190,13 +203,27 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         if token != self._load_token:
             return  # an older read finished late
         self.data = data
-        self._show(keep=self.current_key())
+        key = self.current_key()
+        acted = None
+        # Written on another screen (a note marked sent, an offer answered): when the row
+        # moved (another group, another day), it is done with, as after d.
+        if (
+            key is not None
+            and key.application_id in self._written
+            and not still_the_same(self._places.get(key), _place_of(data, key))
+        ):
+            self.session = self.session.handling(self._items[key])
+            acted = key
+        self._written.clear()
+        self._show(keep=key, acted=acted)
 
-    def _show(self, *, keep: ItemKey | None = None, position: int | None = None) -> None:
-        """Draw the rows; highlight ``keep`` if still listed, else the row at ``position``."""
+    def _show(self, *, keep: ItemKey | None = None, acted: ItemKey | None = None) -> None:
+        """Draw the rows; highlight ``keep`` if still listed; once ``acted`` is done with, the
+        row :func:`next_place` names."""
         data = self.data
         if data is None:
             return
+        order = self._order
         now, zone = data.now, self.pi_app.zone
         # O(rows) bookkeeping only: a row's text is built when the list first draws it.
         items: dict[ItemKey, AgendaItem] = {}
@@ -216,6 +243,14 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         if inbox:
             inbox_title = Content.styled(f"Inbox ({len(inbox)})", "bold")
             groups.insert(0, AgendaGroup(inbox_title, tuple(inbox)))
+        self._order = tuple(key for group in groups for key in group.keys)
+        self._places = {
+            item_key(item): (title, item.due) for title, members in data.groups for item in members
+        }
+        if acted is None and keep is not None and keep not in self._order:
+            acted = keep  # gone from the store (written elsewhere): the same rule
+        if acted is not None:
+            keep = cast("ItemKey | None", next_place(order, acted, frozenset(self._order)))
 
         def describe(key: Hashable) -> Content:
             if isinstance(key, InboxKey):
@@ -223,7 +258,7 @@ class ReviewScreen(InboxRowActions, Screen[None]):
             return _row_content(items[cast(ItemKey, key)], now, zone)
 
         rows = self.query_one("#review-list", AgendaList)
-        rows.set_groups(groups, describe, keep=keep, position=position or 0)
+        rows.set_groups(groups, describe, keep=keep)
         rows.display = bool(visible) or bool(inbox)
         empty = self.query_one("#review-empty", Static)
         empty.display = not rows.display
@@ -397,9 +432,8 @@ class ReviewScreen(InboxRowActions, Screen[None]):
     def act(self, item: AgendaItem, step: ReviewStep, *, force: bool = False) -> None:
         """Take ``item`` off the list, focus the next row, and write ``step`` off the loop."""
         key = item_key(item)
-        position = next((index for index, shown in enumerate(self._items) if shown == key), 0)
         self.session = self.session.handling(item)
-        self._show(position=position)
+        self._show(acted=key)
         self._write(item, step, force)
         log.debug("review: %s on %s", step.kind, key)
 
@@ -438,6 +472,15 @@ class ReviewScreen(InboxRowActions, Screen[None]):
     def _restore(self, item: AgendaItem) -> None:
         self.session = self.session.restoring(item)
         self._show(keep=item_key(item))
+
+
+def _place_of(data: ReviewData, key: ItemKey) -> tuple[str, DateTime] | None:
+    """The (group title, due) of the row ``key`` in a read, None when it is not in it."""
+    for title, members in data.groups:
+        for item in members:
+            if item_key(item) == key:
+                return title, item.due
+    return None
 
 
 def _title(item: AgendaItem) -> str:
@@ -485,7 +528,8 @@ class SnoozeScreen(ModalScreen[DateTime | None]):
                 *(Option(label, id=f"days-{days}") for label, days in SNOOZE_CHOICES),
                 id="snooze-lengths",
             )
-            yield Input(placeholder="or a date: 2026-12-01, tomorrow, +2d…", id="snooze-date")
+            examples = ", ".join(snooze_examples(self.now, self.zone))
+            yield Input(placeholder=f"or a date: {examples}…", id="snooze-date")
             yield Label("", id="snooze-error")
             yield Label("enter picks · tab to type a date · escape cancels", classes="hint")
 

@@ -8,21 +8,21 @@ event loop, then the review reads again.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
-from pendulum import DateTime, Timezone
-from textual import work
+from pendulum import Timezone
 from textual.content import Content
 
-from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.text import safe_line, shorten
 from postinterview_tui.inbox.proposals import Step
 from postinterview_tui.inbox.records import InboxEntry
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.services import Services, UsesServices
-from postinterview_tui.tui.screens.writes import StoreChange
+from postinterview_tui.tui.screens.writes import WriteContext
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from postinterview_tui.storage.inbox_accept import Accepted
 
 log = logging.getLogger(__name__)
@@ -67,13 +67,13 @@ class InboxRowActions(UsesServices):
         """Do what the highlighted message proposes."""
         entry = self.current_inbox_entry()
         if entry is not None:
-            self._inbox_write(entry.id, "accept", False)
+            self._inbox_write(entry.id, "accept")
 
     def action_inbox_dismiss(self) -> None:
         """Set the highlighted message's proposal aside."""
         entry = self.current_inbox_entry()
         if entry is not None:
-            self._inbox_write(entry.id, "dismiss", False)
+            self._inbox_write(entry.id, "dismiss")
 
     def action_inbox_explain(self) -> None:
         """Show why the message was matched and classified so."""
@@ -87,31 +87,34 @@ class InboxRowActions(UsesServices):
         """Tie the highlighted message to another application."""
         entry = self.current_inbox_entry()
         if entry is not None:
-            pick_and_link(self.pi_app, entry, self.load)
+            pick_and_link(self.pi_app, cast("DOMNode", self), entry, self.load)
 
-    @work(thread=True, group="inbox-write", exit_on_error=False)
-    def _inbox_write(self, entry_id: int, what: str, force: bool) -> None:
+    def _inbox_write(self, entry_id: int, what: str) -> None:
         from postinterview_tui.storage import inbox_accept
 
-        app = self.pi_app
-        now: DateTime = app.clock()
-        try:
-            if what == "accept":
-                done = inbox_accept.accept(app.repository, entry_id, now, force=force)
-                app.call_from_thread(self._accepted, done)
-            else:
-                entry = inbox_accept.dismiss(app.repository, entry_id, now)
-                message = f"{entry.company or 'Inbox'}: set aside"
-                app.call_from_thread(app.notify, safe_line(message), markup=False)
-                app.call_from_thread(self.load)
-            # Written outside StoreWrites.run: announce it, so the board reads it too.
-            app.call_from_thread(app.writes.announce, StoreChange(None))
-        except RuleRefusal as refusal:
-            app.call_from_thread(self._inbox_refused, entry_id, refusal)
-        except Exception as error:  # InboxRefusal, StoreError, a bug: say so, keep the row
-            log.exception("inbox: %s of %s failed", what, entry_id)
-            app.call_from_thread(app.report_store_error, error)
-            app.call_from_thread(self.load)
+        def accept(write: WriteContext) -> Accepted:
+            return inbox_accept.accept(write.repository, entry_id, write.now, force=write.force)
+
+        def dismiss(write: WriteContext) -> str:
+            entry = inbox_accept.dismiss(write.repository, entry_id, write.now)
+            return f"{entry.company or 'Inbox'}: set aside"
+
+        # Through the one write path: a refusal the user may overrule is asked as a question,
+        # a failure is reported (and the row read again), and the board hears of the write.
+        writes, owner = self.pi_app.writes, cast("DOMNode", self)
+        if what == "accept":
+            writes.run(
+                owner,
+                accept,
+                about=lambda done: done.entry.application_id,
+                done=self._accepted,
+                undone=lambda _why: self.load(),
+            )
+        else:
+            writes.run(
+                owner, dismiss, say=lambda said: said, done=lambda _said: self.load(),
+                undone=lambda _why: self.load(),
+            )  # fmt: skip
 
     def _accepted(self, done: Accepted) -> None:
         app = self.pi_app
@@ -131,46 +134,35 @@ class InboxRowActions(UsesServices):
 
             app.push_screen(ConfirmScreen("Draft a gracious reply to them now?"), answered)
 
-    def _inbox_refused(self, entry_id: int, refusal: RuleRefusal) -> None:
-        if not refusal.confirmable:
-            self.pi_app.notify(safe_line(refusal.message), severity="warning", markup=False)
-            return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._inbox_write(entry_id, "accept", True)
-
-        message = refusal.message[:1].upper() + refusal.message[1:]
-        self.pi_app.push_screen(ConfirmScreen(message), answered)
-
-
-def pick_and_link(app: Services, entry: InboxEntry, after: object) -> None:
-    """Ask which application ``entry`` belongs to, link it, then call ``after()``."""
+def pick_and_link(app: Services, owner: DOMNode, entry: InboxEntry, after: object) -> None:
+    """Ask which application ``entry`` belongs to, link it (through the one write path, for
+    ``owner``), then call ``after()``."""
     from postinterview_tui.tui.screens.inbox_dialogs import LinkPickerScreen
 
     applications = app.repository.open_summaries()
 
     def chosen(application_id: int | None) -> None:
         if application_id is not None:
-            _link(app, entry.id, application_id, after)
+            _link(app, owner, entry.id, application_id, after)
 
     app.push_screen(LinkPickerScreen(entry, applications), chosen)
 
 
-def _link(app: Services, entry_id: int, application_id: int, after: object) -> None:
+def _link(app: Services, owner: DOMNode, entry_id: int, application_id: int, after: object) -> None:
     from postinterview_tui.storage import inbox_accept
 
-    def write() -> None:
-        try:
-            entry = inbox_accept.link(app.repository, entry_id, application_id, app.clock())
-        except Exception as error:  # InboxRefusal, NotFound, StoreError: say so
-            app.call_from_thread(app.report_store_error, error)
-            return
-        words = entry.words or "no proposal"
-        app.call_from_thread(
-            app.notify, safe_line(f"Linked to {entry.company}: {words}"), markup=False
-        )
-        if callable(after):
-            app.call_from_thread(after)
+    def link(write: WriteContext) -> InboxEntry:
+        return inbox_accept.link(write.repository, entry_id, application_id, write.now)
 
-    app.run_worker(write, thread=True, group="inbox-link", exit_on_error=False)
+    def done(_entry: InboxEntry) -> None:
+        if callable(after):
+            after()
+
+    app.writes.run(
+        owner,
+        link,
+        about=application_id,
+        say=lambda entry: f"Linked to {entry.company}: {entry.words or 'no proposal'}",
+        done=done,
+    )

@@ -33,12 +33,13 @@ from postinterview_tui.mail.outbox import (
     sender_of,
     with_address,
 )
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.storage.sent_messages import SentMessage
 from postinterview_tui.tui.commands.table import dialog_bindings
+from postinterview_tui.tui.screens.writes import WriteContext
 
 if TYPE_CHECKING:
     from pendulum import DateTime
+    from textual.dom import DOMNode
 
     from postinterview_tui.tui.screens.services import Services
 
@@ -109,7 +110,9 @@ class SendRequest:
     status: Callable[[str], None]
     """Shows a line of progress on the panel ("Sending…", "Not sent: …")."""
     sent: Callable[[SentMessage, DraftingData], None]
-    """Runs on the event loop once the note left and is marked sent."""
+    """Runs on the event loop once the note left and is marked sent (while ``owner`` is open)."""
+    owner: DOMNode
+    """The panel asking; once it is closed, a notification says how the sending went."""
 
 
 def ask_and_send(app: Services, request: SendRequest) -> None:
@@ -150,12 +153,7 @@ def ask_and_send(app: Services, request: SendRequest) -> None:
             _refused(app, refusal.message)
             return
         request.status(f"Sending to {addressed.to.label()}…")
-        app.run_worker(
-            lambda: _deliver(app, request, addressed),
-            thread=True,
-            group="draft-send",
-            exit_on_error=False,
-        )
+        _deliver(app, request, addressed)
 
     app.push_screen(SendConfirmScreen(sender.label(), to, note.subject, caution), answered)
 
@@ -165,24 +163,52 @@ def _refused(app: Services, message: str) -> None:
     app.notify(text[:1].upper() + text[1:], title="Not sent", severity="warning", markup=False)
 
 
+@dataclass(frozen=True, slots=True)
+class NotDelivered:
+    """Delivery failed or was refused: nothing was marked sent (the draft was kept)."""
+
+    reason: str
+    refused: bool
+
+
 def _deliver(app: Services, request: SendRequest, note: OutgoingNote) -> None:
-    """The worker: deliver, mark sent, read the panel's data again."""
-    repository = app.repository
-    try:
-        sent = send_note(repository, note, request.data.settings, app.clock, save=request.save)
-        data = read_data(repository, note.application_id)
-    except DeliveryFailed as failure:
-        app.call_from_thread(request.status, f"Not sent: {safe_line(failure.reason)}")
-        app.call_from_thread(
-            app.notify, safe_line(failure.reason), title="Not sent", severity="error", markup=False
-        )
-        return
-    except SendRefused as refusal:
-        app.call_from_thread(request.status, "Not sent")
-        app.call_from_thread(_refused, app, refusal.message)
-        return
-    except StoreError as error:
-        app.call_from_thread(request.status, "Not saved")
-        app.call_from_thread(app.report_store_error, error)
-        return
-    app.call_from_thread(request.sent, sent, data)
+    """Deliver, mark sent and read the panel's data again, through the one write path (a failed
+    save is reported there, and the board hears of the note that went)."""
+
+    def deliver(write: WriteContext) -> tuple[SentMessage, DraftingData] | NotDelivered:
+        try:
+            sent = send_note(
+                write.repository, note, request.data.settings, app.clock, save=request.save
+            )
+        except DeliveryFailed as failure:
+            return NotDelivered(failure.reason, refused=False)
+        except SendRefused as refusal:
+            return NotDelivered(refusal.message, refused=True)
+        return sent, read_data(write.repository, note.application_id)
+
+    def said(outcome: tuple[SentMessage, DraftingData] | NotDelivered) -> str:
+        # The panel says what happened itself; once it is closed, this says it.
+        if request.owner.is_attached:
+            return ""
+        if isinstance(outcome, NotDelivered):
+            return f"Not sent: {outcome.reason}"
+        return f"Sent to {outcome[0].recipient}."
+
+    def done(outcome: tuple[SentMessage, DraftingData] | NotDelivered) -> None:
+        if not isinstance(outcome, NotDelivered):
+            request.sent(*outcome)
+        elif outcome.refused:
+            request.status("Not sent")
+            _refused(app, outcome.reason)
+        else:
+            request.status(f"Not sent: {safe_line(outcome.reason)}")
+            app.notify(safe_line(outcome.reason), title="Not sent", severity="error", markup=False)
+
+    app.writes.run(
+        request.owner,
+        deliver,
+        about=note.application_id,
+        say=said,
+        done=done,
+        undone=lambda _why: request.status("Not saved"),
+    )

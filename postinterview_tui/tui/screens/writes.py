@@ -78,12 +78,18 @@ class WriteContext:
     force: bool
 
 
+GO_AHEAD_QUESTION = "Go ahead anyway?"
+"""Asked when a rule that may be overruled names no question of its own: a Yes/No dialog
+always ends with a question, never with a statement."""
+
+
 def refusal_question(refusal: RuleRefusal) -> str:
     """The dialog text for a refusal the user may overrule: the reason, then the question."""
     message = refusal.message[:1].upper() + refusal.message[1:]
-    if not refusal.question:
-        return message
-    return f"{message.rstrip('.')}. {refusal.question}"
+    question = refusal.question.strip() or GO_AHEAD_QUESTION
+    if not question.endswith("?"):
+        question = f"{question.rstrip('.')}?"
+    return f"{message.rstrip('.')}. {question}"
 
 
 class StoreWrites:
