@@ -171,12 +171,13 @@ class Queries(UnitOfWork):
             return self.summary_in(db, application_id)
 
     def detail(self, application_id: int) -> ApplicationDetail:
-        """Everything about one application, events oldest first.
+        """Everything about one application, events in shown order (oldest minute first, then
+        as recorded: :func:`~postinterview_tui.domain.records.in_shown_order`).
 
         Raises:
             NotFound: no such application, or it was deleted.
         """
-        from postinterview_tui.domain.records import ApplicationDetail, Contact
+        from postinterview_tui.domain.records import ApplicationDetail, Contact, in_shown_order
 
         with self.transactions.read() as db:
             summary = self.summary_in(db, application_id)
@@ -215,7 +216,7 @@ class Queries(UnitOfWork):
             notes=row["notes"],
             offer_notes=row["offer_notes"],
             interviews=tuple(interview_from_row(item, people[item["id"]]) for item in interviews),
-            events=tuple(event_from_row(item) for item in events),
+            events=in_shown_order(event_from_row(item) for item in events),
         )
 
     def stage_before_closing(self, application_id: int) -> Stage:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pendulum import DateTime
 
-from postinterview_tui.domain.records import Event
+from postinterview_tui.domain.records import Event, in_shown_order
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.rows import event_from_row
 from postinterview_tui.storage.timestamps import to_text
@@ -43,7 +43,8 @@ def recent_events(
         limit: how many of the newest events in the span to keep at most.
 
     Returns:
-        The events, oldest first; when more than ``limit`` fall in the span, the newest ones.
+        The events in shown order (oldest minute first, then as recorded); when more than
+        ``limit`` fall in the span, the newest ones.
     """
     sql = (
         "SELECT events.id, events.application_id, events.kind, events.at, events.recorded_at, "
@@ -56,7 +57,7 @@ def recent_events(
         cursor = db.execute(sql, [to_text(since), to_text(until), limit])
         names = [column[0] for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    rows.reverse()
-    return tuple(
-        TimelineEvent(event_from_row(row), str(row["company"]), str(row["role"])) for row in rows
+    return in_shown_order(
+        (TimelineEvent(event_from_row(row), str(row["company"]), str(row["role"])) for row in rows),
+        lambda entry: entry.event,
     )
