@@ -17,13 +17,14 @@ from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import open_repository
 
 
-def _seed(db_path: Path, now: DateTime, zone: Timezone, *people: str) -> int:
+def _seed(db_path: Path, now: DateTime, zone: Timezone, *people: str, notes: str = "") -> int:
     repository = Repository.open(db_path, zone=zone)
     assert repository is not None
     try:
         interview = NewInterview(
             now.subtract(days=1),
             InterviewKind.VIDEO,
+            notes,
             interviewers=tuple(NewInterviewer(name) for name in people),
         )
         return repository.add_application(
@@ -53,3 +54,35 @@ async def test_a_thank_you_moved_on_the_board_names_the_interviewers_thanked(
         assert repository.summary(acme).stage is Stage.THANKED
     finally:
         repository.close()
+
+
+async def test_a_long_history_line_continues_under_its_text_at_80_columns(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    acme = _seed(db_path, now, zone, "Tom Becker")
+    repository = Repository.open(db_path, zone=zone)
+    assert repository is not None
+    note = "They liked the system design answer and will decide after the panel next week"
+    repository.record_reply(acme, when=now, decision_by=None, now=now, note=note)
+    repository.close()
+    async with board_pilot(demo=False, size=(80, 24), focus=acme) as ui:
+        await ui.press("enter")
+        timeline = ui.screen.query_one("#detail-timeline", Static)
+        lines = [timeline.render_line(y).text.rstrip() for y in range(timeline.size.height)]
+    reply = next(n for n, line in enumerate(lines) if "Reply received" in line)
+    # The wrapped part starts where the text after the date starts, not at the edge.
+    indent = lines[reply].index("Reply received")
+    continued = lines[reply + 1]
+    assert continued.startswith(" " * indent) and continued[indent] != " ", lines
+    assert " ".join(" ".join(lines[reply : reply + 2]).split()).endswith(note)
+
+
+async def test_a_held_rounds_topics_are_labelled_talked_about(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    acme = _seed(db_path, now, zone, "Tom Becker", notes="their data platform migration")
+    async with board_pilot(demo=False, focus=acme) as ui:
+        await ui.press("enter")
+        facts = str(ui.screen.query_one("#detail-facts", Static).render())
+    assert "  Talked about: their data platform migration" in facts.splitlines()
+    assert "Notes:" not in facts
