@@ -85,6 +85,8 @@ async def test_accepting_a_cancelled_invitation_takes_the_round_off_the_card_and
         assert "Interview Mon 23 Nov 2026 10:00 (other): Ana Ruiz" in facts
         assert "Scheduled interview" not in facts
         assert "interview round of Thursday 3 December 14:00 removed" in facts
+        # Nor does the timeline keep the round's entry as still ahead.
+        assert "Thu 3 Dec 2026 14:00" not in facts
 
 
 async def test_accepting_a_moved_invitation_moves_the_round_on_the_card_and_detail(
@@ -107,3 +109,6 @@ async def test_accepting_a_moved_invitation_moves_the_round_on_the_card_and_deta
         facts = await _detail_facts(app, pilot)
         assert ROUND not in facts
         assert "Scheduled interview Fri 4 Dec 2026 10:00 (other): Ana Ruiz, Ben Okafor" in facts
+        # The timeline has the round ahead at its new time, and not at the old one.
+        assert "› Fri 4 Dec 2026 10:00  Interview scheduled (other)" in facts
+        assert "Thu 3 Dec 2026 14:00" not in facts
