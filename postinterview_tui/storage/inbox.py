@@ -92,7 +92,8 @@ class InboxStore:
     def decide(self, entry_id: int, status: str, now: DateTime) -> bool:
         """Mark a pending proposal accepted or dismissed; false when it was not pending."""
         with self._tx.action(f"inbox {status}", now, undoable=False) as act:
-            # Joined to an undoable acceptance, undoing it makes the proposal pending again.
+            # Joined to an undoable acceptance or dismissal (inbox_accept), undoing that makes
+            # the proposal pending again.
             act.remember("inbox_messages", entry_id)
             cursor = act.db.execute(
                 "UPDATE inbox_messages SET proposal_status = ?, decided_at = ? "
@@ -106,6 +107,8 @@ class InboxStore:
     ) -> None:
         """Tie a message to an application by hand, with the proposal that now follows."""
         with self._tx.action("inbox link", now, undoable=False) as act:
+            # Joined to an undoable link (inbox_accept.link), undoing it unlinks the message.
+            act.remember("inbox_messages", entry_id)
             act.db.execute(
                 "UPDATE inbox_messages SET application_id = ?, match_rule = ?, match_detail = ?, "
                 "proposal_step = ?, proposal_words = ?, proposal_data = ?, proposal_status = ?, "
@@ -122,6 +125,7 @@ class InboxStore:
     def set_kind(self, entry_id: int, kind: Kind, reason: str, now: DateTime) -> None:
         """Change a message's kind (a linked unrelated message becomes a reply)."""
         with self._tx.action("inbox kind", now, undoable=False) as act:
+            act.remember("inbox_messages", entry_id)
             act.db.execute(
                 "UPDATE inbox_messages SET kind = ?, kind_reason = ? WHERE id = ?",
                 [str(kind), reason, entry_id],
