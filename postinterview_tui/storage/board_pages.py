@@ -7,7 +7,9 @@ whatever the file holds. So a Closed column of 100,000 applications costs what o
 the board reads what it draws and asks for more when the user scrolls past it.
 
 The board's ``/`` filter is a condition of the same reads (:func:`match_condition`): the store
-finds the cards, on every page, rather than the board holding every application's text.
+finds the cards, on every page, rather than the board holding every application's text. The
+matches are not counted: a count would read every application, where a page stops at its
+last card.
 """
 
 from __future__ import annotations
@@ -123,25 +125,6 @@ def stage_counts(db: sqlite3.Connection) -> dict[Stage, int]:
     ``0007-stage-counts``), so the cost does not grow with the file."""
     counts = dict.fromkeys(Stage, 0)
     for stage, count in db.execute("SELECT stage, applications FROM stage_counts"):
-        counts[Stage(stage)] = count
-    return counts
-
-
-def column_counts(db: sqlite3.Connection, needle: str = "") -> dict[Stage, int]:
-    """How many applications (matching ``needle``) each stage holds, inside the caller's read.
-
-    Without a filter these are the kept counts (:func:`stage_counts`); with one, the matching
-    applications are counted."""
-    if not needle:
-        return stage_counts(db)
-    matching, params = match_condition(needle)
-    rows = db.execute(
-        f"SELECT a.stage, count(*) FROM applications AS a WHERE a.deleted_at IS NULL "
-        f"AND {matching} GROUP BY a.stage",
-        params,
-    ).fetchall()
-    counts = dict.fromkeys(Stage, 0)
-    for stage, count in rows:
         counts[Stage(stage)] = count
     return counts
 

@@ -198,18 +198,21 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
             items = board.columns[stage]
             if stage is Stage.CLOSED and not needle and not self._expanded_closed:
                 items = items[: self._closed_fit]
-            # "+ N more" stands for the cards not shown: folded away, or not read yet.
+            # "+ N more" stands for the cards not shown: folded away, or not read yet; with a
+            # filter, matches beyond those read are not counted ("+ more", "Closed (60+)").
             count = board.shown_count(stage)
-            folded = max(count - len(items), 0)
+            folded = 1 if count is None else max(count - len(items), 0)
             shown = (items, folded, needle, board.settings)
             if self._shown.get(stage) == shown:
                 continue  # unchanged: a move redraws two columns, not six
             self._shown[stage] = shown
+            how_many = f"{len(items)}+" if count is None else str(count)
             self.column(stage).set_cards(
                 [item.id for item in items],
                 self._describer(board, now),
-                heading=f"{stage.label} ({count})",
+                heading=f"{stage.label} ({how_many})",
                 folded_more=folded,
+                more_counted=count is not None,
                 keep_id=keep if board.stage_of(keep or -1) is stage else None,
             )
         self.query_one("#empty-state").display = board.total == 0
