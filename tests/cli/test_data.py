@@ -365,9 +365,10 @@ def test_backup_then_list_then_restore(cli: InProcessCli) -> None:
 
     listing = cli.ok("restore").out.splitlines()
 
+    later = folder / "postinterview-20261126-093000.db"
     assert listing == [
-        "2026-11-26 09:30:00   168.0 KB  postinterview-20261126-093000.db",
-        "2026-11-25 10:00:00   168.0 KB  postinterview-20261125-100000.db",
+        f"2026-11-26 09:30:00   {later.stat().st_size / 1024:.1f} KB  {later.name}",
+        f"2026-11-25 10:00:00   {copy.stat().st_size / 1024:.1f} KB  {copy.name}",
     ]
     cli.add("Lost unless kept aside")
     out = cli.ok("restore", "postinterview-20261125-100000.db", now=LATER).out.splitlines()
