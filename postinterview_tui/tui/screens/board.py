@@ -94,7 +94,9 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
     def on_screen_resume(self) -> None:
         """Back on the board: catch up with changes made meanwhile by other programs (it does
         not poll while covered), and free the screen that was on top at idle."""
-        self.reload(only_if_changed=True)
+        # The poll, not a reload: the app's own writes are already being read (with the card
+        # written focused), and a second read here would cancel that one.
+        self._poll_for_changes()
         self.call_after_refresh(self._free_closed_screen)
 
     def _free_closed_screen(self) -> None:
