@@ -15,6 +15,7 @@ ACTION_LABELS: dict[ActionKind, str] = {
     ActionKind.OFFER_DEADLINE: "offer reply",
     ActionKind.OFFER_CONDITION: "condition check-in",
     ActionKind.INTERVIEW: "interview",
+    ActionKind.CONDITION_FAILED: "talk to them",
 }
 
 

@@ -111,7 +111,9 @@ def column_page(
     ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    conditions = conditions_of(db, [row[0] for row in rows]) if stage is Stage.OFFER else {}
+    # Offer cards count their conditions; accepted ones may still check in on one.
+    with_conditions = stage in (Stage.OFFER, Stage.ACCEPTED)
+    conditions = conditions_of(db, [row[0] for row in rows]) if with_conditions else {}
     items = tuple(summary_from_values(row, conditions.get(row[0], ())) for row in rows)
     next_key = PageKey(str(rows[-1][_UPDATED_AT]), int(rows[-1][0])) if more else None
     return ColumnPage(items, next_key)
