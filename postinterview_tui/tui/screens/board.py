@@ -92,7 +92,11 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
         yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
-        """Back on the board: whatever screen was on top is closed; free it at idle."""
+        """Back on the board: catch up with changes made meanwhile by other programs (it does
+        not poll while covered), and free the screen that was on top at idle."""
+        # The poll, not a reload: the app's own writes are already being read (with the card
+        # written focused), and a second read here would cancel that one.
+        self._poll_for_changes()
         self.call_after_refresh(self._free_closed_screen)
 
     def _free_closed_screen(self) -> None:
@@ -178,7 +182,8 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
     @work(thread=True, exclusive=True, group="board-poll", exit_on_error=False)
     def _poll_for_changes(self) -> None:
         board = self.board
-        if board is None:
+        # Under another screen nothing of the board is shown: it catches up when back on top.
+        if board is None or self.app.screen is not self:
             return
         if self.pi_app.repository.data_version() != board.data_version:
             self.app.call_from_thread(self.reload)
