@@ -23,6 +23,7 @@ from postinterview_tui.domain.stages import (
     EventKind,
     Stage,
 )
+from postinterview_tui.storage import board_pages
 from postinterview_tui.storage.dues import dues_of, dues_until, first_due_after
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
@@ -155,13 +156,7 @@ class Queries(UnitOfWork):
     def stage_counts(self) -> dict[Stage, int]:
         """How many applications each stage holds."""
         with self.transactions.read() as db:
-            rows = db.execute(
-                "SELECT stage, count(*) FROM applications WHERE deleted_at IS NULL GROUP BY stage"
-            ).fetchall()
-        counts = dict.fromkeys(Stage, 0)
-        for stage, count in rows:
-            counts[Stage(stage)] = count
-        return counts
+            return board_pages.stage_counts(db)
 
     def summary(self, application_id: int) -> ApplicationSummary:
         """One application's summary.
