@@ -18,7 +18,7 @@ from postinterview_tui.domain.rules import (
     scheduled_round,
 )
 from postinterview_tui.domain.settings import Settings
-from postinterview_tui.domain.stages import OPEN_STAGES, Stage
+from postinterview_tui.domain.stages import AGENDA_STAGES, OPEN_STAGES, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +39,15 @@ class AgendaItem:
 def actionable(
     summaries: Iterable[ApplicationSummary], settings: Settings, now: DateTime, zone: Timezone
 ) -> Iterator[tuple[ApplicationSummary, ActionItem]]:
-    """Every pending action of every open application, with each round still ahead of ``now``
-    (an :attr:`ActionKind.INTERVIEW` item due when it starts)."""
+    """Every pending action of every application in an agenda stage (open or accepted: see
+    :data:`.stages.AGENDA_STAGES`), with each round still ahead of ``now`` (an
+    :attr:`ActionKind.INTERVIEW` item due when it starts)."""
     for summary in summaries:
         progress = summary.progress
-        if progress.stage not in OPEN_STAGES:
+        if progress.stage not in AGENDA_STAGES:
             continue
-        scheduled = scheduled_round(progress, now)
+        # An accepted offer has no rounds ahead: only its conditions can still ask something.
+        scheduled = scheduled_round(progress, now) if progress.stage in OPEN_STAGES else None
         if scheduled is not None:
             yield summary, scheduled
         for item in pending_actions(progress, settings, zone):
@@ -62,7 +64,7 @@ def build_agenda(
     """Every action due within the review window (and every overdue one), by due time.
 
     Args:
-        summaries: applications to consider (closed and accepted ones give nothing).
+        summaries: applications to consider (closed ones give nothing).
         settings: the rules' day counts.
         now: the current instant.
         zone: the user's zone.

@@ -46,7 +46,8 @@ def card_status(
     if summary.stage is Stage.CLOSED:
         reason = summary.close_reason.phrase if summary.close_reason else "no reason given"
         return CardStatus(f"closed: {reason}", "done", short=reason)
-    if summary.stage is Stage.ACCEPTED:
+    if summary.stage is Stage.ACCEPTED and not pending_actions(progress, settings, zone):
+        # Accepted asks for nothing more once every offer condition is settled.
         return CardStatus("offer accepted", "done", short="accepted")
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
@@ -93,6 +94,7 @@ SHORT_LABELS: dict[ActionKind, str] = {
     ActionKind.OFFER_DEADLINE: "reply",
     ActionKind.OFFER_CONDITION: "check-in",
     ActionKind.INTERVIEW: "interview",
+    ActionKind.CONDITION_FAILED: "talk to them",
 }
 """What is next in the fewest words, for the short form of a card's status."""
 
@@ -111,6 +113,8 @@ def _label(summary: ApplicationSummary, action: ActionKind) -> str:
         return "follow up" if progress.follow_ups == 0 else "follow up again"
     if action is ActionKind.MOVE_ON:
         return f"no reply after {progress.follow_ups} follow-ups: move on?"
+    if action is ActionKind.CONDITION_FAILED:
+        return "a condition failed: talk to them"
     conditions = progress.conditions
     cleared = sum(1 for item in conditions if item.status is ConditionStatus.CLEARED)
     what = "reply to the offer" if action is ActionKind.OFFER_DEADLINE else "check-in"

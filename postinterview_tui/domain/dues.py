@@ -29,11 +29,12 @@ from postinterview_tui.domain.rules import (
     pending_actions,
 )
 from postinterview_tui.domain.settings import Settings
-from postinterview_tui.domain.stages import OPEN_STAGES, Stage
+from postinterview_tui.domain.stages import AGENDA_STAGES, OPEN_STAGES, Stage
 
-RULES_VERSION = 1
+RULES_VERSION = 2
 """Raise this whenever what :func:`stored_dues` returns changes for the same facts (a rule, a
-wording of ``detail``): every stored due is then computed again once, at the next start."""
+wording of ``detail``): every stored due is then computed again once, at the next start.
+2: accepted applications keep their pending conditions' check-ins and failed conditions."""
 
 RULE_FIELDS: tuple[str, ...] = (
     "thank_you_hours",
@@ -58,12 +59,13 @@ def stored_dues(progress: Progress, settings: Settings, zone: Timezone) -> tuple
     :attr:`ActionKind.INTERVIEW` item at its start, then :func:`.rules.pending_actions`.
 
     The round is kept whatever its time: whether it is still ahead depends on ``now``, which a
-    read knows and a write does not. Applications that are not open keep nothing.
+    read knows and a write does not. Applications outside :data:`.stages.AGENDA_STAGES`
+    (closed ones) keep nothing, and accepted ones only what their offer conditions ask for.
     """
-    if progress.stage not in OPEN_STAGES:
+    if progress.stage not in AGENDA_STAGES:
         return ()
     items = pending_actions(progress, settings, zone)
-    if progress.last_interview_at is None:
+    if progress.last_interview_at is None or progress.stage not in OPEN_STAGES:
         return items
     return (ActionItem(ActionKind.INTERVIEW, progress.last_interview_at), *items)
 

@@ -89,6 +89,7 @@ DONE_HINTS: dict[ActionKind, str] = {
     ActionKind.OFFER_CONDITION: "d records that you checked in",
     ActionKind.OFFER_DEADLINE: "d asks: accept or decline?",
     ActionKind.INTERVIEW: "d has nothing to mark until the interview is over",
+    ActionKind.CONDITION_FAILED: "d notes that you talked to them about it",
 }
 """One line per action kind saying what ``d`` records."""
 
@@ -103,11 +104,11 @@ def done_step(action: ActionKind, condition_id: int | None = None) -> ReviewStep
     Returns:
         A thank-you moves to Thank-you sent, a follow-up to Followed up (one more follow-up),
         a move-on suggestion closes with "no response", a condition check-in is recorded on its
-        condition, an offer deadline asks for a decision first, and a scheduled interview has
-        nothing to record yet.
+        condition (and so is the talk about a failed one), an offer deadline asks for a
+        decision first, and a scheduled interview has nothing to record yet.
 
     Raises:
-        ValueError: a condition check-in without a condition id.
+        ValueError: a condition check-in (or failed condition) without a condition id.
     """
     if action is ActionKind.THANK_YOU:
         return ReviewStep(StepKind.MOVE, "thank-you marked sent", stage=Stage.THANKED)
@@ -119,6 +120,10 @@ def done_step(action: ActionKind, condition_id: int | None = None) -> ReviewStep
         if condition_id is None:
             raise ValueError("a condition check-in needs the condition's id")
         return ReviewStep(StepKind.CHECK_IN, "check-in recorded", condition_id=condition_id)
+    if action is ActionKind.CONDITION_FAILED:
+        if condition_id is None:
+            raise ValueError("a failed condition needs the condition's id")
+        return ReviewStep(StepKind.CHECK_IN, "talk noted", condition_id=condition_id)
     if action is ActionKind.INTERVIEW:
         return ReviewStep(
             StepKind.NOT_YET, "the interview has not happened yet: nothing to mark before it"
@@ -199,6 +204,7 @@ _ACTION_WORDS: dict[ActionKind, str] = {
     ActionKind.OFFER_DEADLINE: "answer the offer",
     ActionKind.OFFER_CONDITION: "check in on a condition",
     ActionKind.INTERVIEW: "interview",
+    ActionKind.CONDITION_FAILED: "a condition failed: talk to them",
 }
 
 
@@ -214,6 +220,8 @@ def row_text(item: AgendaItem, now: DateTime, zone: Timezone) -> RowText:
         action, detail = f"{detail}: close it?", ""
     elif item.action is ActionKind.OFFER_CONDITION:
         detail = detail.removeprefix("check in: ")
+    elif item.action is ActionKind.CONDITION_FAILED:
+        detail = detail.removeprefix("failed: ")
     return RowText(
         item.company, item.role, action, due_words(item.action, item.due, now, zone), detail
     )

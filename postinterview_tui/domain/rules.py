@@ -34,6 +34,8 @@ class ActionKind(StrEnum):
     OFFER_CONDITION = "offer-condition"
     INTERVIEW = "interview"
     """A round that is scheduled, not yet held: on the agenda, with nothing to mark."""
+    CONDITION_FAILED = "condition-failed"
+    """A condition of an accepted offer failed: talk to the employer (until a talk is noted)."""
 
 
 class DueStatus(StrEnum):
@@ -69,7 +71,9 @@ def pending_actions(
         zone: the user's local time zone (business days and date-only dues are local).
 
     Returns:
-        The items sorted by due instant; empty for accepted and closed applications.
+        The items sorted by due instant; empty for closed applications, and for accepted ones
+        once every offer condition is settled (a pending one keeps its check-ins after
+        accepting, a failed one asks for a talk with the employer until one is noted).
     """
     items: list[ActionItem]
     stage = progress.stage
@@ -79,6 +83,8 @@ def pending_actions(
         items = _follow_up(progress, settings, zone)
     elif stage is Stage.OFFER:
         items = _offer(progress, settings, zone)
+    elif stage is Stage.ACCEPTED:
+        items = _check_ins(progress, settings, zone) + _failed_conditions(progress)
     else:
         items = []
     if progress.snoozed_until is not None:
@@ -239,7 +245,13 @@ def _offer(progress: Progress, settings: Settings, zone: Timezone) -> list[Actio
     if progress.offer_deadline is not None:
         detail = f"{cleared} of {len(conditions)} conditions cleared" if conditions else "reply due"
         items.append(ActionItem(ActionKind.OFFER_DEADLINE, progress.offer_deadline, detail))
-    for condition in conditions:
+    return items + _check_ins(progress, settings, zone)
+
+
+def _check_ins(progress: Progress, settings: Settings, zone: Timezone) -> list[ActionItem]:
+    """A check-in on each pending condition, a while after it started or after the last one."""
+    items: list[ActionItem] = []
+    for condition in progress.conditions:
         if condition.status is not ConditionStatus.PENDING:
             continue
         since = latest((condition.started_at, condition.last_check_in_at)) or condition.started_at
@@ -247,5 +259,23 @@ def _offer(progress: Progress, settings: Settings, zone: Timezone) -> list[Actio
         label = condition.label or condition.kind.value
         items.append(
             ActionItem(ActionKind.OFFER_CONDITION, due, f"check in: {label}", condition.id)
+        )
+    return items
+
+
+def _failed_conditions(progress: Progress) -> list[ActionItem]:
+    """A talk with the employer about each failed condition of an accepted offer, due when it
+    failed; a check-in noted after it failed (the talk) settles it."""
+    items: list[ActionItem] = []
+    for condition in progress.conditions:
+        failed_at = condition.resolved_at
+        if condition.status is not ConditionStatus.FAILED or failed_at is None:
+            continue
+        talked_at = condition.last_check_in_at
+        if talked_at is not None and talked_at >= failed_at:
+            continue
+        label = condition.label or condition.kind.value
+        items.append(
+            ActionItem(ActionKind.CONDITION_FAILED, failed_at, f"failed: {label}", condition.id)
         )
     return items

@@ -38,6 +38,11 @@ STAGE_ORDER: tuple[Stage, ...] = tuple(Stage)
 OPEN_STAGES: frozenset[Stage] = frozenset(stage for stage in Stage if stage.is_open)
 """``Stage.is_open`` as a set, for code that asks it of thousands of applications."""
 
+AGENDA_STAGES: frozenset[Stage] = OPEN_STAGES | {Stage.ACCEPTED}
+"""The stages whose applications can have agenda items: the open ones, and Accepted, where an
+offer condition still pending keeps its check-ins and a failed one asks for a talk, until each
+is settled. Only Closed never asks for anything."""
+
 STAGE_LABELS: dict[Stage, str] = {
     Stage.INTERVIEWED: "Interviewed",
     Stage.THANKED: "Thank-you sent",

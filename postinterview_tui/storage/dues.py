@@ -1,7 +1,8 @@
-"""Stored dues: every open application's next actions, kept current by every write.
+"""Stored dues: the next actions of every application in an agenda stage (open, or accepted
+with an offer condition unsettled), kept current by every write.
 
 The ``dues`` table (migration ``0006-dues``) holds what :func:`domain.dues.stored_dues` returns
-for each open application, indexed by due time; ``dues_basis`` holds the one basis they were all
+for each such application, indexed by due time; ``dues_basis`` holds the one basis they were all
 computed under (:func:`domain.dues.rules_basis`: the rules' version, the zone, the settings the
 rules read).
 
@@ -36,7 +37,7 @@ from postinterview_tui.domain.dues import (
 from postinterview_tui.domain.models import Condition
 from postinterview_tui.domain.rules import ActionItem, ActionKind
 from postinterview_tui.domain.settings import Settings, settings_from_texts
-from postinterview_tui.domain.stages import OPEN_STAGES
+from postinterview_tui.domain.stages import AGENDA_STAGES
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
     condition_from_row,
@@ -52,7 +53,8 @@ RecomputeProgress = Callable[[int, int], None]
 SETTINGS_CHANGED = 0
 """The id ``temp.dues_dirty`` notes a changed setting under (no application has id 0)."""
 
-_OPEN = tuple(stage.value for stage in OPEN_STAGES)
+# Accepted applications keep dues too while an offer condition is unsettled (AGENDA_STAGES).
+_OPEN = tuple(stage.value for stage in AGENDA_STAGES)
 _ACTIONS: dict[str, ActionKind] = {kind.value: kind for kind in ActionKind}
 _PROGRESS_EVERY = 2000
 
@@ -137,7 +139,7 @@ class DuesKeeper:
         return stored_basis(db) == rules_basis(read_settings(db), self.zone)
 
     def any_to_keep(self) -> bool:
-        """True when some application could have dues (one not deleted, in an open stage)."""
+        """True when some application could have dues (one not deleted, in an agenda stage)."""
         marks = ", ".join("?" * len(_OPEN))
         row = self.db.execute(
             f"SELECT 1 FROM applications WHERE deleted_at IS NULL AND stage IN ({marks}) LIMIT 1",
@@ -191,7 +193,7 @@ class DuesKeeper:
             f"SELECT {SUMMARY_COLUMNS} FROM applications WHERE id = ? AND deleted_at IS NULL",
             [application_id],
         ).fetchone()
-        if values is None or stage_from_text(values[3]) not in OPEN_STAGES:
+        if values is None or stage_from_text(values[3]) not in AGENDA_STAGES:
             return
         conditions = [
             condition_from_row(row)
@@ -231,7 +233,7 @@ def _insert(db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
 
 
 def _conditions_of_open(db: sqlite3.Connection) -> dict[int, list[Condition]]:
-    """Every condition of an open application that is not deleted, by application."""
+    """Every condition of an application in an agenda stage, not deleted, by application."""
     marks = ", ".join("?" * len(_OPEN))
     result: dict[int, list[Condition]] = defaultdict(list)
     cursor = db.execute(

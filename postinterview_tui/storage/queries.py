@@ -19,9 +19,11 @@ from postinterview_tui.domain.settings import (
     settings_from_texts,
 )
 from postinterview_tui.domain.stages import (
+    AGENDA_STAGES,
     EventKind,
     Stage,
 )
+from postinterview_tui.storage import board_pages
 from postinterview_tui.storage.dues import dues_of, dues_until, first_due_after
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
@@ -39,8 +41,8 @@ if TYPE_CHECKING:
 
 from postinterview_tui.storage.unit_of_work import UnitOfWork, dict_rows
 
-_OPEN_STAGES: tuple[str, ...] = tuple(stage.value for stage in Stage if stage.is_open)
-"""The stages :meth:`Queries.agenda_summaries` reads (every one but accepted and closed)."""
+_OPEN_STAGES: tuple[str, ...] = tuple(stage.value for stage in AGENDA_STAGES)
+"""The stages :meth:`Queries.agenda_summaries` reads (every one but closed: see AGENDA_STAGES)."""
 
 
 class Queries(UnitOfWork):
@@ -126,10 +128,11 @@ class Queries(UnitOfWork):
         return self._read_summaries(sql, [])
 
     def agenda_summaries(self) -> list[ApplicationSummary]:
-        """The applications of :meth:`open_summaries`, in no particular order.
+        """The applications that can have agenda items (``stages.AGENDA_STAGES``: those of
+        :meth:`open_summaries` and the accepted ones), in no particular order.
 
         For callers that order what they build themselves, as the agenda does (by due time):
-        naming the open stages lets SQLite seek them in the board index, where excluding the
+        naming the stages lets SQLite seek them in the board index, where excluding the
         closed ones scans it, and no sort is asked for. At 10,000 applications this halves the
         query ``postinterview today`` waits for.
         """
@@ -153,13 +156,7 @@ class Queries(UnitOfWork):
     def stage_counts(self) -> dict[Stage, int]:
         """How many applications each stage holds."""
         with self.transactions.read() as db:
-            rows = db.execute(
-                "SELECT stage, count(*) FROM applications WHERE deleted_at IS NULL GROUP BY stage"
-            ).fetchall()
-        counts = dict.fromkeys(Stage, 0)
-        for stage, count in rows:
-            counts[Stage(stage)] = count
-        return counts
+            return board_pages.stage_counts(db)
 
     def summary(self, application_id: int) -> ApplicationSummary:
         """One application's summary.

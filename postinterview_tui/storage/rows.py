@@ -17,7 +17,7 @@ from pendulum import DateTime
 
 from postinterview_tui.domain.models import ApplicationSummary, Condition, Progress
 from postinterview_tui.domain.stages import (
-    OPEN_STAGES,
+    AGENDA_STAGES,
     CloseReason,
     ConditionKind,
     ConditionStatus,
@@ -115,8 +115,9 @@ def progress_from_row(
 ) -> Progress:
     """The rules' facts from an applications row.
 
-    Accepted and closed applications need no dates to be shown, so unless ``full`` is set
-    (as it is before any change) those are not parsed: the board loads thousands of them.
+    Closed applications need no dates to be shown, so unless ``full`` is set (as it is before
+    any change) those are not parsed: the board loads thousands of them. Accepted ones are, as
+    their offer conditions may still ask for something (``stages.AGENDA_STAGES``).
     """
     facts = [row[name] for name in PROGRESS_FIELDS]
     return _progress(stage_from_text(row["stage"]), facts, conditions, full)
@@ -125,7 +126,7 @@ def progress_from_row(
 def _progress(
     stage: Stage, facts: Sequence[Any], conditions: Iterable[Condition], full: bool
 ) -> Progress:
-    if not full and stage not in OPEN_STAGES:
+    if not full and stage not in AGENDA_STAGES:
         return Progress(stage=stage)
     (
         last_interview_at,

@@ -165,7 +165,10 @@ def test_accept_with_pending_conditions_needs_force(cli: InProcessCli) -> None:
     assert cli.state() == before
     cli.ok("accept", str(app), "--force")
     assert stage_of(cli, app) == ("accepted", None)
-    assert cli.agenda() == []
+    # The condition still pending keeps its check-in after accepting (issue 15 §2).
+    assert [(i["action"], i["detail"]) for i in cli.agenda()] == [
+        ("offer-condition", "check in: background")
+    ]
 
 
 def test_accept_once_every_condition_is_cleared(cli: InProcessCli) -> None:

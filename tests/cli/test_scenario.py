@@ -263,5 +263,9 @@ def test_offer_deadline_and_condition_check_in(cli: InProcessCli, zone: Any, now
     assert "1 offer condition is still pending" in message and "--force" in message
     assert cli.state() == before
     cli.ok("move", str(app), "accepted", "--force")
-    assert cli.agenda() == []
+    # Accepted, the pending condition keeps its check-in; the deadline is answered.
+    items = cli.agenda()
+    assert [(i["action"], i["stage"], i["detail"]) for i in items] == [
+        ("offer-condition", "accepted", "check in: two references")
+    ]
     assert cli.listing()[0]["stage"] == "accepted"

@@ -92,7 +92,7 @@ def test_tuple_rows_give_the_summaries_dict_rows_give(repo: Repository, now: Dat
     assert [item.id for item in repo.open_summaries()] == [first]
 
 
-def test_agenda_summaries_are_the_open_summaries_in_any_order(
+def test_agenda_summaries_are_the_open_and_accepted_summaries_in_any_order(
     repo: Repository, now: DateTime
 ) -> None:
     by_stage: dict[Stage, int] = {}
@@ -115,9 +115,13 @@ def test_agenda_summaries_are_the_open_summaries_in_any_order(
     repo.delete(deleted, now)
 
     agenda = repo.agenda_summaries()
-    expected = sorted(repo.open_summaries(), key=lambda item: item.id)
+    # Accepted ones too: an offer condition can still ask for something (AGENDA_STAGES).
+    accepted = repo.summary(by_stage[Stage.ACCEPTED])
+    expected = sorted([*repo.open_summaries(), accepted], key=lambda item: item.id)
     assert sorted(agenda, key=lambda item: item.id) == expected
-    assert {item.stage for item in agenda} == {stage for stage in Stage if stage.is_open}
+    assert {item.stage for item in agenda} == {stage for stage in Stage if stage.is_open} | {
+        Stage.ACCEPTED
+    }
     assert deleted not in {item.id for item in agenda}
     offer = next(item for item in agenda if item.id == by_stage[Stage.OFFER])
     assert [condition.label for condition in offer.progress.conditions] == ["Two referees"]

@@ -47,7 +47,7 @@ def progresses(draw: st.DrawFn) -> Progress:
         "two references",
         draw(st.sampled_from(list(ConditionStatus))),
         t - gap,
-        None,
+        draw(st.none() | st.just(t - gap / 2)),  # settled (cleared or failed) at
         draw(st.none() | st.just(t)),
     )
     progress = Progress(

@@ -62,6 +62,7 @@ def condition(
     kind: ConditionKind = ConditionKind.REFERENCES,
     label: str = "",
     last_check_in_at: pendulum.DateTime | None = None,
+    resolved_at: pendulum.DateTime | None = None,
 ) -> Condition:
     return Condition(
         id=id,
@@ -69,6 +70,7 @@ def condition(
         label=label,
         status=status,
         started_at=started_at,
+        resolved_at=resolved_at,
         last_check_in_at=last_check_in_at,
     )
 
@@ -503,7 +505,7 @@ CASES = [
         [],
         id="offer-without-deadline-or-conditions",
     ),
-    # --- accepted / closed: nothing ---------------------------------------------------------------
+    # --- accepted: a pending condition keeps its check-ins (no deadline: it was answered) -------
     pytest.param(
         B,
         Progress(
@@ -511,6 +513,60 @@ CASES = [
             at(B, 2026, 11, 2, 10),
             offer_deadline=at(B, 2026, 12, 4, 17),
             conditions=(condition(1, at(B, 2026, 11, 23, 9)),),
+        ),
+        DEFAULT,
+        [(CONDITION, "2026-11-30T09:00:00+01:00", "check in: references", 1)],
+        id="accepted-with-a-pending-condition",
+    ),
+    # a failed one asks for a talk, due when it failed, until a check-in after it is noted
+    pytest.param(
+        B,
+        Progress(
+            Stage.ACCEPTED,
+            at(B, 2026, 11, 2, 10),
+            conditions=(
+                condition(
+                    1,
+                    at(B, 2026, 11, 23, 9),
+                    status=ConditionStatus.FAILED,
+                    label="references",
+                    last_check_in_at=at(B, 2026, 11, 24, 9),
+                    resolved_at=at(B, 2026, 11, 26, 15),
+                ),
+                condition(2, at(B, 2026, 11, 23, 9), status=ConditionStatus.CLEARED),
+            ),
+        ),
+        DEFAULT,
+        [(ActionKind.CONDITION_FAILED, "2026-11-26T15:00:00+01:00", "failed: references", 1)],
+        id="accepted-with-a-failed-condition",
+    ),
+    pytest.param(
+        B,
+        Progress(
+            Stage.ACCEPTED,
+            at(B, 2026, 11, 2, 10),
+            conditions=(
+                condition(
+                    1,
+                    at(B, 2026, 11, 23, 9),
+                    status=ConditionStatus.FAILED,
+                    resolved_at=at(B, 2026, 11, 26, 15),
+                    last_check_in_at=at(B, 2026, 11, 27, 11),
+                ),
+            ),
+        ),
+        DEFAULT,
+        [],
+        id="accepted-failed-condition-talked-about",
+    ),
+    # --- accepted with every condition settled, closed: nothing ----------------------------------
+    pytest.param(
+        B,
+        Progress(
+            Stage.ACCEPTED,
+            at(B, 2026, 11, 2, 10),
+            offer_deadline=at(B, 2026, 12, 4, 17),
+            conditions=(condition(1, at(B, 2026, 11, 23, 9), status=ConditionStatus.CLEARED),),
         ),
         DEFAULT,
         [],

@@ -155,7 +155,9 @@ class OfferScreen(UsesServices, Screen[None]):
         pending = [c for c in self.conditions if c.status is ConditionStatus.PENDING]
         failed = [c for c in self.conditions if c.status is ConditionStatus.FAILED]
         cleared = len(self.conditions) - len(pending) - len(failed)
-        if failed:
+        if failed and summary.stage is Stage.ACCEPTED:
+            state = f"A condition failed ({len(failed)}): talk to them about it."
+        elif failed:
             state = f"A condition failed ({len(failed)}): talk to them before deciding."
         elif pending:
             state = f"Conditional: {cleared} of {len(self.conditions)} conditions cleared."

@@ -174,7 +174,7 @@ class TimelineScreen(UsesServices, Screen[None]):
             )
             settings = app.repository.settings()
             agenda = build_agenda(
-                app.repository.open_summaries(), settings, now, app.zone, FUTURE_DAYS
+                app.repository.agenda_summaries(), settings, now, app.zone, FUTURE_DAYS
             )
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
