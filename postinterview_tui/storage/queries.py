@@ -174,6 +174,7 @@ class Queries(UnitOfWork):
             NotFound: no such application, or it was deleted.
         """
         from postinterview_tui.domain.records import ApplicationDetail, Contact
+        from postinterview_tui.domain.timeline import rounds_as_booked
 
         with self.transactions.read() as db:
             summary = self.summary_in(db, application_id)
@@ -201,6 +202,7 @@ class Queries(UnitOfWork):
                     [application_id],
                 )
             )
+        rounds = tuple(interview_from_row(item, people[item["id"]]) for item in interviews)
         recruiter = None
         if row["recruiter_name"] or row["recruiter_email"]:
             recruiter = Contact(row["recruiter_name"], row["recruiter_email"])
@@ -211,8 +213,12 @@ class Queries(UnitOfWork):
             recruiter=recruiter,
             notes=row["notes"],
             offer_notes=row["offer_notes"],
-            interviews=tuple(interview_from_row(item, people[item["id"]]) for item in interviews),
-            events=tuple(event_from_row(item) for item in events),
+            interviews=rounds,
+            # The history's interview entries follow the rounds as they are now (one removed or
+            # moved after it was added leaves an entry at its old time).
+            events=rounds_as_booked(
+                application_id, [event_from_row(item) for item in events], rounds
+            ),
         )
 
     def stage_before_closing(self, application_id: int) -> Stage:
