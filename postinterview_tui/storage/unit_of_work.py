@@ -114,17 +114,27 @@ class UnitOfWork:
             result[row["application_id"]].append(condition_from_row(row))
         return result
 
-    def thank_latest_round(self, act: Action, application_id: int, when: DateTime) -> None:
-        """Mark every interviewer of the latest round thanked at ``when`` (inside ``act``)."""
+    def thank_latest_round(
+        self, act: Action, application_id: int, when: DateTime
+    ) -> tuple[str, ...]:
+        """Mark every interviewer of the latest round not yet thanked as thanked at ``when``
+        (inside ``act``).
+
+        Returns:
+            The names (or, for someone entered without one, addresses) of those it marked, in
+            the order they were entered, for the history.
+        """
         latest = self.db.execute(
             "SELECT id FROM interviews WHERE application_id = ? ORDER BY held_at DESC, id DESC "
             "LIMIT 1",
             [application_id],
         ).fetchone()
         if latest is None:
-            return
-        for (person_id,) in self.db.execute(
-            "SELECT id FROM interviewers WHERE interview_id = ? AND thanked_at IS NULL",
+            return ()
+        names: list[str] = []
+        for person_id, name, email in self.db.execute(
+            "SELECT id, name, email FROM interviewers "
+            "WHERE interview_id = ? AND thanked_at IS NULL ORDER BY id",
             [latest[0]],
         ).fetchall():
             act.remember("interviewers", person_id)
@@ -132,6 +142,10 @@ class UnitOfWork:
                 "UPDATE interviewers SET thanked_at = ? WHERE id = ?",
                 [to_text(truncate(when)), person_id],
             )
+            # Someone entered by address alone is named by it.
+            if name or email:
+                names.append(str(name or email))
+        return tuple(names)
 
     def apply_plan(
         self,
