@@ -1,4 +1,5 @@
-"""The agenda: every pending action across applications, grouped Overdue / Due / Upcoming."""
+"""The agenda: every pending action across applications, grouped Overdue / Due soon / Upcoming
+(:mod:`.agenda_groups`)."""
 
 from __future__ import annotations
 

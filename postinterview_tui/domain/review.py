@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, actionable, agenda_order
+from postinterview_tui.domain.agenda import AgendaItem, actionable
+from postinterview_tui.domain.agenda_groups import shown_groups
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import (
     ActionKind,
@@ -25,13 +26,6 @@ from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.when import WhenError, parse_when
 from postinterview_tui.domain.wording import due_words
-
-GROUP_TITLES: dict[DueStatus, str] = {
-    DueStatus.OVERDUE: "Overdue",
-    DueStatus.DUE: "Due",
-    DueStatus.UPCOMING: "Upcoming",
-}
-"""The review's groups, in order (the same as ``postinterview today``)."""
 
 SNOOZE_CHOICES: tuple[tuple[str, int], ...] = (("1 day", 1), ("3 days", 3), ("1 week", 7))
 """The snooze lengths offered, as (label, days)."""
@@ -228,17 +222,10 @@ def row_text(item: AgendaItem, now: DateTime, zone: Timezone) -> RowText:
 
 
 def grouped(items: Iterable[AgendaItem]) -> list[tuple[str, tuple[AgendaItem, ...]]]:
-    """The items in the review's groups, empty groups left out, each in due order (so the
+    """The items in the review's groups (:func:`.agenda_groups.group_agenda`, as ``today``
+    prints them and the headers count them), empty groups left out, each in due order (so the
     most overdue comes first)."""
-    # agenda_order: the same order as (due, application id), without comparing datetimes of
-    # different zones (slow); an agenda is usually in this order already.
-    ordered = sorted(items, key=agenda_order)
-    groups = []
-    for status, title in GROUP_TITLES.items():
-        members = tuple(item for item in ordered if item.status is status)
-        if members:
-            groups.append((title, members))
-    return groups
+    return [(group.title, group.items) for group in shown_groups(items)]
 
 
 def next_up(

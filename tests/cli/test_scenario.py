@@ -159,7 +159,7 @@ def test_scenario_text_output_follows_the_groups(cli: InProcessCli) -> None:
         "Overdue (1)",
         lines[1],
         "",
-        "Due (1)",
+        "Due soon (1)",
         lines[4],
         "",
         "Upcoming (1)",

@@ -107,8 +107,8 @@ async def test_review_is_grouped_exactly_like_today(
         await _open(ui.app, ui.pilot)
         assert _keys(ui.app) == [item_key(item) for item in expected]
         text = _text(ui.app)
-        assert "Overdue (4)" in text and "Due (1)" in text and "Upcoming (6)" in text
-        assert text.index("Overdue (4)") < text.index("Due (1)") < text.index("Upcoming (6)")
+        assert "Overdue (4)" in text and "Due soon (1)" in text and "Upcoming (6)" in text
+        assert text.index("Overdue (4)") < text.index("Due soon (1)") < text.index("Upcoming (6)")
         # Harbor & Pine's panel is tomorrow: the round is listed, and its thank-you after it.
         assert "interview · tomorrow 10:00" in text
         assert "send a thank-you note · Friday (in 2 days) · 0 of 3 interviewers thanked" in text

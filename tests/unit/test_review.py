@@ -247,7 +247,7 @@ def test_groups_match_the_agenda_of_postinterview_today() -> None:
     groups = grouped(agenda)
     flat = [item for _, items in groups for item in items]
     assert flat == agenda
-    assert [title for title, _ in groups] == ["Overdue", "Due", "Upcoming"]
+    assert [title for title, _ in groups] == ["Overdue", "Due soon", "Upcoming"]
 
 
 # -- next up ----------------------------------------------------------------------------------
