@@ -9,9 +9,9 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.agenda import AgendaItem
 from postinterview_tui.domain.agenda_groups import shown_groups
 from postinterview_tui.domain.models import ApplicationSummary
-from postinterview_tui.domain.rules import ActionItem
+from postinterview_tui.domain.rules import ActionItem, DueStatus
 from postinterview_tui.domain.text import safe_line, shorten
-from postinterview_tui.domain.wording import ACTION_LABELS, due_words
+from postinterview_tui.domain.wording import ACTION_LABELS, due_words, let_go_words
 
 
 def rfc3339(moment: DateTime | None, zone: Timezone) -> str | None:
@@ -89,5 +89,8 @@ def agenda_lines(items: list[AgendaItem], now: DateTime, zone: Timezone) -> list
             action = ACTION_LABELS[item.action]
             when = due_words(item.action, item.due, now, zone)
             detail = f"  · {clean_line(item.detail)}" if item.detail else ""
+            if item.status is DueStatus.GONE_QUIET:
+                # Advice, not a lateness: the question it asks, with since when.
+                when, detail = clean_line(let_go_words(item.detail)), ""
             lines.append(f"  #{item.application_id:<5} {name:<40}  {action:<18} {when}{detail}")
     return lines

@@ -26,13 +26,17 @@ class GroupKind:
 GROUP_KINDS: tuple[GroupKind, ...] = (
     GroupKind(DueStatus.OVERDUE, "Overdue", "overdue"),
     GroupKind(DueStatus.DUE, "Due soon", "due soon"),
+    GroupKind(DueStatus.GONE_QUIET, "Gone quiet", "gone quiet"),
     GroupKind(DueStatus.UPCOMING, "Upcoming", "upcoming"),
 )
 """The groups in the order they are shown. "Due soon" is what is due in the next 24 hours,
-whatever the day: named so, a header never says "due today" of something due tomorrow."""
+whatever the day: named so, a header never says "due today" of something due tomorrow.
+"Gone quiet" holds the suggestions to let go (no reply after the last follow-up): advice, kept
+apart from what is late."""
 
 HEADER_STATUSES: tuple[DueStatus, ...] = (DueStatus.OVERDUE, DueStatus.DUE)
-"""The groups the board's header counts: what needs the user now or soon."""
+"""The groups the board's header counts: what needs the user now or soon (never the advice to
+let go)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,5 +105,7 @@ def header_counts(items: Iterable[AgendaItem]) -> list[str]:
 
 
 def needs_attention(items: Iterable[AgendaItem]) -> bool:
-    """True when the Overdue group has an item (``today --check`` then exits 1)."""
+    """True when the Overdue group has an item (``today --check`` then exits 1); one that has
+    only gone quiet does not count."""
+    # The Overdue group is exactly the items whose status is OVERDUE: no need to sort them.
     return any(item.status is DueStatus.OVERDUE for item in items)

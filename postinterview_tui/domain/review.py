@@ -21,11 +21,12 @@ from postinterview_tui.domain.rules import (
     ActionKind,
     DueStatus,
     due_status,
+    item_status,
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.when import WhenError, parse_when
-from postinterview_tui.domain.wording import due_words
+from postinterview_tui.domain.wording import due_words, let_go_words
 
 SNOOZE_CHOICES: tuple[tuple[str, int], ...] = (("1 day", 1), ("3 days", 3), ("1 week", 7))
 """The snooze lengths offered, as (label, days)."""
@@ -205,20 +206,21 @@ _ACTION_WORDS: dict[ActionKind, str] = {
 def row_text(item: AgendaItem, now: DateTime, zone: Timezone) -> RowText:
     """How a review row reads, e.g. "follow up", "2 days late", "follow-up 2 of 2".
 
-    A move-on suggestion carries its reason in the action: "no reply after 2 follow-ups:
-    close it?".
+    A move-on suggestion is the question it asks: "no reply since Tue 24 Nov: close it?"; once
+    it has gone quiet it has no "when" (it is advice, not late: its group says it).
     """
     action = _ACTION_WORDS[item.action]
     detail = item.detail
-    if item.action is ActionKind.MOVE_ON and detail:
-        action, detail = f"{detail}: close it?", ""
+    when = due_words(item.action, item.due, now, zone)
+    if item.action is ActionKind.MOVE_ON:
+        action, detail = let_go_words(detail), ""
+        if item.status is DueStatus.GONE_QUIET:
+            when = ""
     elif item.action is ActionKind.OFFER_CONDITION:
         detail = detail.removeprefix("check in: ")
     elif item.action is ActionKind.CONDITION_FAILED:
         detail = detail.removeprefix("failed: ")
-    return RowText(
-        item.company, item.role, action, due_words(item.action, item.due, now, zone), detail
-    )
+    return RowText(item.company, item.role, action, when, detail)
 
 
 def grouped(items: Iterable[AgendaItem]) -> list[tuple[str, tuple[AgendaItem, ...]]]:
@@ -250,7 +252,10 @@ def next_up(
             stage=summary.stage,
             action=action.action,
             due=action.due,
-            status=due_status(action.due, now, settings.window_days, zone) or DueStatus.UPCOMING,
+            status=item_status(
+                action.action, due_status(action.due, now, settings.window_days, zone)
+            )
+            or DueStatus.UPCOMING,
             detail=action.detail,
             condition_id=action.condition_id,
         )

@@ -6,6 +6,7 @@ from datetime import date
 
 from pendulum import DateTime, Timezone
 
+from postinterview_tui.domain.day_words import DAY_NAMES, MONTH_NAMES
 from postinterview_tui.domain.rules import ActionKind
 
 ACTION_LABELS: dict[ActionKind, str] = {
@@ -43,10 +44,19 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
 
 def due_words(action: ActionKind, due: DateTime, now: DateTime, zone: Timezone) -> str:
     """When an agenda item is due, in words: a scheduled round by its day and clock time
-    ("Thursday 14:00 (in 3 days)"), anything else by :func:`lateness`."""
+    ("Thursday 14:00 (in 3 days)"), a move-on whose time has come as "gone quiet" (advice is
+    never late), anything else by :func:`lateness`."""
     if action is ActionKind.INTERVIEW and due > now:
         return round_time(due, now, zone)
+    if action is ActionKind.MOVE_ON and due <= now:
+        return "gone quiet"
     return lateness(due, now, zone)
+
+
+def let_go_words(detail: str) -> str:
+    """A move-on suggestion as the question it asks: "no reply since Tue 24 Nov: close it?"
+    (``detail`` is the rule's "no reply since ...")."""
+    return f"{detail}: close it?" if detail else "no reply: close it?"
 
 
 def round_time(
@@ -72,33 +82,9 @@ def round_time(
     return f"{day_and_month(local.date())} {clock} (in {days_ahead} days)"
 
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""Weekday names as pendulum's ``format("dddd")`` writes them in English (a test checks).
-
-The first ``format()`` call loads pendulum's locale files, a few milliseconds of every
-``today`` run; like every other phrase here, these words are English."""
-
-
 def day_name(day: date) -> str:
     """The weekday's name: "Monday"."""
     return DAY_NAMES[day.weekday()]
-
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""Month names as pendulum's ``format("MMMM")`` writes them in English (a test checks)."""
 
 
 def day_and_month(day: date) -> str:

@@ -80,4 +80,4 @@ def test_due_soon_is_named_for_what_it_counts() -> None:
     ]
     assert header_counts(agenda) == ["0 overdue", "1 due soon"]
     assert [title for title, _items in grouped(agenda)] == ["Due soon"]
-    assert [kind.title for kind in GROUP_KINDS] == ["Overdue", "Due soon", "Upcoming"]
+    assert [kind.title for kind in GROUP_KINDS] == ["Overdue", "Due soon", "Gone quiet", "Upcoming"]
