@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 
 from pendulum import DateTime, Timezone
 
+from postinterview_tui.domain.default_templates import KIND_TEMPLATES
 from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.templates import (
-    KIND_TEMPLATES,
     Draft,
     NoteKind,
     NoteTemplate,

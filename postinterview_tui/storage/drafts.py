@@ -13,8 +13,8 @@ from typing import Any
 
 from pendulum import DateTime
 
+from postinterview_tui.domain.default_templates import DEFAULT_TEMPLATES
 from postinterview_tui.domain.templates import (
-    DEFAULT_TEMPLATES,
     Draft,
     NoteTemplate,
     TemplateId,

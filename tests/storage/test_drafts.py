@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 
+from postinterview_tui.domain.default_templates import DEFAULT_TEMPLATES
 from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.records import NewInterview, NewInterviewer
 from postinterview_tui.domain.rules import ActionKind, next_action
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import EventKind, Stage
-from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, TemplateId
+from postinterview_tui.domain.templates import TemplateId
 from postinterview_tui.storage.draft_files import export_draft
 from postinterview_tui.storage.drafts import DraftStore, DraftWriter
 from postinterview_tui.storage.errors import NotFound

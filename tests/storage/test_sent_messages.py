@@ -9,8 +9,9 @@ import sqlite3
 import pytest
 from pendulum import DateTime
 
+from postinterview_tui.domain.default_templates import DEFAULT_TEMPLATES
 from postinterview_tui.domain.moves import RuleRefusal
-from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, TemplateId
+from postinterview_tui.domain.templates import TemplateId
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.sent_messages import (

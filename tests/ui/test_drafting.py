@@ -14,9 +14,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from postinterview_tui.domain.cards import card_status
+from postinterview_tui.domain.default_templates import DEFAULT_TEMPLATES
 from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import EventKind, Stage
-from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, TemplateId
+from postinterview_tui.domain.templates import TemplateId
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.app import PostInterviewApp, build_app

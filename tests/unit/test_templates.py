@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from postinterview_tui.domain.default_templates import DEFAULT_TEMPLATES, KIND_TEMPLATES
 from postinterview_tui.domain.drafting import (
     DraftingData,
     build_slots,
@@ -25,9 +26,7 @@ from postinterview_tui.domain.records import ApplicationDetail, Contact, Intervi
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import InterviewKind, Stage
 from postinterview_tui.domain.templates import (
-    DEFAULT_TEMPLATES,
     FIELDS,
-    KIND_TEMPLATES,
     LONG_FOLLOW_UP_WORDS,
     Draft,
     NoteKind,

@@ -10,7 +10,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from postinterview_tui.domain.templates import DEFAULT_TEMPLATES, FIELDS, NoteTemplate, TemplateId
+from postinterview_tui.domain.default_templates import DEFAULT_TEMPLATES
+from postinterview_tui.domain.templates import FIELDS, NoteTemplate, TemplateId
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.storage.errors import StoreError
