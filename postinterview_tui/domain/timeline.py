@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from pendulum import DateTime
 
-from postinterview_tui.domain.records import Event
+from postinterview_tui.domain.records import Event, Interview
 from postinterview_tui.domain.stages import STAGE_LABELS, CloseReason, EventKind, Stage
 
 _PLAIN: dict[EventKind, str] = {
@@ -71,6 +74,51 @@ def describe_event(event: Event, now: DateTime | None = None) -> str:
         fields = data["fields"]
         return f"{base}: {', '.join(map(str, fields)) if isinstance(fields, list) else fields}"
     return base
+
+
+def rounds_as_booked(
+    application_id: int, events: Sequence[Event], interviews: Sequence[Interview]
+) -> tuple[Event, ...]:
+    """The history with its interview entries agreeing with the rounds the application has.
+
+    A round's entry is written when the round is added, at its time; removing the round (a
+    cancelled invitation), moving it, or undoing its addition leaves that entry behind, and a
+    timeline read from the entries alone would show a round that is not booked (as "Interview
+    scheduled" while ahead, as held once its time passed). So an interview entry stands only
+    while a round is at its time, and a round with no entry at its time (one moved) gets one.
+    The order of the other entries is kept; an added entry goes before the first one later.
+
+    Args:
+        application_id: the application the events and rounds belong to.
+        events: its history, in the order to show it.
+        interviews: its rounds as they are now.
+
+    Returns:
+        The events to show.
+    """
+    booked = Counter(interview.held_at for interview in interviews)
+    kept: list[Event] = []
+    for event in events:
+        if event.kind is EventKind.INTERVIEW_HELD:
+            if booked[event.at] <= 0:
+                continue  # its round was removed, moved or undone
+            booked[event.at] -= 1
+        kept.append(event)
+    for interview in interviews:
+        if booked[interview.held_at] <= 0:
+            continue
+        booked[interview.held_at] -= 1
+        entry = Event(
+            id=-interview.id,
+            application_id=application_id,
+            kind=EventKind.INTERVIEW_HELD,
+            at=interview.held_at,
+            recorded_at=interview.held_at,
+            data={"kind": str(interview.kind)},
+        )
+        place = next((i for i, event in enumerate(kept) if event.at > entry.at), len(kept))
+        kept.insert(place, entry)
+    return tuple(kept)
 
 
 def _stage(value: object) -> str:

@@ -88,8 +88,7 @@ def day_name(day: date) -> str:
 
 
 def day_and_month(day: date) -> str:
-    """As pendulum's ``format("dddd D MMMM")`` writes it: "Saturday 28 November" (without
-    loading pendulum's locale files, which the first call of ``format`` does)."""
+    """As pendulum's ``format("dddd D MMMM")`` writes it: "Saturday 28 November"."""
     return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 

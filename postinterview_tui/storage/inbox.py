@@ -20,7 +20,7 @@ from postinterview_tui.inbox.decide import event_to_json
 from postinterview_tui.inbox.match import Candidate, Rule
 from postinterview_tui.inbox.proposals import Proposal, Step
 from postinterview_tui.inbox.records import Decided, InboxEntry, ProposalStatus
-from postinterview_tui.storage.errors import NotFound
+from postinterview_tui.storage.errors import NotFound, SaveFailed
 from postinterview_tui.storage.repository import MAX_ID, Repository
 from postinterview_tui.storage.sent_messages import application_for_message_id
 from postinterview_tui.storage.timestamps import from_text, to_text, truncate
@@ -85,14 +85,26 @@ class InboxStore:
     @contextmanager
     def writer(self, now: DateTime) -> Iterator[InboxWriter]:
         """One ingest: every message added through the writer is saved in one transaction
-        (committed when the block ends, nothing saved if it raises)."""
-        with self._tx.action("ingest", now, undoable=False) as act:
-            yield InboxWriter(act.db, act.now_text)
+        (committed when the block ends, nothing saved if it raises).
+
+        Raises:
+            SaveFailed: the database refused a row (a constraint or trigger: an application
+                purged by another window while the messages were matched); nothing was saved.
+        """
+        try:
+            with self._tx.action("ingest", now, undoable=False) as act:
+                yield InboxWriter(act.db, act.now_text)
+        except sqlite3.IntegrityError as error:
+            raise SaveFailed(
+                f"could not save the messages read: the database refused them ({error}); "
+                "nothing was saved, and the next ingest reads them again"
+            ) from error
 
     def decide(self, entry_id: int, status: str, now: DateTime) -> bool:
         """Mark a pending proposal accepted or dismissed; false when it was not pending."""
         with self._tx.action(f"inbox {status}", now, undoable=False) as act:
-            # Joined to an undoable acceptance, undoing it makes the proposal pending again.
+            # Joined to an undoable acceptance or dismissal (inbox_accept), undoing that makes
+            # the proposal pending again.
             act.remember("inbox_messages", entry_id)
             cursor = act.db.execute(
                 "UPDATE inbox_messages SET proposal_status = ?, decided_at = ? "
@@ -106,6 +118,8 @@ class InboxStore:
     ) -> None:
         """Tie a message to an application by hand, with the proposal that now follows."""
         with self._tx.action("inbox link", now, undoable=False) as act:
+            # Joined to an undoable link (inbox_accept.link), undoing it unlinks the message.
+            act.remember("inbox_messages", entry_id)
             act.db.execute(
                 "UPDATE inbox_messages SET application_id = ?, match_rule = ?, match_detail = ?, "
                 "proposal_step = ?, proposal_words = ?, proposal_data = ?, proposal_status = ?, "
@@ -122,6 +136,7 @@ class InboxStore:
     def set_kind(self, entry_id: int, kind: Kind, reason: str, now: DateTime) -> None:
         """Change a message's kind (a linked unrelated message becomes a reply)."""
         with self._tx.action("inbox kind", now, undoable=False) as act:
+            act.remember("inbox_messages", entry_id)
             act.db.execute(
                 "UPDATE inbox_messages SET kind = ?, kind_reason = ? WHERE id = ?",
                 [str(kind), reason, entry_id],

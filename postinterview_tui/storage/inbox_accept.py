@@ -16,7 +16,7 @@ import pendulum
 from pendulum import DateTime
 
 from postinterview_tui.domain.stages import CloseReason, Stage
-from postinterview_tui.domain.text import safe_line
+from postinterview_tui.domain.text import safe_line, shorten
 from postinterview_tui.inbox.decide import after_link
 from postinterview_tui.inbox.proposals import Step
 from postinterview_tui.inbox.records import InboxEntry, ProposalStatus
@@ -136,20 +136,24 @@ def _carry_out(
 
 
 def dismiss(repository: Repository, entry_id: int, now: DateTime) -> InboxEntry:
-    """Set a pending proposal aside without changing anything else.
+    """Set a pending proposal aside without changing anything else; one undo makes it
+    pending again.
 
     Raises:
         NotFound: no such message.
         InboxRefusal: the message has no pending proposal.
     """
     store = InboxStore(repository)
-    _pending(store, entry_id)
-    store.decide(entry_id, ProposalStatus.DISMISSED, now)
+    entry = _pending(store, entry_id)
+    with repository.transactions.action(_about("dismissing", entry), now):
+        if not store.decide(entry_id, ProposalStatus.DISMISSED, now):
+            raise InboxRefusal(f"inbox message {entry_id} was decided meanwhile")
     return store.entry(entry_id)
 
 
 def link(repository: Repository, entry_id: int, application_id: int, now: DateTime) -> InboxEntry:
     """Tie a message to an application by hand; the proposal its kind calls for follows.
+    One undo ties it back to where it was (or to nothing), with its proposal as it was.
 
     Raises:
         NotFound: no such message or application.
@@ -159,12 +163,22 @@ def link(repository: Repository, entry_id: int, application_id: int, now: DateTi
     entry = store.entry(entry_id)
     if entry.status == ProposalStatus.ACCEPTED:
         raise InboxRefusal(f"inbox message {entry_id} was already accepted: undo it first")
-    repository.summary(application_id)  # NotFound for a missing or deleted application
+    target = repository.summary(application_id)  # NotFound for a missing or deleted one
     kind, proposal = after_link(entry, repository.settings(), zone=repository.zone)
-    if kind is not entry.kind:
-        store.set_kind(entry_id, kind, "linked by you to an application", now)
-    store.link(entry_id, application_id, proposal, now)
+    label = f"{_about('linking', entry)} to {shorten(safe_line(target.company), 40)}"
+    with repository.transactions.action(label, now):
+        if kind is not entry.kind:
+            store.set_kind(entry_id, kind, "linked by you to an application", now)
+        store.link(entry_id, application_id, proposal, now)
     return store.entry(entry_id)
+
+
+def _about(doing: str, entry: InboxEntry) -> str:
+    """The undo label of a dismissal or link: "dismissing inbox message 4 from Acme Inc."
+    (the words ``undo`` prints; the change is to no application's history)."""
+    source = entry.company or entry.from_name or entry.from_address
+    label = f"{doing} inbox message {entry.id}"
+    return f"{label} from {shorten(safe_line(source), 40)}" if source.strip() else label
 
 
 def _pending(store: InboxStore, entry_id: int) -> InboxEntry:

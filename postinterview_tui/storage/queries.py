@@ -23,6 +23,7 @@ from postinterview_tui.domain.stages import (
     EventKind,
     Stage,
 )
+from postinterview_tui.storage import board_pages
 from postinterview_tui.storage.dues import dues_of, dues_until, first_due_after
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
@@ -155,13 +156,7 @@ class Queries(UnitOfWork):
     def stage_counts(self) -> dict[Stage, int]:
         """How many applications each stage holds."""
         with self.transactions.read() as db:
-            rows = db.execute(
-                "SELECT stage, count(*) FROM applications WHERE deleted_at IS NULL GROUP BY stage"
-            ).fetchall()
-        counts = dict.fromkeys(Stage, 0)
-        for stage, count in rows:
-            counts[Stage(stage)] = count
-        return counts
+            return board_pages.stage_counts(db)
 
     def summary(self, application_id: int) -> ApplicationSummary:
         """One application's summary.
@@ -179,6 +174,7 @@ class Queries(UnitOfWork):
             NotFound: no such application, or it was deleted.
         """
         from postinterview_tui.domain.records import ApplicationDetail, Contact
+        from postinterview_tui.domain.timeline import rounds_as_booked
 
         with self.transactions.read() as db:
             summary = self.summary_in(db, application_id)
@@ -206,6 +202,7 @@ class Queries(UnitOfWork):
                     [application_id],
                 )
             )
+        rounds = tuple(interview_from_row(item, people[item["id"]]) for item in interviews)
         recruiter = None
         if row["recruiter_name"] or row["recruiter_email"]:
             recruiter = Contact(row["recruiter_name"], row["recruiter_email"])
@@ -216,8 +213,12 @@ class Queries(UnitOfWork):
             recruiter=recruiter,
             notes=row["notes"],
             offer_notes=row["offer_notes"],
-            interviews=tuple(interview_from_row(item, people[item["id"]]) for item in interviews),
-            events=tuple(event_from_row(item) for item in events),
+            interviews=rounds,
+            # The history's interview entries follow the rounds as they are now (one removed or
+            # moved after it was added leaves an entry at its old time).
+            events=rounds_as_booked(
+                application_id, [event_from_row(item) for item in events], rounds
+            ),
         )
 
     def stage_before_closing(self, application_id: int) -> Stage:

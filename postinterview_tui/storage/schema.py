@@ -245,6 +245,45 @@ def _dues(db: Database) -> None:
     )
 
 
+@migrations(name="0007-stage-counts")
+def _stage_counts(db: Database) -> None:
+    # How many applications each stage holds, kept by triggers on every write that adds,
+    # removes, moves, deletes or restores one (whatever code makes it: the app, an import, an
+    # undo, another process), so the board's headers read six rows instead of counting the
+    # file (issue 19: a count of 100,000 rows on every board read). Filled here from a count.
+    db.executescript(
+        """
+        CREATE TABLE stage_counts (
+            stage TEXT PRIMARY KEY,
+            applications INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO stage_counts (stage, applications)
+            SELECT stage, count(*) FROM applications WHERE deleted_at IS NULL GROUP BY stage;
+        CREATE TRIGGER stage_counts_added AFTER INSERT ON applications
+            WHEN NEW.deleted_at IS NULL
+            BEGIN
+                INSERT INTO stage_counts (stage, applications) VALUES (NEW.stage, 1)
+                    ON CONFLICT (stage) DO UPDATE SET applications = applications + 1;
+            END;
+        CREATE TRIGGER stage_counts_removed AFTER DELETE ON applications
+            WHEN OLD.deleted_at IS NULL
+            BEGIN
+                UPDATE stage_counts SET applications = applications - 1 WHERE stage = OLD.stage;
+            END;
+        CREATE TRIGGER stage_counts_changed AFTER UPDATE OF stage, deleted_at ON applications
+            WHEN OLD.stage IS NOT NEW.stage
+                OR (OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL)
+            BEGIN
+                UPDATE stage_counts SET applications = applications - 1
+                    WHERE stage = OLD.stage AND OLD.deleted_at IS NULL;
+                INSERT INTO stage_counts (stage, applications)
+                    SELECT NEW.stage, 1 WHERE NEW.deleted_at IS NULL
+                    ON CONFLICT (stage) DO UPDATE SET applications = applications + 1;
+            END;
+        """
+    )
+
+
 if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATION_NAMES", "apply_migrations"]

@@ -16,6 +16,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0004-sent-messages",
     "0005-inbox",
     "0006-dues",
+    "0007-stage-counts",
 )
 """Every migration, in order (:mod:`.schema` checks it defines exactly these)."""
 LATEST_VERSION = len(MIGRATION_NAMES)

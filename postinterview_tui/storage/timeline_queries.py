@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pendulum import DateTime
 
 from postinterview_tui.domain.records import Event
+from postinterview_tui.domain.stages import EventKind
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.rows import event_from_row
 from postinterview_tui.storage.timestamps import to_text
@@ -45,15 +46,36 @@ def recent_events(
     Returns:
         The events, oldest first; when more than ``limit`` fall in the span, the newest ones.
     """
+    # As on an application's own timeline (domain.timeline.rounds_as_booked): an interview
+    # entry stands only while a round is at its time, and a round with none there (one moved)
+    # is shown from the rounds table, under a negative id that no event has.
     sql = (
+        "SELECT * FROM ("
         "SELECT events.id, events.application_id, events.kind, events.at, events.recorded_at, "
         "events.data, applications.company, applications.role "
         "FROM events JOIN applications ON applications.id = events.application_id "
-        "WHERE events.at >= ? AND events.at <= ? AND applications.deleted_at IS NULL "
-        "ORDER BY events.at DESC, events.id DESC LIMIT ?"
+        "WHERE events.at >= :since AND events.at <= :until AND applications.deleted_at IS NULL "
+        "AND (events.kind != :held OR EXISTS (SELECT 1 FROM interviews AS i "
+        "WHERE i.application_id = events.application_id AND i.held_at = events.at)) "
+        "UNION ALL "
+        "SELECT -i.id, i.application_id, :held, i.held_at, i.held_at, json_object('kind', i.kind), "
+        "applications.company, applications.role "
+        "FROM interviews AS i JOIN applications ON applications.id = i.application_id "
+        "WHERE i.held_at >= :since AND i.held_at <= :until AND applications.deleted_at IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.application_id = i.application_id "
+        "AND e.kind = :held AND e.at = i.held_at)"
+        ") ORDER BY at DESC, id DESC LIMIT :limit"
     )
     with repository.transactions.read() as db:
-        cursor = db.execute(sql, [to_text(since), to_text(until), limit])
+        cursor = db.execute(
+            sql,
+            {
+                "since": to_text(since),
+                "until": to_text(until),
+                "held": str(EventKind.INTERVIEW_HELD),
+                "limit": limit,
+            },
+        )
         names = [column[0] for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     rows.reverse()

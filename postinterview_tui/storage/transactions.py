@@ -306,7 +306,8 @@ class Transactions:
             snapshot = json.loads(snapshot_text)
             touched = [int(item) for item in snapshot.get("applications", [])]
             if own:
-                self._refuse_if_changed_elsewhere(action_id, str(label), touched)
+                rows = {(item["table"], item["id"]) for item in snapshot.get("rows", [])}
+                self._refuse_if_changed_elsewhere(action_id, str(label), touched, rows)
             for item in reversed(snapshot.get("rows", [])):
                 self._restore(item["table"], item["id"], item["before"], undo.now_text)
             self.db.execute(
@@ -325,9 +326,12 @@ class Transactions:
                     )
             return str(label), touched
 
-    def _refuse_if_changed_elsewhere(self, action_id: int, label: str, touched: list[int]) -> None:
+    def _refuse_if_changed_elsewhere(
+        self, action_id: int, label: str, touched: list[int], rows: set[tuple[str, int]]
+    ) -> None:
         """Raise :class:`UndoBlocked` when a later action of another window touched the same
-        applications (undoing would restore rows over that change)."""
+        applications, or changed the same rows (an inbox message dismissed here and linked
+        elsewhere): undoing would restore rows over that change."""
         from postinterview_tui.domain.undo_words import undo_message
 
         mine = set(self.mine)
@@ -338,8 +342,10 @@ class Transactions:
         ).fetchall():
             if later_id in mine:
                 continue
-            shared = set(touched) & set(json.loads(later_text).get("applications", []))
-            if shared:
+            later = json.loads(later_text)
+            shared = set(touched) & set(later.get("applications", []))
+            later_rows = {(item["table"], item["id"]) for item in later.get("rows", [])}
+            if shared or rows & later_rows:
                 names = self.companies(sorted(shared))
                 raise UndoBlocked(
                     f"cannot undo {undo_message(label, self.companies(touched))}: "

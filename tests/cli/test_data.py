@@ -356,16 +356,19 @@ def test_backup_then_list_then_restore(cli: InProcessCli) -> None:
     cli.add("Before")
     first = cli.ok("backup").out
     folder = cli.db_path.parent / "backups"
-    assert first == f"Backed up to {folder}/postinterview-20261125-100000.db (168.0 KB).\n"
-    assert private(folder / "postinterview-20261125-100000.db")
+    copy = folder / "postinterview-20261125-100000.db"
+    # The size said is the copy's own (a schema step that adds a table adds a page).
+    assert first == f"Backed up to {copy} ({copy.stat().st_size / 1024:.1f} KB).\n"
+    assert private(copy)
     cli.add("After")
     cli.ok("backup", now=LATER)
 
     listing = cli.ok("restore").out.splitlines()
 
+    later = folder / "postinterview-20261126-093000.db"
     assert listing == [
-        "2026-11-26 09:30:00   168.0 KB  postinterview-20261126-093000.db",
-        "2026-11-25 10:00:00   168.0 KB  postinterview-20261125-100000.db",
+        f"2026-11-26 09:30:00   {later.stat().st_size / 1024:.1f} KB  {later.name}",
+        f"2026-11-25 10:00:00   {copy.stat().st_size / 1024:.1f} KB  {copy.name}",
     ]
     cli.add("Lost unless kept aside")
     out = cli.ok("restore", "postinterview-20261125-100000.db", now=LATER).out.splitlines()

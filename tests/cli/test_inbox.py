@@ -220,11 +220,25 @@ def test_dismiss_changes_nothing_but_the_proposal(cli: InProcessCli, tmp_path: P
     path = tmp_path / "r.eml"
     path.write_bytes(message(body=REJECTION).as_bytes())
     proposal = cli.json("ingest", str(path))[0]["proposal_id"]
-    before = [line for line in cli.state() or () if "inbox_messages" not in line]
+    before = _all_but_the_inbox_and_undo(cli.state() or ())
     cli.ok("inbox", "dismiss", str(proposal))
-    assert [line for line in cli.state() or () if "inbox_messages" not in line] == before
+    after = cli.state() or ()
+    assert _all_but_the_inbox_and_undo(after) == before
+    # The one other thing written is the undo entry that brings the proposal back.
+    undo = [line for line in after if line.startswith('INSERT INTO "actions"')][-1]
+    assert f"'dismissing inbox message {proposal} from Acme Inc.'" in undo
     assert cli.json("inbox") == []
     assert cli.json("inbox", "show", str(proposal))["status"] == "dismissed"
+
+
+def _all_but_the_inbox_and_undo(lines: tuple[str, ...]) -> list[str]:
+    return [
+        line
+        for line in lines
+        if "inbox_messages" not in line
+        and not line.startswith('INSERT INTO "actions"')
+        and not line.startswith("INSERT INTO \"sqlite_sequence\" VALUES('actions'")
+    ]
 
 
 def test_an_unmatched_message_is_linked_then_accepted(cli: InProcessCli, tmp_path: Path) -> None:

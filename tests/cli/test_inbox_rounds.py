@@ -52,12 +52,20 @@ def test_accepting_a_cancellation_removes_the_round_and_undo_brings_both_back(
     assert cli.json("inbox") == []
     texts = [event["text"] for event in cli.json("show", "1")["events"]]
     assert any("interview round of Thursday 3 December 14:00 removed" in text for text in texts)
+    assert _interview_entries(cli) == ["2026-11-23T10:00"]  # none left for the removed round
     # One undo takes back the removal and makes the proposal pending again.
     cli.ok("undo")
     assert _rounds(cli) == ["2026-11-23T10:00", "2026-12-03T14:00"]
     assert [item["id"] for item in cli.json("inbox")] == [row["proposal_id"]]
     people = sorted(p["email"] for p in cli.json("show", "1")["interviews"][-1]["interviewers"])
     assert people == ["ana@acme.example", "ben@acme.example"]
+    assert _interview_entries(cli) == ["2026-11-23T10:00", "2026-12-03T14:00"]
+
+
+def _interview_entries(cli: InProcessCli) -> list[str]:
+    """When the history's interview entries are (`show --json`)."""
+    events = cli.json("show", "1")["events"]
+    return [event["at"][:16] for event in events if event["kind"] == "interview-held"]
 
 
 def test_a_later_version_of_the_invitation_moves_the_round(
@@ -72,6 +80,7 @@ def test_a_later_version_of_the_invitation_moves_the_round(
     out = cli.ok("inbox", "accept", str(row["proposal_id"])).out
     assert "round moved from Thursday 3 December 14:00 to Friday 4 December 10:00" in out
     assert _rounds(cli) == ["2026-11-23T10:00", "2026-12-04T10:00"]
+    assert _interview_entries(cli) == ["2026-11-23T10:00", "2026-12-04T10:00"]
     people = sorted(p["email"] for p in cli.json("show", "1")["interviews"][-1]["interviewers"])
     assert people == ["ana@acme.example", "ben@acme.example"]
     cli.ok("undo")

@@ -29,6 +29,7 @@ from tests.ui.helpers import (
     focus_card,
     make_app,
     open_repository,
+    pause_after_typing,
     settle,
     toasts,
 )
@@ -52,6 +53,12 @@ class BoardPilot:
         """Press ``keys`` as a user would, then wait for the app to catch up."""
         await self.pilot.press(*keys)
         await settle(self.pilot)
+
+    async def type_filter(self, *keys: str) -> None:
+        """Press ``keys`` in the board's filter box (``/`` first, if it is among them), then
+        pause as a user does once a word is typed: the board filters once typing pauses."""
+        await self.pilot.press(*keys)
+        await pause_after_typing(self.pilot)
 
     @property
     def screen(self) -> Screen[Any]:

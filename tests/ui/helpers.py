@@ -31,6 +31,15 @@ async def settle(pilot: Pilot[object]) -> None:
         await pilot.pause()
 
 
+async def pause_after_typing(pilot: Pilot[object]) -> None:
+    """Wait as a user does after typing in the board's filter box: longer than the pause the
+    board waits for before it filters, then for the read it starts."""
+    from postinterview_tui.tui.screens.board_filter_box import FILTER_PAUSE_SECONDS
+
+    await pilot.pause(FILTER_PAUSE_SECONDS + 0.1)
+    await settle(pilot)
+
+
 def board(app: PostInterviewApp) -> BoardScreen:
     """The board screen."""
     for screen in app.screen_stack:

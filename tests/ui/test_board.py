@@ -239,7 +239,7 @@ async def test_edit_changes_the_company(
 
 async def test_filter_shows_only_matching_cards(board_pilot: BoardPilots) -> None:
     async with board_pilot() as ui:
-        await ui.press("slash", *"engineer")
+        await ui.type_filter("slash", *"engineer")
         screen = ui.board()
         assert screen.board is not None
         shown = {summary_id for stage in Stage for summary_id in ui.column(stage).ids}

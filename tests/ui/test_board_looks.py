@@ -10,7 +10,7 @@ from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from tests.ui.board_pilot import BoardPilots
-from tests.ui.helpers import column, make_app, open_repository, settle
+from tests.ui.helpers import column, make_app, open_repository, pause_after_typing, settle
 
 
 async def test_backspace_deletes_on_the_board_after_asking(board_pilot: BoardPilots) -> None:
@@ -25,14 +25,14 @@ async def test_backspace_deletes_on_the_board_after_asking(board_pilot: BoardPil
 
 async def test_backspace_in_the_filter_box_edits_the_filter(board_pilot: BoardPilots) -> None:
     async with board_pilot() as ui:
-        await ui.press("slash", *"lumenx", "backspace")
+        await ui.type_filter("slash", *"lumenx", "backspace")
         assert not isinstance(ui.screen, ConfirmScreen)
         assert ui.board().filter_text == "lumen"
 
 
 async def _filtered(app: object, pilot: object, text: str) -> list[int]:
     await pilot.press("slash", *text)  # type: ignore[attr-defined]
-    await settle(pilot)  # type: ignore[arg-type]
+    await pause_after_typing(pilot)  # type: ignore[arg-type]
     ids: list[int] = []
     for stage in Stage:
         ids.extend(column(app, stage).ids)  # type: ignore[arg-type]

@@ -127,7 +127,7 @@ async def test_the_filter_finds_a_card_that_is_not_on_the_first_page(
         assert board is not None
         assert target.id not in {item.id for item in board.columns[Stage.CLOSED]}
         await ui.press("slash")
-        await ui.press(*target.company.upper())
+        await ui.type_filter(*target.company.upper())
         column = ui.column(Stage.CLOSED)
         assert column.ids == (target.id,)
         assert column.heading == "Closed (1)"
@@ -135,3 +135,55 @@ async def test_the_filter_finds_a_card_that_is_not_on_the_first_page(
         await ui.press("escape")
         await ui.press("escape")
         assert len(ui.column(Stage.CLOSED).ids) > 1
+
+
+async def test_a_typed_filter_reads_the_board_once_a_page_a_column_and_counts_nothing(
+    pilots: BoardPilots, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing a word reads the board once, when typing pauses (here: enter, with a pause too
+    long to end on its own), not once a key; and that read takes each column's first page of
+    matches without counting them (a count reads every application: 1-3 s at 100,000)."""
+    from postinterview_tui.storage.board_pages import FOLD_FUNCTION
+    from postinterview_tui.tui.screens import board_filter_box
+
+    monkeypatch.setattr(board_filter_box, "FILTER_PAUSE_SECONDS", 30.0)
+    async with pilots(demo=False, size=SIZE) as ui:
+        statements: list[str] = []
+        ui.app.repository.db.set_trace_callback(statements.append)
+        await ui.press("slash", *"engineer")
+        assert not [sql for sql in statements if FOLD_FUNCTION in sql]  # typing: no read yet
+        assert ui.column(Stage.CLOSED).heading == f"Closed ({len(_closed_in_store(pilots))})"
+        await ui.press("enter")
+        ui.app.repository.db.set_trace_callback(None)
+        reads = [sql for sql in statements if FOLD_FUNCTION in sql]
+        assert len(reads) == len(Stage)  # one page of each column, for "engineer" alone
+        assert not any("count(" in sql.lower() for sql in reads)
+        assert ui.board().filter_text == "engineer"
+
+
+async def test_more_matches_than_a_page_read_as_such_until_all_are_read(
+    pilots: BoardPilots,
+) -> None:
+    """With a filter, a column with more matches than its first page says "(60+)" and ends
+    in "+ more"; read to its end (j, enter on "+ more"), it says how many there are."""
+    needle = "e"  # in nearly every company or role
+    with pilots.repository() as repository:
+        matching = [
+            item.id
+            for item in repository.summaries(stage=Stage.CLOSED)
+            if needle in f"{item.company} {item.role}".casefold()
+        ]
+    assert len(matching) > PAGE_SIZE
+    async with pilots(demo=False, size=SIZE) as ui:
+        await ui.type_filter("slash", needle)
+        column = ui.column(Stage.CLOSED)
+        assert column.heading == f"Closed ({PAGE_SIZE}+)"
+        assert column.folded_more and not column.more_counted  # the row reads "+ more"
+        await ui.press("enter")  # back to the cards
+        column.focus()
+        await ui.settle()
+        seen: list[int] = []
+        await _scroll_to_the_end(ui, Stage.CLOSED, seen)
+        assert len(seen) >= len(matching)
+        assert column.heading == f"Closed ({len(seen)})"
+        assert not column.folded_more

@@ -291,6 +291,18 @@ async def test_fold_row_and_empty_text() -> None:
         assert column.cursor_on_fold
 
 
+async def test_a_fold_row_of_cards_not_counted_says_more_without_a_number() -> None:
+    app = BoardApp([1, 2, 3], [])
+    async with run(app):
+        view = app.view
+        column = view.columns[0]
+        column.set_cards([1, 2, 3], app.describe, folded_more=1, more_counted=False)
+        await app.workers.wait_for_complete()
+        assert body_text(view, column)[3 * H].strip() == "+ more"
+        column.set_cards([1, 2, 3], app.describe, folded_more=7)
+        assert body_text(view, column)[3 * H].strip() == "+ 7 more"
+
+
 HOSTILE = {  # title: how it must be drawn
     "[bold]Acme[/bold]": "[bold]Acme[/bold]",
     "ACME [/]": "ACME [/]",

@@ -224,7 +224,7 @@ async def test_unmatched_mail_is_listed_and_linked(
     async with app.run_test(size=SIZE) as pilot:
         await _open_review(app, pilot)
         assert "Inbox" not in " ".join(_rows(app))
-        await pilot.press("u")
+        await pilot.press("m")
         await settle(pilot)
         assert isinstance(app.screen, UnmatchedScreen)
         assert len(app.screen.entries) == 1

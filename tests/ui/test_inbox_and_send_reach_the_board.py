@@ -64,7 +64,7 @@ async def test_linking_unmatched_mail_reaches_the_board(
     async with board_pilot(demo=False, size=SIZE) as ui:
         assert "in inbox" not in _header(ui.app)
         await ui.press("r")
-        await ui.press("u")
+        await ui.press("m")
         assert isinstance(ui.screen, UnmatchedScreen)
         await ui.press("l")
         await ui.press(*"acme", "enter")

@@ -13,10 +13,13 @@ from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.storage.repository import Repository
+from postinterview_tui.tui.screens.board import POLL_SECONDS
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.state.board_data import agenda_now, load_board
 from tests.ui.helpers import (
     board,
+    column,
+    column_text,
     first_held,
     focus_card,
     make_app,
@@ -195,3 +198,30 @@ async def test_closing_the_review_reads_the_board_again_only_after_a_write(
         shown = board(app).board
         assert shown is not None and shown.marker == app.repository.change_marker()
         assert done.application_id in shown.by_id
+
+
+async def test_the_board_reads_nothing_while_covered_and_catches_up_when_back(
+    db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read only what is shown: under the review the board does not poll the file; back on
+    it, a change made meanwhile by another program is on the board at once, not a poll later."""
+    app = make_app(db_path, now, zone)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        other = open_repository(db_path, zone)
+        new_id = other.add_application(
+            NewApplication("Elsewhere Inc", "Analyst", NewInterview(now.subtract(hours=30))),
+            now,
+        )
+        other.close()
+        reads = _count_reads(app, monkeypatch)
+        await pilot.pause(2.5 * POLL_SECONDS)  # two polls' worth under the review
+        assert reads == []
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = board(app)
+        assert screen.board is not None
+        assert screen.board.stage_of(new_id) is Stage.INTERVIEWED
+        assert "Elsewhere Inc" in column_text(column(app, Stage.INTERVIEWED))

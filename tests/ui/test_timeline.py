@@ -235,3 +235,26 @@ async def test_detail_screen_shows_a_snooze(
         assert "snoozed until Fri 27 Nov 2026 10:00" in text
         assert "› follow up: Friday (in 2 days) · Fri 27 Nov 10:00 (first follow-up)" in text
         assert "(overdue)" not in text
+
+
+def test_the_global_timeline_follows_a_round_removed_or_moved(
+    db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """A round's entry goes with the round: none left where a removed or moved round was, one
+    where the moved round is now (issue 17: cancelled and rescheduled invitations)."""
+    from postinterview_tui.storage.round_changes import move_interview, remove_interview
+
+    repository = Repository.open(db_path, zone=zone, create=True)
+    assert repository is not None
+    first, second, third = (now.add(days=days) for days in (2, 4, 6))
+    kept = _add(repository, "Kept", now.subtract(days=1))
+    for held in (first, second):
+        repository.add_interview(kept, NewInterview(held), now)
+    rounds = {item.held_at: item.id for item in repository.detail(kept).interviews}
+    remove_interview(repository, rounds[first], now)
+    move_interview(repository, rounds[second], third, now)
+    ahead = recent_events(repository, since=now, until=now.add(days=14))
+    held = [item.event.at for item in ahead if item.event.kind is EventKind.INTERVIEW_HELD]
+    assert held == [third]
+    assert len({item.event.id for item in ahead}) == len(ahead)
+    repository.close()

@@ -116,3 +116,28 @@ def test_long_dates_are_pendulums(day: date) -> None:
     pendulum_day = pendulum.date(day.year, day.month, day.day)
     assert long_date(day) == pendulum_day.format("dddd D MMMM YYYY")
     assert day_and_month(day) == pendulum_day.format("dddd D MMMM")
+
+
+def test_no_module_types_out_day_or_month_names() -> None:
+    """Day and month names come from the standard library's formatting (issue 16, issue 19:
+    never hand-write what a dependency does): no string in the package is one of them."""
+    import ast
+    import calendar
+    from pathlib import Path
+
+    import postinterview_tui
+
+    english = {calendar.day_name[n] for n in range(7)} | {
+        calendar.month_name[n] for n in range(1, 13)
+    }
+    english |= {name[:3] for name in english}
+    root = Path(postinterview_tui.__file__).parent
+    typed = [
+        f"{path.relative_to(root)}:{node.lineno} {node.value!r}"
+        for path in sorted(root.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.strip() in english
+    ]
+    assert typed == []

@@ -32,7 +32,9 @@ FORMAT_VERSION = 1
 # The undo history holds copies of rows by local id: it means nothing in another file.
 # imap_folders is where reading a mail server stopped: another file must read it afresh.
 # The stored dues are the rules' answer for the rows exported: the importing file computes its own.
-NOT_EXPORTED = frozenset({"actions", "_sqlite_migrations", "imap_folders", "dues", "dues_basis"})
+NOT_EXPORTED = frozenset(
+    {"actions", "_sqlite_migrations", "imap_folders", "dues", "dues_basis", "stage_counts"}
+)
 REQUIRED_TABLES = ("applications", "interviews", "interviewers", "events", "conditions", "settings")
 # Parents before children; tables a later migration adds follow, ordered by their foreign keys.
 PREFERRED_ORDER = (*REQUIRED_TABLES, "templates", "drafts", "sent_messages")

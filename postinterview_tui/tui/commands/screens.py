@@ -115,8 +115,17 @@ REVIEW_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command(
-        "review.unmatched",
+        "review.undo",
         "u",
+        "undo",
+        "Undo",
+        "Undo the last change",
+        "This window's last change: a dismissal, a link, an acceptance, a done or a snooze.",
+        show=False,
+    ),
+    Command(
+        "review.unmatched",
+        "m",
         "app.open_unmatched",
         "Unmatched",
         "Unmatched mail",
@@ -128,6 +137,14 @@ REVIEW_COMMANDS: tuple[Command, ...] = (
 UNMATCHED_COMMANDS: tuple[Command, ...] = (
     Command("unmatched.link", "l", "link", "Link", "Link the message to an application"),
     Command("unmatched.explain", "e,enter", "explain", "Explain", "Explain the message"),
+    Command(
+        "unmatched.undo",
+        "u",
+        "undo",
+        "Undo",
+        "Undo the last change",
+        "This window's last change: a link made here comes back to the list.",
+    ),
     Command("unmatched.down", "j", "cursor(1)", "Down", "Next row", show=False, palette=False),
     Command("unmatched.up", "k", "cursor(-1)", "Up", "Previous row", show=False, palette=False),
     Command("unmatched.back", "escape", "back", "Back", "Back", palette=False),

@@ -93,7 +93,11 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
         yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
-        """Back on the board: whatever screen was on top is closed; free it at idle."""
+        """Back on the board: catch up with changes made meanwhile by other programs (it does
+        not poll while covered), and free the screen that was on top at idle."""
+        # The poll, not a reload: the app's own writes are already being read (with the card
+        # written focused), and a second read here would cancel that one.
+        self._poll_for_changes()
         self.call_after_refresh(self._free_closed_screen)
 
     def _free_closed_screen(self) -> None:
@@ -179,7 +183,8 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
     @work(thread=True, exclusive=True, group="board-poll", exit_on_error=False)
     def _poll_for_changes(self) -> None:
         board = self.board
-        if board is None:
+        # Under another screen nothing of the board is shown: it catches up when back on top.
+        if board is None or self.app.screen is not self:
             return
         if self.pi_app.repository.data_version() != board.data_version:
             self.app.call_from_thread(self.reload)
@@ -199,18 +204,21 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
             items = board.columns[stage]
             if stage is Stage.CLOSED and not needle and not self._expanded_closed:
                 items = items[: self._closed_fit]
-            # "+ N more" stands for the cards not shown: folded away, or not read yet.
+            # "+ N more" stands for the cards not shown: folded away, or not read yet; with a
+            # filter, matches beyond those read are not counted ("+ more", "Closed (60+)").
             count = board.shown_count(stage)
-            folded = max(count - len(items), 0)
+            folded = 1 if count is None else max(count - len(items), 0)
             shown = (items, folded, needle, board.settings)
             if self._shown.get(stage) == shown:
                 continue  # unchanged: a move redraws two columns, not six
             self._shown[stage] = shown
+            how_many = f"{len(items)}+" if count is None else str(count)
             self.column(stage).set_cards(
                 [item.id for item in items],
                 self._describer(board, now),
-                heading=f"{stage.label} ({count})",
+                heading=f"{stage.label} ({how_many})",
                 folded_more=folded,
+                more_counted=count is not None,
                 keep_id=keep if board.stage_of(keep or -1) is stage else None,
             )
         self.query_one("#empty-state").display = board.total == 0

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from postinterview_tui.domain.stages import STAGE_ORDER, CloseReason, Stage
-from postinterview_tui.storage.errors import NothingToUndo
 from postinterview_tui.tui.screens.board_moves import BoardMoveQuestions
 from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.state.board_data import BoardData, is_current, with_moved_card
@@ -205,16 +204,7 @@ class BoardActions(BoardMoveQuestions):
 
     def action_undo(self) -> None:
         """Undo this window's last change (refused if a later change elsewhere touched it)."""
-
-        def undo(write: WriteContext) -> str:
-            try:
-                # This window's own last change: another window's (or the CLI's) is theirs.
-                label = write.repository.undo_and_describe(write.now, own=True)
-            except NothingToUndo as error:
-                return error.message[:1].upper() + error.message[1:] + "."
-            return f"Undid: {label}"
-
-        self.pi_app.writes.run(self, undo, say=lambda said: said)
+        self.pi_app.writes.undo(self)
 
     def action_daily_review(self) -> None:
         """Open the daily review."""

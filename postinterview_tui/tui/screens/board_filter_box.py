@@ -1,5 +1,10 @@
 """The board's ``/`` filter box: shown on demand, cleared with escape; what it matches is in
-``board_filter``."""
+``board_filter``.
+
+The board is read again for a filter once typing pauses (:data:`FILTER_PAUSE_SECONDS`), not
+on every key: at 100,000 applications a read for a needle that few cards hold walks a whole
+column, and one read per key piled those walks up behind each other (issue 19).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.tui.screens.board_filter import FILTER_PLACEHOLDER
@@ -18,6 +24,11 @@ if TYPE_CHECKING:
     from postinterview_tui.tui.widgets.board_column import ColumnView
 
 
+FILTER_PAUSE_SECONDS = 0.25
+"""How long typing must pause before the board is filtered by what was typed (a key typed
+sooner starts the wait again); enter filters at once."""
+
+
 class FilterBox(Screen[None]):
     """The filter box of the board screen (mixed into it)."""
 
@@ -25,6 +36,9 @@ class FilterBox(Screen[None]):
 
     filter_text: reactive[str] = reactive("", init=False, repaint=False)
     """Text that cards must contain to be shown (its watcher redraws what it affects)."""
+
+    _filter_timer: Timer | None = None
+    """Waits for typing to pause; a new one for every change of the box's text."""
 
     if TYPE_CHECKING:
         board: BoardData | None
@@ -56,6 +70,7 @@ class FilterBox(Screen[None]):
         if box is None:
             return
         if box.has_class("-shown") or self.filter_text:
+            self._stop_filter_timer()
             box.value = ""
             box.remove_class("-shown")
             box.disabled = True
@@ -63,14 +78,29 @@ class FilterBox(Screen[None]):
             self._restore_focus_after_filter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """The filter box's text changed: filter by it."""
-        if event.input.id == "filter":
-            self.filter_text = event.value.strip()
+        """The filter box's text changed: filter by it once typing pauses."""
+        if event.input.id != "filter":
+            return
+        self._stop_filter_timer()  # typed again: the wait starts over
+        self._filter_timer = self.set_timer(FILTER_PAUSE_SECONDS, self._apply_filter)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the filter box: back to the cards."""
+        """Enter in the filter box: filter now, and back to the cards."""
         if event.input.id == "filter":
+            self._apply_filter()
             self._restore_focus_after_filter()
+
+    def _apply_filter(self) -> None:
+        """Filter by what the box holds now."""
+        self._stop_filter_timer()
+        box = self._filter_box()
+        if box is not None and box.has_class("-shown"):
+            self.filter_text = box.value.strip()
+
+    def _stop_filter_timer(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
 
     def _restore_focus_after_filter(self) -> None:
         for stage in STAGE_ORDER:

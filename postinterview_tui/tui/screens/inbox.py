@@ -98,6 +98,10 @@ class UnmatchedScreen(UsesServices, Screen[None]):
         if entry is not None:
             pick_and_link(self.pi_app, self, entry, self.load)
 
+    def action_undo(self) -> None:
+        """Undo this window's last change (a link made here), then read the list again."""
+        self.pi_app.writes.undo(self, done=lambda _said: self.load())
+
     def action_explain(self) -> None:
         """Show what was read from the message and why no application matched."""
         from postinterview_tui.tui.screens.inbox_dialogs import ExplainScreen

@@ -75,6 +75,11 @@ class InboxRowActions(UsesServices):
         if entry is not None:
             self._inbox_write(entry.id, "dismiss")
 
+    def action_undo(self) -> None:
+        """Undo this window's last change (a dismissal, a link, an acceptance...), then read
+        the review again: a proposal dismissed by mistake is back in the Inbox group."""
+        self.pi_app.writes.undo(cast("DOMNode", self), done=lambda _said: self.load())
+
     def action_inbox_explain(self) -> None:
         """Show why the message was matched and classified so."""
         from postinterview_tui.tui.screens.inbox_dialogs import ExplainScreen
@@ -97,7 +102,7 @@ class InboxRowActions(UsesServices):
 
         def dismiss(write: WriteContext) -> str:
             entry = inbox_accept.dismiss(write.repository, entry_id, write.now)
-            return f"{entry.company or 'Inbox'}: set aside"
+            return f"{entry.company or 'Inbox'}: set aside. Press u to undo."
 
         # Through the one write path: a refusal the user may overrule is asked as a question,
         # a failure is reported (and the row read again), and the board hears of the write.
@@ -163,6 +168,12 @@ def _link(app: Services, owner: DOMNode, entry_id: int, application_id: int, aft
         owner,
         link,
         about=application_id,
-        say=lambda entry: f"Linked to {entry.company}: {entry.words or 'no proposal'}",
+        say=_linked_words,
         done=done,
     )
+
+
+def _linked_words(entry: InboxEntry) -> str:
+    """What a link says: "Linked to Acme: close it as not selected? Press u to undo."."""
+    said = f"Linked to {entry.company}: {entry.words or 'no proposal'}"
+    return f"{said if said.endswith(('.', '?', '!')) else said + '.'} Press u to undo."

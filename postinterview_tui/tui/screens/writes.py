@@ -167,6 +167,22 @@ class StoreWrites:
         # A closure, not arguments: Textual describes a worker by the repr of its arguments.
         self._app.run_worker(attempt, thread=True, group="store-write", exit_on_error=False)
 
+    def undo(self, owner: DOMNode, done: Callable[[str], object] | None = None) -> None:
+        """Undo this window's last change (refused if a later change made elsewhere touched
+        it), say what was undone, then ``done``: the one undo of every screen's ``u``."""
+
+        def undo(write: WriteContext) -> str:
+            from postinterview_tui.storage.errors import NothingToUndo
+
+            try:
+                # This window's own last change: another window's (or the CLI's) is theirs.
+                label = write.repository.undo_and_describe(write.now, own=True)
+            except NothingToUndo as error:
+                return error.message[:1].upper() + error.message[1:] + "."
+            return f"Undid: {label}"
+
+        self.run(owner, undo, say=lambda said: said, done=done)
+
     def announce(self, change: StoreChange) -> None:
         """Tell the subscribers about a write made outside :meth:`run` (on the event loop)."""
         self.changed.publish(change)

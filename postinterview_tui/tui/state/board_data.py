@@ -21,7 +21,7 @@ from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
-from postinterview_tui.storage.board_pages import PageKey, column_counts, column_page
+from postinterview_tui.storage.board_pages import PageKey, column_page, stage_counts
 from postinterview_tui.storage.inbox_count import pending_inbox_count
 from postinterview_tui.storage.repository import Repository
 
@@ -44,9 +44,8 @@ class BoardData:
     next_keys: dict[Stage, PageKey | None] = field(default_factory=dict)
     """Where each column's next page starts; None (or absent) when every card is read."""
     needle: str = ""
-    """The filter the columns were read with ("" for none)."""
-    matched: dict[Stage, int] = field(default_factory=dict)
-    """With a filter, how many cards of each stage match it (else ``counts``)."""
+    """The filter the columns were read with ("" for none). Matching cards are read a page
+    at a time like the rest, and never counted: counting them reads every application."""
     data_version: int = 0
     by_id: dict[int, ApplicationSummary] = field(default_factory=dict)
     agenda: tuple[AgendaItem, ...] = ()
@@ -78,9 +77,12 @@ class BoardData:
         """True when every card of ``stage`` (matching the filter) has been read."""
         return self.next_keys.get(stage) is None
 
-    def shown_count(self, stage: Stage) -> int:
-        """How many cards the column has in all: matching the filter, if any."""
-        return (self.matched if self.needle else self.counts).get(stage, 0)
+    def shown_count(self, stage: Stage) -> int | None:
+        """How many cards the column has in all: with a filter, how many match it, known only
+        once every matching card has been read (None before)."""
+        if not self.needle:
+            return self.counts.get(stage, 0)
+        return len(self.columns.get(stage, ())) if self.complete(stage) else None
 
     @property
     def total(self) -> int:
@@ -133,8 +135,7 @@ def load_board(
                 limit = max(PAGE_SIZE, loaded.get(stage, 0))
                 page = column_page(db, stage, after=None, limit=limit, needle=needle)
                 columns[stage], next_keys[stage] = page.items, page.next_key
-            counts = column_counts(db)
-            matched = column_counts(db, needle) if needle else counts
+            counts = stage_counts(db)
         settings = repository.settings()
         inbox_pending = pending_inbox_count(repository)
         agenda: tuple[AgendaItem, ...] = ()
@@ -150,7 +151,6 @@ def load_board(
         settings=settings,
         next_keys=next_keys,
         needle=needle,
-        matched=matched,
         data_version=marker[0],
         by_id={summary.id: summary for items in columns.values() for summary in items},
         agenda=agenda,
@@ -216,8 +216,6 @@ def with_moved_card(
         agenda=tuple(agenda),
         agenda_at=agenda_at,
         marker=marker,
-        # A filtered board is read again after a move instead (the card may stop matching).
-        matched=board.matched if board.needle else counts,
     )
 
 

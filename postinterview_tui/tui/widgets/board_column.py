@@ -84,6 +84,8 @@ class ColumnView:
         self._describe: Callable[[int], CardFace] = no_face
         self._faces: dict[int, CardFace] = {}
         self._folded_more = 0
+        self.more_counted = True
+        """False when the fold row stands for cards not counted (it reads "+ more")."""
         self.cursor: int = 0
         """Index of the highlighted card; ``card_count`` means the fold row."""
         self.scroll_y: int = 0
@@ -171,6 +173,7 @@ class ColumnView:
         *,
         heading: str | None = None,
         folded_more: int = 0,
+        more_counted: bool = True,
         keep_id: int | None = None,
     ) -> None:
         """Replace the cards. Costs O(len(ids)) once; drawing stays O(visible lines).
@@ -181,6 +184,8 @@ class ColumnView:
                 and cached until the next call to ``set_cards``.
             heading: A new heading for the column (unchanged when None).
             folded_more: When above 0, a last "+ N more" row is added.
+            more_counted: False when how many more there are is not known: the row then
+                reads "+ more".
             keep_id: Keep the cursor on this id if it is still present; otherwise the cursor
                 index is kept and clamped.
         """
@@ -189,6 +194,7 @@ class ColumnView:
         self._describe = describe
         self._faces.clear()
         self._folded_more = max(0, folded_more)
+        self.more_counted = more_counted
         if heading is not None:
             self.heading = safe_line(heading)
         target = self._index.get(keep_id) if keep_id is not None else None

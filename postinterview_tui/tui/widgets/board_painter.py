@@ -111,7 +111,7 @@ class BoardPainter:
             return (Segment(" " * width, self._style()),)
         on_cursor = row == column.cursor
         if row == len(column.ids):
-            key = ("fold", column.folded_more, on_cursor, width, focused)
+            key = ("fold", column.folded_more, column.more_counted, on_cursor, width, focused)
             line = 0
         else:
             line = virtual_y - row * self.card_height
@@ -148,7 +148,7 @@ class BoardPainter:
         # A heavy bar when focused, a thin one when not: the cursor reads without colour too.
         bar = ("▌" if focused else "│") if on_cursor else ""
         if row == len(column.ids):
-            text = f"+ {column.folded_more:,} more"
+            text = f"+ {column.folded_more:,} more" if column.more_counted else "+ more"
             return self._text_piece(names, "board-view--fold", text, bar, width)
         if line >= self.card_height - 1:
             return (Segment(" " * width, self._style()),)  # spacer between cards
