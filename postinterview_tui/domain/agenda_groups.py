@@ -67,13 +67,21 @@ def group_agenda(items: Iterable[AgendaItem]) -> tuple[AgendaGroup, ...]:
     Returns:
         One :class:`AgendaGroup` per kind; every item is in exactly one of them.
     """
+    members = _members(items)
     # agenda_order: the same order as (due, application id), without comparing datetimes of
     # different zones (slow); an agenda is usually in this order already.
-    ordered = sorted(items, key=agenda_order)
+    return tuple(
+        AgendaGroup(kind, tuple(sorted(members[kind.status], key=agenda_order)))
+        for kind in GROUP_KINDS
+    )
+
+
+def _members(items: Iterable[AgendaItem]) -> dict[DueStatus, list[AgendaItem]]:
+    """Which group each item is in (the one partition the groups and the counts share)."""
     members: dict[DueStatus, list[AgendaItem]] = {kind.status: [] for kind in GROUP_KINDS}
-    for item in ordered:
+    for item in items:
         members[item.status].append(item)
-    return tuple(AgendaGroup(kind, tuple(members[kind.status])) for kind in GROUP_KINDS)
+    return members
 
 
 def shown_groups(items: Iterable[AgendaItem]) -> tuple[AgendaGroup, ...]:
@@ -100,8 +108,13 @@ def counts_text(
 
 def header_counts(items: Iterable[AgendaItem]) -> list[str]:
     """What the board's header counts of an agenda: "4 overdue", "1 due soon" (the rows of the
-    review's Overdue and Due soon groups)."""
-    return counts_text(group_agenda(items), HEADER_STATUSES)
+    review's Overdue and Due soon groups: the same partition, without sorting them)."""
+    members = _members(items)
+    return [
+        f"{len(members[kind.status])} {kind.counted}"
+        for kind in GROUP_KINDS
+        if kind.status in HEADER_STATUSES
+    ]
 
 
 def needs_attention(items: Iterable[AgendaItem]) -> bool:
