@@ -118,7 +118,8 @@ class PostInterviewApp(LoggedCrashes):
     def open_review(self) -> None:
         """Open the daily review once its agenda is built, so its first frame shows it."""
         from postinterview_tui.domain.review import ReviewSession
-        from postinterview_tui.tui.screens.review import ReviewData, ReviewScreen, read_review
+        from postinterview_tui.tui.screens.review import ReviewScreen
+        from postinterview_tui.tui.state.review_data import ReviewData, read_review
 
         if isinstance(self.screen, ReviewScreen):
             return

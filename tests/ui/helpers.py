@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from postinterview_tui.demo import write_demo_database
 from postinterview_tui.domain.stages import Stage
@@ -27,7 +28,14 @@ def make_app(
 async def settle(pilot: Pilot[object]) -> None:
     """Wait for workers and the screen to catch up."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        for _attempt in range(10):
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                # An exclusive worker (a screen's read) was replaced by a newer one while we
+                # waited: that is how the app drops a stale read. Wait for the newer one.
+                continue
         await pilot.pause()
 
 

@@ -17,7 +17,8 @@ from postinterview_tui.tui.app import PostInterviewApp, build_app
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.tui.screens.drafting import DraftingScreen
-from postinterview_tui.tui.screens.review import OfferDecisionScreen, ReviewScreen, SnoozeScreen
+from postinterview_tui.tui.screens.review import ReviewScreen
+from postinterview_tui.tui.screens.review_dialogs import OfferDecisionScreen, SnoozeScreen
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import make_app, open_repository, settle

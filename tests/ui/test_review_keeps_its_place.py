@@ -15,7 +15,8 @@ from postinterview_tui.domain.review import ItemKey
 from postinterview_tui.domain.rules import ActionKind
 from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.tui.screens.drafting import DraftingScreen
-from postinterview_tui.tui.screens.review import ReviewScreen, SnoozeScreen
+from postinterview_tui.tui.screens.review import ReviewScreen
+from postinterview_tui.tui.screens.review_dialogs import SnoozeScreen
 from postinterview_tui.tui.screens.review_inbox import InboxKey
 from tests.cli._mail import REPLY, message
 from tests.ui.board_pilot import BoardPilot, BoardPilots

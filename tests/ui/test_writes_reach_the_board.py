@@ -18,6 +18,7 @@ from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.dialogs import CloseReasonScreen, ConfirmScreen
 from postinterview_tui.tui.screens.drafting import DraftingScreen
 from postinterview_tui.tui.screens.form import ApplicationFormScreen
+from postinterview_tui.tui.screens.loop_forms import RoundFormScreen
 from postinterview_tui.tui.screens.offer import OfferScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.screens.settings import SettingsScreen, field_id
@@ -184,3 +185,26 @@ async def test_a_failed_write_is_reported_and_the_board_keeps_what_is_true(
         ui.app.repository.db.execute("PRAGMA query_only = 0")
         shown = await back_to_board(ui.app, ui.pilot, 2)
         assert "Offer (1)" in shown and "Closed (4)" in shown
+
+
+async def test_a_round_added_on_the_detail_screen_reaches_the_board(
+    board_pilot: BoardPilots,
+) -> None:
+    # The entry forms (reply, round, corrected round) write through the one write path: the
+    # board hears of the write itself, with no screen asking the board below to read again.
+    async with board_pilot(size=SIZE) as ui:
+        thanked = [item.id for item in ui.app.repository.summaries() if item.stage is Stage.THANKED]
+        before = board_lines(ui.app)
+        assert len(thanked) == 2 and "Thank-you sent (2)" in before and "Interviewed (3)" in before
+        await ui.open_card(thanked[0], "enter")
+        detail = ui.screen
+        assert isinstance(detail, DetailScreen)
+        await ui.press("a")  # a round held now, the latest: the card goes back to Interviewed
+        assert isinstance(ui.screen, RoundFormScreen)
+        await ui.press("ctrl+s")
+        assert ui.screen is detail
+        underneath = board_lines(ui.app)
+        assert "Thank-you sent (1)" in underneath and "Interviewed (4)" in underneath
+        shown = await back_to_board(ui.app, ui.pilot, 1)
+        assert "Thank-you sent (1)" in shown and "Interviewed (4)" in shown
+        assert ui.column(Stage.INTERVIEWED).highlighted_id == thanked[0]

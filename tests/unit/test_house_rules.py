@@ -8,9 +8,6 @@ PACKAGE = Path(__file__).resolve().parents[2] / "postinterview_tui"
 LIMIT = 400
 """A file longer than this is doing more than one thing: split it by responsibility."""
 
-# removed when review.py is split (issue 16)
-ALLOWED_OVER: frozenset[str] = frozenset({"tui/screens/review.py"})
-
 
 def long_files(root: Path, limit: int) -> list[tuple[str, int]]:
     """Every ``*.py`` under ``root`` with more than ``limit`` lines, as (path, lines), longest
@@ -24,18 +21,10 @@ def long_files(root: Path, limit: int) -> list[tuple[str, int]]:
 
 
 def test_no_file_in_the_package_is_over_400_lines() -> None:
-    offenders = [
-        (name, lines) for name, lines in long_files(PACKAGE, LIMIT) if name not in ALLOWED_OVER
-    ]
+    offenders = long_files(PACKAGE, LIMIT)
     assert not offenders, f"files over {LIMIT} lines (split them by responsibility):\n" + "\n".join(
         f"  postinterview_tui/{name}: {lines} lines" for name, lines in offenders
     )
-
-
-def test_every_allowed_file_is_still_over_the_limit() -> None:
-    over = {name for name, _ in long_files(PACKAGE, LIMIT)}
-    done = sorted(ALLOWED_OVER - over)
-    assert not done, "now under the limit, remove from ALLOWED_OVER: " + ", ".join(done)
 
 
 def test_the_check_counts_lines_in_every_folder(tmp_path: Path) -> None:

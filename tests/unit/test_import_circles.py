@@ -12,19 +12,9 @@ from tests.unit._import_graph import (
     describe,
     import_edges,
     module_names,
-    strongly_connected,
 )
 
 PACKAGE = Path(__file__).resolve().parents[2] / "postinterview_tui"
-
-# The one circle still on main while helper tui (issue 16, the tui/ half) removes it: screens
-# that act on a card ask the board under them to read again with a function-level import of
-# BoardScreen (loop_actions), and the board imports those actions. Each name must still be in
-# a circle (the second test says when to remove it from here).
-KNOWN_TUI_CIRCLES: frozenset[str] = frozenset(
-    f"postinterview_tui.tui.screens.{name}"
-    for name in ("board", "board_actions", "board_moves", "loop_actions")
-)
 
 
 def _package_modules() -> dict[str, Path]:
@@ -33,20 +23,7 @@ def _package_modules() -> dict[str, Path]:
 
 def test_the_package_has_no_import_circle() -> None:
     found = circles(_package_modules())
-    new = [circle for circle in found if not {edge.source for edge in circle} <= KNOWN_TUI_CIRCLES]
-    assert not new, "import circles:\n" + "\n".join(describe(circle) for circle in new)
-
-
-def test_every_known_circle_is_still_there() -> None:
-    modules = _package_modules()
-    in_circles = {
-        name
-        for group in strongly_connected(modules, import_edges(modules))
-        if len(group) > 1
-        for name in group
-    }
-    gone = sorted(KNOWN_TUI_CIRCLES - in_circles)
-    assert not gone, "no longer in a circle, remove from KNOWN_TUI_CIRCLES: " + ", ".join(gone)
+    assert not found, "import circles:\n" + "\n".join(describe(circle) for circle in found)
 
 
 def _write_package(root: Path, files: dict[str, str]) -> dict[str, Path]:

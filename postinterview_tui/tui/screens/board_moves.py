@@ -48,10 +48,6 @@ class BoardMoveQuestions(LoopActions):
         summary = board.by_id[application_id]
         return application_id, f"{summary.company} — {summary.role}"
 
-    def loop_written(self, application_id: int) -> None:
-        """Show the card as it is now."""
-        self.reload(application_id)
-
     # -- questions -----------------------------------------------------------------------
 
     def ask_what_move_means(self, application_id: int, target: Stage) -> bool:

@@ -154,11 +154,6 @@ class DetailScreen(LoopActions):
             return None
         return self.application_id, f"{shown.summary.company} — {shown.summary.role}"
 
-    def loop_written(self, application_id: int) -> None:
-        """Read the application again, and the board below."""
-        self.load()
-        self.refresh_board_below()
-
     def action_edit_interview(self) -> None:
         """Correct an interview round (asks which one when there are several)."""
         shown = self._shown
@@ -185,4 +180,5 @@ class DetailScreen(LoopActions):
         if shown is None or target is None:
             return
         interview = next(item for item in shown.interviews if item.id == interview_id)
-        self.open_entry_form(InterviewFormScreen(interview, target[1], self.pi_app.zone), target[0])
+        form = InterviewFormScreen(target[0], interview, target[1], self.pi_app.zone)
+        self.open_entry_form(form)

@@ -1,13 +1,13 @@
 """A small form that records one thing about an application (a reply, a round, a corrected
 round): fields described as data, each error beside its field, nothing typed ever lost, the
-write off the event loop, and escape asking before it throws typing away."""
+write through the one write path (off the event loop, announced to the board and every screen
+that shows the application), and escape asking before it throws typing away."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -15,12 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from postinterview_tui.domain.forms import FormErrors
-from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import FORM_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import UsesServices
+from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
@@ -51,10 +50,12 @@ class EntryFormScreen(UsesServices, ModalScreen[bool]):
     BINDINGS = bindings(COMMAND_TABLE)
     DEFAULT_CLASSES = "entry-form"
 
-    def __init__(self, title: str, fields: list[Field]) -> None:
+    def __init__(self, title: str, fields: list[Field], application_id: int) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
+        self.application_id = application_id
+        """The application the form writes about (the write is announced with it)."""
         self._initial: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -118,8 +119,9 @@ class EntryFormScreen(UsesServices, ModalScreen[bool]):
         """
         raise NotImplementedError
 
-    def write(self, payload: Any) -> str:
-        """Store ``payload`` (runs in a thread); returns the line to show once saved."""
+    def write(self, payload: Any, write: WriteContext) -> str:
+        """Store ``payload`` through ``write`` (runs in a thread; pass ``write.force`` on to a
+        write that a rule may refuse); returns the line to show once saved."""
         raise NotImplementedError
 
     # -- saving ----------------------------------------------------------------------------
@@ -133,27 +135,19 @@ class EntryFormScreen(UsesServices, ModalScreen[bool]):
             return
         self.show_errors({})
         self.show_status("Saving…")
-        self._save_worker(payload)
-
-    @work(thread=True, exclusive=True, group="entry-save", exit_on_error=False)
-    def _save_worker(self, payload: Any) -> None:
-        try:
-            done = self.write(payload)
-        except RuleRefusal as refusal:
-            self.app.call_from_thread(self.show_status, refusal.message)
-            return
-        except (StoreError, OSError) as error:
-            message = getattr(error, "message", str(error))
-            self.app.call_from_thread(
-                self.show_status, f"Could not save: {message}. Nothing you typed is lost."
-            )
-            return
-        self.app.call_from_thread(self._saved, done)
-
-    def _saved(self, done: str) -> None:
-        if done:
-            self.app.notify(safe_line(done), markup=False)
-        self.dismiss(True)
+        # The one write path: a refusal the user may overrule is asked as a question, a failure
+        # is reported, and the write is announced (the board and the detail below read again).
+        self.pi_app.writes.run(
+            self,
+            lambda write: self.write(payload, write),
+            about=self.application_id,
+            say=lambda said: said,
+            done=lambda _said: self.dismiss(True),
+            undone=lambda why: self.show_status(
+                f"Could not save: {why.removeprefix('could not save: ')}. "
+                "Nothing you typed is lost."
+            ),
+        )
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message beside its field (and clear the others)."""

@@ -18,6 +18,7 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.tui.commands.table import dialog_bindings
 from postinterview_tui.tui.screens.entry_form import KIND_FIELD, EntryFormScreen, Field
 from postinterview_tui.tui.screens.loop_forms import TOPICS_HINT, WHEN_FORMAT
+from postinterview_tui.tui.screens.writes import WriteContext
 
 
 def _person_label(interview: Interview, person_id: int, zone: Any) -> str:
@@ -30,7 +31,7 @@ def _person_label(interview: Interview, person_id: int, zone: Any) -> str:
 class InterviewFormScreen(EntryFormScreen):
     """Correct one round. Emptying an interviewer's field removes them."""
 
-    def __init__(self, interview: Interview, title: str, zone: Any) -> None:
+    def __init__(self, application_id: int, interview: Interview, title: str, zone: Any) -> None:
         fields = [
             Field("interviewed", "Date and time", "YYYY-MM-DD HH:MM"),
             KIND_FIELD,
@@ -46,7 +47,7 @@ class InterviewFormScreen(EntryFormScreen):
             Field("decision_by", "They expect to decide by", "YYYY-MM-DD (optional)"),
             Field("notes", "What you talked about", "optional", "text", TOPICS_HINT),
         ]
-        super().__init__(f"Edit interview — {title}", fields)
+        super().__init__(f"Edit interview — {title}", fields, application_id)
         self.interview = interview
         self.zone = zone
 
@@ -75,13 +76,12 @@ class InterviewFormScreen(EntryFormScreen):
             self.interview.id, values, people, values.get("added", ""), app.clock(), app.zone
         )
 
-    def write(self, payload: Any) -> str:
+    def write(self, payload: Any, write: WriteContext) -> str:
         """Store the corrected round."""
         from postinterview_tui.storage.interview_edits import edit_interview
 
         assert isinstance(payload, InterviewChange)
-        app = self.pi_app
-        edit_interview(app.repository, payload, app.clock())
+        edit_interview(write.repository, payload, write.now)
         return "Interview updated."
 
 

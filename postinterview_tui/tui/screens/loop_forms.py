@@ -8,6 +8,7 @@ from postinterview_tui.domain.entries import ReplyEntry, parse_reply
 from postinterview_tui.domain.forms import FormErrors, parse_interview, split_interviewers
 from postinterview_tui.domain.records import NewInterview
 from postinterview_tui.tui.screens.entry_form import KIND_FIELD, EntryFormScreen, Field
+from postinterview_tui.tui.screens.writes import WriteContext
 
 WHEN_FORMAT = "YYYY-MM-DD HH:mm"
 
@@ -41,8 +42,7 @@ class ReplyFormScreen(EntryFormScreen):
     """Record a reply from the employer: it restarts the follow-up count."""
 
     def __init__(self, application_id: int, title: str) -> None:
-        super().__init__(f"Record a reply — {title}", REPLY_FIELDS)
-        self.application_id = application_id
+        super().__init__(f"Record a reply — {title}", REPLY_FIELDS, application_id)
 
     def initial_values(self) -> dict[str, str]:
         """Now, as the time the reply came."""
@@ -52,16 +52,15 @@ class ReplyFormScreen(EntryFormScreen):
         """The reply as typed, checked."""
         return parse_reply(values, self.pi_app.clock(), self.pi_app.zone)
 
-    def write(self, payload: Any) -> str:
+    def write(self, payload: Any, write: WriteContext) -> str:
         """Record the reply."""
-        app = self.pi_app
         assert isinstance(payload, ReplyEntry)
-        app.repository.record_reply(
+        write.repository.record_reply(
             self.application_id,
             when=payload.when,
             decision_by=payload.decision_by,
             note=payload.note,
-            now=app.clock(),
+            now=write.now,
         )
         return "Reply recorded; the follow-up count starts again."
 
@@ -70,8 +69,7 @@ class RoundFormScreen(EntryFormScreen):
     """Add an interview round (a future time schedules it)."""
 
     def __init__(self, application_id: int, title: str) -> None:
-        super().__init__(f"Add an interview round — {title}", ROUND_FIELDS)
-        self.application_id = application_id
+        super().__init__(f"Add an interview round — {title}", ROUND_FIELDS, application_id)
 
     def initial_values(self) -> dict[str, str]:
         """Now, as the round's time (to be changed for a scheduled one)."""
@@ -87,14 +85,13 @@ class RoundFormScreen(EntryFormScreen):
             raise FormErrors(errors or {"interviewed": "missing interview time"})
         return new
 
-    def write(self, payload: Any) -> str:
+    def write(self, payload: Any, write: WriteContext) -> str:
         """Record the round."""
-        app = self.pi_app
         assert isinstance(payload, NewInterview)
-        now = app.clock()
-        app.repository.add_interview(self.application_id, payload, now)
+        now = write.now
+        write.repository.add_interview(self.application_id, payload, now)
         if payload.held_at > now:
-            local = payload.held_at.in_timezone(app.zone)
+            local = payload.held_at.in_timezone(self.pi_app.zone)
             return f"Interview scheduled for {local.format('ddd D MMM HH:mm')}."
         return "Interview round recorded."
 

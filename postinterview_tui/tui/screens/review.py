@@ -3,19 +3,16 @@ snoozed, drafted or closed from the keyboard without leaving it."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Hashable
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from pendulum import DateTime, Timezone
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.widgets import Static
 
 from postinterview_tui.domain.agenda import AgendaItem
 from postinterview_tui.domain.agenda_groups import counts_text, group_agenda
@@ -28,47 +25,31 @@ from postinterview_tui.domain.cards import (
 from postinterview_tui.domain.day_words import short_date
 from postinterview_tui.domain.review import (
     DONE_HINTS,
-    SNOOZE_CHOICES,
     ItemKey,
     ReviewSession,
-    ReviewStep,
-    StepKind,
-    close_step,
-    done_step,
-    grouped,
     item_key,
-    offer_step,
-    parse_snooze,
     row_text,
-    snooze_examples,
-    snooze_step,
-    snooze_until,
 )
 from postinterview_tui.domain.review_cursor import next_place, still_the_same
-from postinterview_tui.domain.rules import ActionKind, DueStatus
-from postinterview_tui.domain.settings import Settings
-from postinterview_tui.domain.stages import CloseReason
+from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.domain.when import WhenError
 from postinterview_tui.storage.errors import StoreError
-from postinterview_tui.tui.commands.table import REVIEW_COMMANDS, bindings, dialog_bindings
-from postinterview_tui.tui.screens.dialogs import CloseReasonScreen
+from postinterview_tui.tui.commands.table import REVIEW_COMMANDS, bindings
+from postinterview_tui.tui.screens.review_actions import ReviewRowActions
+from postinterview_tui.tui.screens.review_dialogs import REVIEW_CSS_PATH
 from postinterview_tui.tui.screens.review_inbox import (
     INBOX_HINT,
     InboxKey,
     InboxRowActions,
     inbox_row,
 )
-from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
-from postinterview_tui.tui.state.board_data import BoardData, agenda_now
+from postinterview_tui.tui.screens.writes import StoreChange
+from postinterview_tui.tui.state.review_data import ReviewData, place_of, read_review
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.inbox.records import InboxEntry
-    from postinterview_tui.storage.repository import Repository
-
-log = logging.getLogger(__name__)
 
 _SYMBOLS = {
     DueStatus.OVERDUE: (OVERDUE_SYMBOL, "bold $error"),
@@ -79,68 +60,12 @@ _SYMBOLS = {
 }
 _NEEDS_ROW = {"mark_done", "snooze", "draft", "close_application", "open_application"}
 _NEEDS_INBOX_ROW = {"inbox_accept", "inbox_dismiss", "inbox_link", "inbox_explain"}
-# Read when a review screen is first used, not at start-up; the dialogs name it too so that
-# they are styled even when pushed on their own (Textual reads each file once).
-_CSS_PATH = "../styles/review.tcss"
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewData:
-    """One read of the store: the agenda and what it was built from (built off the loop)."""
-
-    agenda: tuple[AgendaItem, ...]
-    settings: Settings
-    now: DateTime
-    groups: tuple[tuple[str, tuple[AgendaItem, ...]], ...] = ()
-    """The agenda in the review's groups and order (``grouped``), sorted once per read."""
-    upcoming: AgendaItem | None = None
-    """What comes next (``next_up``), for a review with nothing left to show."""
-    upcoming_known: bool = False
-    """False when ``upcoming`` was not looked for: the read had rows to show."""
-    inbox: tuple[InboxEntry, ...] = ()
-    """Proposals from ingested mail, shown first (the Inbox group)."""
-
-
-def read_review(
-    repository: Repository,
-    board: BoardData | None,
-    session: ReviewSession,
-    now: DateTime,
-    zone: Timezone,
-) -> ReviewData:
-    """Build what the review shows (off the event loop: call it from a worker).
-
-    ``board``, the board's latest snapshot, stands in for a read of every card while nothing
-    has been written since it was taken.
-
-    Raises:
-        StoreError: the file cannot be read.
-    """
-    shared = None
-    if board is not None:
-        shared = agenda_now(board, repository.change_marker(), now, zone)
-    if board is not None and shared is not None:
-        # The board read the same file a moment ago: no second read of every card.
-        settings, agenda = board.settings, shared
-    else:
-        settings = repository.settings()
-        agenda = tuple(repository.stored_agenda(now, settings.window_days))
-    from postinterview_tui.storage.inbox import InboxStore
-
-    inbox = tuple(InboxStore(repository).pending())
-    data = ReviewData(agenda, settings, now, tuple(grouped(agenda)), inbox=inbox)
-    # What comes next is only looked up when this read leaves nothing to show (``session`` is
-    # an immutable snapshot): one step along the due-time index, whatever the file holds.
-    if not session.visible(agenda):
-        upcoming = repository.stored_next_up(now, settings.window_days)
-        data = replace(data, upcoming=upcoming, upcoming_known=True)
-    return data
-
-
-class ReviewScreen(InboxRowActions, Screen[None]):
+class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
     """The daily review, grouped like ``postinterview today``."""
 
-    CSS_PATH = _CSS_PATH
+    CSS_PATH = REVIEW_CSS_PATH
     COMMAND_TABLE = REVIEW_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#review-list"
@@ -218,7 +143,7 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         if (
             key is not None
             and key.application_id in self._written
-            and not still_the_same(self._places.get(key), _place_of(data, key))
+            and not still_the_same(self._places.get(key), place_of(data, key))
         ):
             self.session = self.session.handling(self._items[key])
             acted = key
@@ -377,122 +302,6 @@ class ReviewScreen(InboxRowActions, Screen[None]):
         """Leave the review."""
         self.dismiss()
 
-    def action_mark_done(self) -> None:
-        """Record what the highlighted action means (asking first for an offer)."""
-        item = self.current_item()
-        if item is None:
-            return
-        step = done_step(item.action, item.condition_id)
-        if step.kind is StepKind.NOT_YET:
-            self.app.notify(step.done, markup=False)
-            return
-        if step.kind is not StepKind.DECIDE_OFFER:
-            self.act(item, step)
-            return
-
-        def decided(accept: bool | None) -> None:
-            if accept is not None:
-                self.act(item, offer_step(accept))
-
-        self.app.push_screen(OfferDecisionScreen(_title(item)), decided)
-
-    def action_snooze(self) -> None:
-        """Snooze the highlighted application's actions."""
-        item = self.current_item()
-        if item is None:
-            return
-        zone = self.pi_app.zone
-
-        def chosen(until: DateTime | None) -> None:
-            if until is not None:
-                self.act(item, snooze_step(until, zone))
-
-        self.app.push_screen(SnoozeScreen(_title(item), self.pi_app.clock(), zone), chosen)
-
-    def action_close_application(self) -> None:
-        """Close the highlighted application, asking for a reason."""
-        item = self.current_item()
-        if item is None:
-            return
-
-        def closed(answer: tuple[CloseReason, str] | None) -> None:
-            if answer is not None:
-                self.act(item, close_step(answer[0], answer[1]))
-
-        self.app.push_screen(CloseReasonScreen(_title(item)), closed)
-
-    def action_open_application(self) -> None:
-        """Open the highlighted application's details."""
-        item = self.current_item()
-        if item is not None:
-            self.pi_app.open_detail(item.application_id)
-
-    def action_draft(self, kind: str) -> None:
-        """Draft a thank-you or follow-up note for the highlighted application."""
-        item = self.current_item()
-        if item is None:
-            return
-        self.pi_app.open_drafting(item.application_id, str(ActionKind(kind)))
-
-    # -- writing -----------------------------------------------------------------------------
-
-    def act(self, item: AgendaItem, step: ReviewStep, *, force: bool = False) -> None:
-        """Take ``item`` off the list, focus the next row, and write ``step`` off the loop."""
-        key = item_key(item)
-        self.session = self.session.handling(item)
-        self._show(acted=key)
-        self._write(item, step, force)
-        log.debug("review: %s on %s", step.kind, key)
-
-    def _write(self, item: AgendaItem, step: ReviewStep, force: bool) -> None:
-        application_id = item.application_id
-
-        def write_step(write: WriteContext) -> None:
-            repository, now = write.repository, write.now
-            if step.kind is StepKind.MOVE and step.stage is not None:
-                repository.move(
-                    application_id,
-                    step.stage,
-                    when=now,
-                    now=now,
-                    reason=step.reason,
-                    force=write.force,
-                    reflection=step.note,
-                )
-            elif step.kind is StepKind.CHECK_IN and step.condition_id is not None:
-                repository.check_in_condition(application_id, step.condition_id, now)
-            elif step.kind is StepKind.SNOOZE and step.until is not None:
-                repository.snooze(application_id, step.until, now)
-            else:
-                raise ValueError(f"the review cannot write {step!r}")
-
-        self.pi_app.writes.run(
-            self,
-            write_step,
-            about=application_id,
-            force=force,
-            say=f"{item.company}: {step.done}",
-            done=lambda _: self.load(),
-            undone=lambda _why: self._restore(item),
-        )
-
-    def _restore(self, item: AgendaItem) -> None:
-        self.session = self.session.restoring(item)
-        self._show(keep=item_key(item))
-
-
-def _place_of(data: ReviewData, key: ItemKey) -> tuple[str, DateTime] | None:
-    """The (group title, due) of the row ``key`` in a read, None when it is not in it."""
-    for title, members in data.groups:
-        for item in members:
-            if item_key(item) == key:
-                return title, item.due
-    return None
-
-
-def _title(item: AgendaItem) -> str:
-    return f"{item.company} — {item.role}"
-
 
 def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
     """Two lines: who, then what, how late or soon, and the detail."""
@@ -511,88 +320,3 @@ def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
         (text.when, when_style),
         f" · {safe_line(text.detail)}" if text.detail else "",
     )
-
-
-# -- dialogs ----------------------------------------------------------------------------------
-
-
-class SnoozeScreen(ModalScreen[DateTime | None]):
-    """Ask how long to snooze: a choice of lengths, or a date typed with the usual forms."""
-
-    CSS_PATH = _CSS_PATH
-    BINDINGS = dialog_bindings("snooze.cancel")
-
-    def __init__(self, title: str, now: DateTime, zone: Timezone) -> None:
-        super().__init__()
-        self.title_text = title
-        self.now = now
-        self.zone = zone
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label(Content(f"Snooze {safe_line(self.title_text)} until…"), id="question")
-            yield OptionList(
-                *(Option(label, id=f"days-{days}") for label, days in SNOOZE_CHOICES),
-                id="snooze-lengths",
-            )
-            examples = ", ".join(snooze_examples(self.now, self.zone))
-            yield Input(placeholder=f"or a date: {examples}…", id="snooze-date")
-            yield Label("", id="snooze-error")
-            yield Label("enter picks · tab to type a date · escape cancels", classes="hint")
-
-    def on_mount(self) -> None:
-        lengths = self.query_one("#snooze-lengths", OptionList)
-        lengths.highlighted = 0
-        lengths.focus()
-
-    @on(OptionList.OptionSelected, "#snooze-lengths")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        days = int((event.option.id or "days-1").removeprefix("days-"))
-        self.dismiss(snooze_until(days, self.now, self.zone))
-
-    @on(Input.Submitted, "#snooze-date")
-    def _typed(self, event: Input.Submitted) -> None:
-        try:
-            until = parse_snooze(event.value, self.now, self.zone)
-        except WhenError as error:
-            self.query_one("#snooze-error", Label).update(Content(safe_line(str(error))))
-            return
-        self.dismiss(until)
-
-    def action_cancel(self) -> None:
-        """Close without snoozing."""
-        self.dismiss(None)
-
-
-class OfferDecisionScreen(ModalScreen[bool | None]):
-    """Ask whether an offer was accepted or declined."""
-
-    CSS_PATH = _CSS_PATH
-    BINDINGS = dialog_bindings("offer.cancel")
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label(Content(f"The offer from {safe_line(self.title_text)}:"), id="question")
-            yield OptionList(
-                Option("I accepted it", id="accept"),
-                Option("I declined it", id="decline"),
-                id="offer-choices",
-            )
-            yield Label("enter picks · escape cancels", classes="hint")
-
-    def on_mount(self) -> None:
-        choices = self.query_one("#offer-choices", OptionList)
-        choices.highlighted = 0
-        choices.focus()
-
-    @on(OptionList.OptionSelected, "#offer-choices")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id == "accept")
-
-    def action_cancel(self) -> None:
-        """Close without deciding."""
-        self.dismiss(None)
