@@ -16,7 +16,12 @@ from postinterview_tui.domain.rules import (
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import ConditionStatus, Stage
-from postinterview_tui.domain.wording import let_go_words, round_time, short_delta
+from postinterview_tui.domain.wording import (
+    let_go_words,
+    narrow_round_time,
+    round_time,
+    short_delta,
+)
 
 OVERDUE_SYMBOL = "!"
 DUE_SYMBOL = "•"
@@ -34,6 +39,8 @@ class CardStatus:
     symbol: str = ""
     short: str = ""
     """A compact form for narrow columns, e.g. "overdue 2d"."""
+    shortest: str = ""
+    """An even shorter form, where ``short`` does not fit either ("round Thu")."""
 
 
 def card_status(
@@ -54,10 +61,15 @@ def card_status(
     if progress.stage is Stage.INTERVIEWED and is_interview_upcoming(progress, now):
         assert progress.last_interview_at is not None
         when = round_time(progress.last_interview_at, now, zone, short=True)
-        compact = round_time(progress.last_interview_at, now, zone, compact=True)
-        # Narrow columns cut the end of a line: the time comes first there.
-        short = f"{compact} interview"
-        return CardStatus(f"interview {when}", "calm", UPCOMING_SYMBOL, short=short)
+        # "round tomorrow 14:00" fits a column at 80 cells; the narrowest column, "round Thu".
+        narrow = narrow_round_time(progress.last_interview_at, now, zone)
+        return CardStatus(
+            f"interview {when}",
+            "calm",
+            UPCOMING_SYMBOL,
+            short=f"round {when}",
+            shortest=f"round {narrow}",
+        )
     items = pending_actions(progress, settings, zone)
     if not items:
         return CardStatus("nothing due", "calm")

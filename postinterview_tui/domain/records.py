@@ -6,8 +6,10 @@ pay for generating these dataclasses. These build on :mod:`.models`, never the o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar, overload
 
 from pendulum import DateTime
 
@@ -63,6 +65,44 @@ class Event:
     recorded_at: DateTime
     summary: str = ""
     data: dict[str, object] = field(default_factory=dict)
+
+
+_Item = TypeVar("_Item")
+
+
+@overload
+def in_shown_order(items: Iterable[Event]) -> tuple[Event, ...]: ...
+
+
+@overload
+def in_shown_order(
+    items: Iterable[_Item], event_of: Callable[[_Item], Event]
+) -> tuple[_Item, ...]: ...
+
+
+def in_shown_order(
+    items: Iterable[Any], event_of: Callable[[Any], Event] | None = None
+) -> tuple[Any, ...]:
+    """Events (or things that hold one) in the order a history shows them: by the minute they
+    happened, then in the order they were recorded.
+
+    Histories show times to the minute, and a time the user types ("10:00") has no seconds while
+    one taken from the clock has: ordering by the full instant would put a round typed in after
+    "Added" before it, though both read 10:00. Within a minute the order things were done wins.
+
+    Args:
+        items: the events, or records holding one.
+        event_of: how to reach the event of an item (the item itself by default).
+
+    Returns:
+        The items, oldest minute first, each minute in recorded (id) order.
+    """
+
+    def key(item: Any) -> tuple[DateTime, int]:
+        event = item if event_of is None else event_of(item)
+        return event.at.replace(second=0, microsecond=0), event.id
+
+    return tuple(sorted(items, key=key))
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,8 +58,8 @@ def describe_event(event: Event, now: DateTime | None = None) -> str:
         return f"{base} ({data['kind']})"
     if event.kind in (EventKind.THANK_YOU_SENT, EventKind.FOLLOW_UP_SENT):
         number = f" (#{data['number']})" if data.get("number") else ""
-        # A note the app sent itself names its recipient.
-        return base + number + (f" to {data['sent_to']}" if data.get("sent_to") else "")
+        recipient = _recipient(data)
+        return base + number + (f" to {recipient}" if recipient else "")
     if event.kind is EventKind.REPLY_RECEIVED:
         if data.get("decision_by"):
             base += f"; decision expected by {data['decision_by']}"
@@ -74,6 +74,19 @@ def describe_event(event: Event, now: DateTime | None = None) -> str:
         fields = data["fields"]
         return f"{base}: {', '.join(map(str, fields)) if isinstance(fields, list) else fields}"
     return base
+
+
+def _recipient(data: dict[str, object]) -> str:
+    """Whom a note went to: the address the app sent it to, else the interviewer thanked, else
+    the interviewers a whole-round thank-you (a stage move) thanked."""
+    if data.get("sent_to"):
+        return str(data["sent_to"])
+    if data.get("interviewer"):
+        return str(data["interviewer"])
+    people = data.get("interviewers")
+    if isinstance(people, list):
+        return ", ".join(str(person) for person in people if person)
+    return ""
 
 
 def rounds_as_booked(

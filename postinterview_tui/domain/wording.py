@@ -59,19 +59,15 @@ def let_go_words(detail: str) -> str:
     return f"{detail}: close it?" if detail else "no reply: close it?"
 
 
-def round_time(
-    moment: DateTime, now: DateTime, zone: Timezone, *, short: bool = False, compact: bool = False
-) -> str:
+def round_time(moment: DateTime, now: DateTime, zone: Timezone, *, short: bool = False) -> str:
     """When a round still ahead takes place: "today 14:00", "tomorrow 09:30", "Thursday 14:00
-    (in 3 days)"; with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"; ``compact`` is
-    ``short`` that names tomorrow by its weekday too ("Thu 09:30"), for narrow columns."""
+    (in 3 days)"; with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"."""
     local = moment.in_timezone(zone)
     clock = local.strftime("%H:%M")
     days_ahead = (local.date() - now.in_timezone(zone).date()).days
-    short = short or compact
     if days_ahead <= 0:
         return f"today {clock}"
-    if days_ahead == 1 and not compact:
+    if days_ahead == 1:
         return f"tomorrow {clock}"
     if short:
         if days_ahead < 7:
@@ -80,6 +76,22 @@ def round_time(
     if days_ahead < 7:
         return f"{day_name(local.date())} {clock} (in {days_ahead} days)"
     return f"{day_and_month(local.date())} {clock} (in {days_ahead} days)"
+
+
+def narrow_round_time(moment: DateTime, now: DateTime, zone: Timezone) -> str:
+    """When a round still ahead takes place, in at most 8 cells, for the board's narrowest
+    columns (20 cells, edge included: 16 for a status, so "› round " and 8): the clock time
+    today ("at 14:00"), else the day ("tomorrow", "Thu", "17 Dec"); the time of a later round
+    is on a wider card, and on the detail screen."""
+    local = moment.in_timezone(zone)
+    days_ahead = (local.date() - now.in_timezone(zone).date()).days
+    if days_ahead <= 0:
+        return f"at {local.strftime('%H:%M')}"
+    if days_ahead == 1:
+        return "tomorrow"
+    if days_ahead < 7:
+        return day_name(local.date())[:3]
+    return f"{local.day} {MONTH_NAMES[local.month - 1][:3]}"
 
 
 def day_name(day: date) -> str:

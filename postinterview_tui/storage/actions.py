@@ -182,10 +182,16 @@ class Actions(Queries):
             settings=settings,
             zone=self.zone,
         )
+        thanked: tuple[str, ...] = ()
         if plan.thank_all_interviewers:
-            self.thank_latest_round(act, application_id, when)
+            thanked = self.thank_latest_round(act, application_id, when)
         close_reason = plan.close_reason if target is Stage.CLOSED else None
-        extra = {EventKind.CLOSED: {"reflection": reflection.strip()} if reflection.strip() else {}}
+        extra: dict[EventKind, dict[str, object]] = {
+            EventKind.CLOSED: {"reflection": reflection.strip()} if reflection.strip() else {}
+        }
+        if thanked:
+            # The history says whom the move thanked, as a per-interviewer thank-you does.
+            extra[EventKind.THANK_YOU_SENT] = {"interviewers": list(thanked)}
         if sent_to:
             extra[EventKind.FOLLOW_UP_SENT] = {"sent_to": sent_to}
         plan = replace(

@@ -168,12 +168,13 @@ class Queries(UnitOfWork):
             return self.summary_in(db, application_id)
 
     def detail(self, application_id: int) -> ApplicationDetail:
-        """Everything about one application, events oldest first.
+        """Everything about one application, events in shown order (oldest minute first, then
+        as recorded: :func:`~postinterview_tui.domain.records.in_shown_order`).
 
         Raises:
             NotFound: no such application, or it was deleted.
         """
-        from postinterview_tui.domain.records import ApplicationDetail, Contact
+        from postinterview_tui.domain.records import ApplicationDetail, Contact, in_shown_order
         from postinterview_tui.domain.timeline import rounds_as_booked
 
         with self.transactions.read() as db:
@@ -217,7 +218,7 @@ class Queries(UnitOfWork):
             # The history's interview entries follow the rounds as they are now (one removed or
             # moved after it was added leaves an entry at its old time).
             events=rounds_as_booked(
-                application_id, [event_from_row(item) for item in events], rounds
+                application_id, in_shown_order(event_from_row(item) for item in events), rounds
             ),
         )
 

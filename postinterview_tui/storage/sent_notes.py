@@ -146,6 +146,9 @@ class SentNotes:
             if delivered is not None:
                 data["sent_to"] = delivered.recipient
             if everyone and summary.stage is Stage.INTERVIEWED:
+                named = repository.thank_latest_round(act, application_id, when)
+                if interviewer_id is None and named:
+                    data["interviewers"] = list(named)
                 plan = plan_move(
                     summary.progress,
                     Stage.THANKED,
@@ -165,10 +168,11 @@ class SentNotes:
                         for event in plan.events
                     ),
                 )
-                repository.thank_latest_round(act, application_id, when)
             else:
                 if interviewer_id is None:
-                    repository.thank_latest_round(act, application_id, when)
+                    named = repository.thank_latest_round(act, application_id, when)
+                    if named:
+                        data["interviewers"] = list(named)
                     thanked = len(people)
                 progress = replace(
                     summary.progress,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pendulum import DateTime
 
-from postinterview_tui.domain.records import Event
+from postinterview_tui.domain.records import Event, in_shown_order
 from postinterview_tui.domain.stages import EventKind
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.storage.rows import event_from_row
@@ -44,7 +44,8 @@ def recent_events(
         limit: how many of the newest events in the span to keep at most.
 
     Returns:
-        The events, oldest first; when more than ``limit`` fall in the span, the newest ones.
+        The events in shown order (oldest minute first, then as recorded); when more than
+        ``limit`` fall in the span, the newest ones.
     """
     # As on an application's own timeline (domain.timeline.rounds_as_booked): an interview
     # entry stands only while a round is at its time, and a round with none there (one moved)
@@ -78,7 +79,7 @@ def recent_events(
         )
         names = [column[0] for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    rows.reverse()
-    return tuple(
-        TimelineEvent(event_from_row(row), str(row["company"]), str(row["role"])) for row in rows
+    return in_shown_order(
+        (TimelineEvent(event_from_row(row), str(row["company"]), str(row["role"])) for row in rows),
+        lambda entry: entry.event,
     )

@@ -21,7 +21,6 @@ from postinterview_tui.domain.models import ApplicationSummary, Condition
 from postinterview_tui.domain.stages import (
     CloseReason,
 )
-from postinterview_tui.storage.board_pages import add_functions
 from postinterview_tui.storage.dues import DuesKeeper
 from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.rows import (
@@ -29,6 +28,7 @@ from postinterview_tui.storage.rows import (
     condition_from_row,
     summary_from_row,
 )
+from postinterview_tui.storage.search_texts import SearchTexts
 from postinterview_tui.storage.timestamps import optional_to_text, to_text, truncate
 from postinterview_tui.storage.transactions import Action, Transactions
 
@@ -50,10 +50,11 @@ class UnitOfWork:
         self.db = db
         self.path = path
         self.zone = zone
-        add_functions(db)
         self.transactions = Transactions(db)
         self.dues = DuesKeeper(db, zone)
+        self.search = SearchTexts(db)
         self.transactions.before_commit.append(lambda _act: self.dues.refresh())
+        self.transactions.before_commit.append(lambda _act: self.search.refresh())
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -114,17 +115,27 @@ class UnitOfWork:
             result[row["application_id"]].append(condition_from_row(row))
         return result
 
-    def thank_latest_round(self, act: Action, application_id: int, when: DateTime) -> None:
-        """Mark every interviewer of the latest round thanked at ``when`` (inside ``act``)."""
+    def thank_latest_round(
+        self, act: Action, application_id: int, when: DateTime
+    ) -> tuple[str, ...]:
+        """Mark every interviewer of the latest round not yet thanked as thanked at ``when``
+        (inside ``act``).
+
+        Returns:
+            The names (or, for someone entered without one, addresses) of those it marked, in
+            the order they were entered, for the history.
+        """
         latest = self.db.execute(
             "SELECT id FROM interviews WHERE application_id = ? ORDER BY held_at DESC, id DESC "
             "LIMIT 1",
             [application_id],
         ).fetchone()
         if latest is None:
-            return
-        for (person_id,) in self.db.execute(
-            "SELECT id FROM interviewers WHERE interview_id = ? AND thanked_at IS NULL",
+            return ()
+        names: list[str] = []
+        for person_id, name, email in self.db.execute(
+            "SELECT id, name, email FROM interviewers "
+            "WHERE interview_id = ? AND thanked_at IS NULL ORDER BY id",
             [latest[0]],
         ).fetchall():
             act.remember("interviewers", person_id)
@@ -132,6 +143,10 @@ class UnitOfWork:
                 "UPDATE interviewers SET thanked_at = ? WHERE id = ?",
                 [to_text(truncate(when)), person_id],
             )
+            # Someone entered by address alone is named by it.
+            if name or email:
+                names.append(str(name or email))
+        return tuple(names)
 
     def apply_plan(
         self,

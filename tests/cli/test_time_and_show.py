@@ -103,6 +103,42 @@ def test_show_history_reads_as_the_timeline(cli: InProcessCli) -> None:
     assert "Thank-you note sent" in history
 
 
+def test_show_history_keeps_the_order_things_were_done_within_a_minute(
+    cli: InProcessCli,
+) -> None:
+    # The clock says 10:00:30; the rounds are typed as "10:00", which has no seconds. Every
+    # line reads 10:00, so the order they were done in is the only order that makes sense.
+    minute = "2026-11-25T10:00:30Z"
+    app = cli.add("Acme", "Role", "--interviewed", "2026-11-25 10:00", now=minute)
+    cli.ok("interview", str(app), "--when", "2026-11-25 10:00", "--kind", "final", now=minute)
+    cli.ok("move", str(app), "thanked", now=minute)
+    cli.ok("reply", str(app), "--note", "soon", now=minute)
+    expected = [
+        "Added to postinterview",
+        "Interview (other)",
+        "Interview (final)",
+        "Thank-you note sent",
+        "Moved: Interviewed → Thank-you sent",
+        "Reply received — soon",
+    ]
+    history = cli.ok("show", str(app), now=minute).out.split("History:\n", 1)[1].splitlines()
+    assert [line.split("10:00  ", 1)[1] for line in history] == expected
+    events = cli.json("show", str(app), now=minute)["events"]
+    assert [event["text"] for event in events] == expected
+
+
+def test_a_thank_you_recorded_by_a_move_names_the_interviewers(cli: InProcessCli) -> None:
+    app = _scheduled(cli)
+    after = "2026-11-27T15:00:00Z"
+    cli.ok("move", str(app), "thanked", now=after)
+    assert "  Fri 27 Nov 2026 15:00  Thank-you note sent to Ana Ruiz, Bo Chen" in (
+        cli.ok("show", str(app), now=after).out.splitlines()
+    )
+    events = cli.json("show", str(app), now=after)["events"]
+    thank_you = next(event for event in events if event["kind"] == "thank-you-sent")
+    assert thank_you["data"] == {"interviewers": ["Ana Ruiz", "Bo Chen"]}
+
+
 def test_show_json_is_the_whole_application(cli: InProcessCli) -> None:
     app = _scheduled(cli)
     cli.ok("offer", str(app), "--condition", "references", now="2026-11-30T10:00:00Z")

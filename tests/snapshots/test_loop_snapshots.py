@@ -99,3 +99,16 @@ def test_reply_form_narrow(snap_compare: Any, db_path: Path, now: DateTime, zone
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_board_with_a_scheduled_round_narrow(
+    snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """At 120 columns (six of 20 cells, the narrowest) Acme's card reads "› round Fri", whole."""
+    _scheduled(db_path, now, zone)
+    app = make_app(db_path, now, zone, demo=False)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 20), run_before=run_before)

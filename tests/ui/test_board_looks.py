@@ -86,8 +86,9 @@ async def test_detail_labels_interview_notes_without_repeating_them(
         await ui.press("enter")
         assert isinstance(ui.screen, DetailScreen)
         text = "\n".join(str(widget.render()) for widget in ui.screen.query("Static"))
-        assert "Notes: Talked about their move from a monolith" in text
+        assert "\n  Talked about their move from a monolith" in text
         assert "Talked about: Talked about" not in text
+        assert "Notes: Talked about" not in text
 
 
 async def test_board_at_80_columns_keeps_company_and_next_step_whole(

@@ -63,7 +63,7 @@ async def test_the_card_words_the_round_by_its_day_and_time(
     async with board_pilot(demo=False, size=SIZE) as ui:
         text = column_text(ui.column(Stage.INTERVIEWED))
         assert "interview Sat 14:00" in text
-        assert "Thu 10:00 interview" in text  # the demo's Harbor & Pine panel, tomorrow
+        assert "› round tomorrow 10:00" in text  # the demo's Harbor & Pine panel, whole
 
 
 async def test_the_board_refuses_to_mark_a_round_not_held_as_thanked(

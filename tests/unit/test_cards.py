@@ -130,6 +130,6 @@ def test_close_reason_phrases() -> None:
 def test_interview_card_names_the_interview_in_both_forms() -> None:
     progress = Progress(Stage.INTERVIEWED, NOW.add(days=3))
     status = card_status(_summary(progress, Stage.INTERVIEWED), Settings(), NOW, ZONE)
-    # The short form puts the time first, so a cut in a narrow column keeps it.
+    # The short form fits the narrowest column whole.
     assert status.text == "interview Tue 12:00"
-    assert status.short == "Tue 12:00 interview"
+    assert (status.short, status.shortest) == ("round Tue 12:00", "round Tue")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
+import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pendulum import DateTime
 
@@ -33,7 +35,7 @@ from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, ConditionStatus, Stage
 from postinterview_tui.domain.when import WhenError
 
-from ._support import BERLIN, NOW, ORDINARY_ZONES, PROPERTY, at, tz
+from ._support import BERLIN, NEW_YORK, NOW, ORDINARY_ZONES, PROPERTY, at, tz
 
 ZONE = tz(BERLIN)
 
@@ -148,12 +150,44 @@ def test_snooze_across_the_spring_change_is_23_hours_and_the_same_wall_time() ->
     assert (until - before).total_seconds() == 23 * 3600
 
 
+@pytest.mark.parametrize(
+    ("zone_name", "now", "expected_utc"),
+    [
+        # 02:30 on the day before the spring change: 02:30 the next day is skipped (clocks go
+        # from 02:00 to 03:00), so the snooze ends at 03:30 local: 24 hours on, not 23.
+        (BERLIN, at(BERLIN, 2026, 3, 28, 2, 30), "2026-03-29T01:30:00+00:00"),
+        (NEW_YORK, at(NEW_YORK, 2026, 3, 7, 2, 30), "2026-03-08T07:30:00+00:00"),
+        ("Europe/London", at("Europe/London", 2026, 3, 28, 1, 15), "2026-03-29T01:15:00+00:00"),
+    ],
+)
+def test_a_snooze_ending_in_the_skipped_hour_moves_on_by_the_gap(
+    zone_name: str, now: DateTime, expected_utc: str
+) -> None:
+    until = snooze_until(1, now, tz(zone_name))
+    assert until.in_timezone("UTC").isoformat() == expected_utc
+    local = until.in_timezone(tz(zone_name))
+    assert (local.hour, local.minute) == (now.hour + 1, now.minute)
+    assert (until - now).total_seconds() == 24 * 3600
+
+
+def _wall_time_later(now: DateTime, days: int, zone_name: str) -> DateTime:
+    """The local clock of ``now``, ``days`` days on, placed as pendulum places a wall time:
+    a time that exists is itself; one in a spring-forward gap moves on by the gap (02:30
+    becomes 03:30); one that falls back and happens twice is its later occurrence."""
+    local = now.in_timezone(tz(zone_name))
+    day = local.date() + timedelta(days=days)
+    return pendulum.datetime(
+        day.year, day.month, day.day, local.hour, local.minute, local.second, tz=zone_name
+    )
+
+
 @PROPERTY
 @given(
     zone_name=st.sampled_from(ORDINARY_ZONES),
     days=st.sampled_from([days for _, days in SNOOZE_CHOICES]),
     offset_hours=st.integers(min_value=0, max_value=24 * 365),
 )
+@example(zone_name=BERLIN, days=1, offset_hours=(31 + 28 + 26) * 24 + 14)  # 2026-03-28 02:00
 def test_a_snooze_always_ends_later_on_the_same_local_clock(
     zone_name: str, days: int, offset_hours: int
 ) -> None:
@@ -161,9 +195,9 @@ def test_a_snooze_always_ends_later_on_the_same_local_clock(
     now = at(zone_name, 2026, 1, 1, 12).add(hours=offset_hours)
     until = snooze_until(days, now, zone)
     assert until > now
+    assert until == _wall_time_later(now, days, zone_name)
     local_now, local_until = now.in_timezone(zone), until.in_timezone(zone)
     assert (local_until.date() - local_now.date()).days == days
-    assert (local_until.hour, local_until.minute) == (local_now.hour, local_now.minute)
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.wording import round_time
 
-from ._support import BERLIN, NOW, PROPERTY, at, tz
+from ._support import BERLIN, NOW, ORDINARY_ZONES, PROPERTY, at, tz
 
 ZONE = tz(BERLIN)
 SETTINGS = Settings()
@@ -213,15 +213,42 @@ def test_round_time(minutes: int, short: str, long: str) -> None:
     moment = NOW.add(minutes=minutes)
     assert round_time(moment, NOW, ZONE, short=True) == short
     assert round_time(moment, NOW, ZONE) == long
-    compact = round_time(moment, NOW, ZONE, compact=True)
-    assert compact == ("Sun 14:00" if short.startswith("tomorrow") else short)
 
 
-def test_the_card_words_a_scheduled_round_by_day_and_time() -> None:
-    status = card_status(_summary(_interviewed(60 * (24 * 5 + 2))), SETTINGS, NOW, ZONE)
-    assert (status.text, status.short) == ("interview Thu 14:00", "Thu 14:00 interview")
-    tomorrow = card_status(_summary(_interviewed(60 * 26)), SETTINGS, NOW, ZONE)
-    assert (tomorrow.text, tomorrow.short) == ("interview tomorrow 14:00", "Sun 14:00 interview")
+@pytest.mark.parametrize(
+    ("minutes", "text", "short", "shortest"),
+    [
+        (90, "interview today 13:30", "round today 13:30", "round at 13:30"),
+        (60 * 26, "interview tomorrow 14:00", "round tomorrow 14:00", "round tomorrow"),
+        (60 * (24 * 5 + 2), "interview Thu 14:00", "round Thu 14:00", "round Thu"),
+        (60 * (24 * 12 + 2), "interview 10 Dec 14:00", "round 10 Dec 14:00", "round 10 Dec"),
+    ],
+)
+def test_the_card_words_a_scheduled_round_by_day_and_time(
+    minutes: int, text: str, short: str, shortest: str
+) -> None:
+    status = card_status(_summary(_interviewed(minutes)), SETTINGS, NOW, ZONE)
+    assert (status.text, status.short, status.shortest) == (text, short, shortest)
+
+
+COLUMN_AT_80_CELLS = 23
+"""A status's cells in a board column at 80x24 (three columns of 26, edge, bar and margins)."""
+NARROWEST_COLUMN_CELLS = 16
+"""A status's cells in the board's narrowest column (20 cells, six side by side at 120)."""
+
+
+@PROPERTY
+@given(
+    minutes=st.integers(min_value=1, max_value=60 * 24 * 400),
+    zone_name=st.sampled_from(ORDINARY_ZONES),
+)
+def test_a_scheduled_round_short_form_fits_the_narrowest_column(
+    minutes: int, zone_name: str
+) -> None:
+    status = card_status(_summary(_interviewed(minutes)), SETTINGS, NOW, tz(zone_name))
+    assert status.short.startswith("round ") and status.shortest.startswith("round ")
+    assert len(f"{status.symbol} {status.short}") <= COLUMN_AT_80_CELLS
+    assert len(f"{status.symbol} {status.shortest}") <= NARROWEST_COLUMN_CELLS
 
 
 @pytest.mark.parametrize("late_minutes", [0, 1, 59])

@@ -252,6 +252,7 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
                 tone=status.tone,
                 symbol=status.symbol,
                 short_status=status.short,
+                shortest_status=status.shortest,
             )
 
         return describe

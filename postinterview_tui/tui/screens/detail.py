@@ -15,8 +15,9 @@ from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import DETAIL_COMMANDS, bindings
 from postinterview_tui.tui.screens.loop_actions import LoopActions
-from postinterview_tui.tui.screens.timeline import detail_timeline
+from postinterview_tui.tui.screens.timeline import detail_timeline_rows
 from postinterview_tui.tui.screens.writes import StoreChange
+from postinterview_tui.tui.widgets.hanging_lines import HangingLines
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -52,7 +53,9 @@ class DetailScreen(LoopActions):
 
     def compose(self) -> ComposeResult:
         head, facts, timeline = (
-            self._texts(*self._data) if self._data else (Content("Loading…"), Content(), Content())
+            self._texts(*self._data)
+            if self._data
+            else (Content("Loading…"), Content(), HangingLines(()))
         )
         with VerticalScroll(id="detail"):
             yield Static(head, id="detail-head")
@@ -93,8 +96,9 @@ class DetailScreen(LoopActions):
 
     def _texts(
         self, detail: ApplicationDetail, settings: Settings
-    ) -> tuple[Content, Content, Content]:
-        """The heading, the facts and the timeline, as shown."""
+    ) -> tuple[Content, Content, HangingLines]:
+        """The heading, the facts and the timeline, as shown (a long line of the timeline
+        continues under its text)."""
         app = self.pi_app
         now, zone = app.clock(), app.zone
         summary = detail.summary
@@ -119,15 +123,20 @@ class DetailScreen(LoopActions):
             label = "Scheduled interview" if ahead else "Interview"
             facts.append(f"{label} {when} ({interview.kind})" + (f": {people}" if people else ""))
             if interview.notes:
-                # The user's own words, under their own label (they may begin "Talked about").
-                topics = "To talk about" if ahead else "Notes"
-                facts.append(f"  {topics}: {safe_line(interview.notes)}")
+                # What the add form asks for as "What you talked about" (or will talk about);
+                # words that begin with the label already ("Talked about their...") stand alone.
+                topics = "To talk about" if ahead else "Talked about"
+                notes = safe_line(interview.notes)
+                if notes.casefold().startswith(topics.casefold()):
+                    facts.append(f"  {notes}")
+                else:
+                    facts.append(f"  {topics}: {notes}")
             if interview.decision_by:
                 facts.append(f"  They expect to decide by {interview.decision_by.isoformat()}")
         if detail.notes:
             facts.append("Notes: " + safe_text(detail.notes))
-        lines = detail_timeline(detail, settings, now, zone)
-        return head, Content("\n".join(facts)), Content("\n").join(lines)
+        timeline = HangingLines(detail_timeline_rows(detail, settings, now, zone))
+        return head, Content("\n".join(facts)), timeline
 
     def action_edit_application(self) -> None:
         """Edit this application."""

@@ -32,6 +32,7 @@ from postinterview_tui.domain.wording import ACTION_LABELS, due_words, let_go_wo
 from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import TIMELINE_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import UsesServices
+from postinterview_tui.tui.widgets.hanging_lines import HangingLine
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -101,35 +102,41 @@ def detail_timeline(
     """An application's timeline: every event in order, then a "today" marker, then what is
     still ahead (a scheduled interview, the next follow-up, an offer deadline), overdue first.
     """
-    lines = [
-        Content(f"  {event.at.in_timezone(zone).format(WHEN_FORMAT)}  {_event_text(event, now)}")
-        for event in detail.events
-        if event.at <= now
+    return [line for line, _ in detail_timeline_rows(detail, settings, now, zone)]
+
+
+def detail_timeline_rows(
+    detail: ApplicationDetail, settings: Settings, now: DateTime, zone: Timezone
+) -> list[HangingLine]:
+    """The lines of :func:`detail_timeline`, each with the indent its wrapped part takes: an
+    event continues under its text, past its date; a pending action, past its symbol."""
+    lines: list[HangingLine] = [
+        _event_row(" ", event, now, zone) for event in detail.events if event.at <= now
     ]
-    lines.append(today_marker(now, zone))
+    lines.append((today_marker(now, zone), 2))
     progress = detail.summary.progress
     if progress.snoozed_until is not None and progress.snoozed_until > now:
         until = progress.snoozed_until.in_timezone(zone).format(WHEN_FORMAT)
-        lines.append(Content.styled(f"  snoozed until {until}", "$text-muted"))
-    ahead: list[tuple[DateTime, int, Content]] = [
-        (
-            event.at,
-            1,
-            Content(
-                f"{UPCOMING_SYMBOL} {event.at.in_timezone(zone).format(WHEN_FORMAT)}  "
-                f"{_event_text(event, now)}"
-            ),
-        )
+        lines.append((Content.styled(f"  snoozed until {until}", "$text-muted"), 4))
+    ahead: list[tuple[DateTime, int, HangingLine]] = [
+        (event.at, 1, _event_row(UPCOMING_SYMBOL, event, now, zone))
         for event in detail.events
         if event.at > now
     ]
     for item in pending_actions(progress, settings, zone):
-        ahead.append((item.due, 0, due_line(item.action, item.due, item.detail, now, zone)))
+        line = due_line(item.action, item.due, item.detail, now, zone)
+        ahead.append((item.due, 0, (line, 2)))
     ahead.sort(key=lambda entry: (entry[0], entry[1]))
     lines.extend(line for _, _, line in ahead)
     if len(lines) == 1 or (not ahead and progress.stage.is_open):
-        lines.append(Content.styled("  nothing planned", "$text-muted"))
+        lines.append((Content.styled("  nothing planned", "$text-muted"), 4))
     return lines
+
+
+def _event_row(symbol: str, event: Event, now: DateTime, zone: Timezone) -> HangingLine:
+    """ "› Fri 27 Nov 2026 14:00  Interview scheduled", continuing under its text."""
+    prefix = f"{symbol} {event.at.in_timezone(zone).format(WHEN_FORMAT)}  "
+    return Content(prefix + _event_text(event, now)), len(prefix)
 
 
 def _event_text(event: Event, now: DateTime) -> str:

@@ -160,10 +160,10 @@ class BoardPainter:
             return self._text_piece(names, "board-view--subtitle", face.subtitle, bar, width)
         if line == 2:
             status = f"{face.symbol} {face.status}" if face.symbol else face.status
-            # The short form as soon as the whole line (symbol included) would be cut: the
-            # text gets ``width - 3`` cells (see _text_piece).
-            if face.short_status and cell_len(status) > width - 3:
-                text = face.short_status
-                status = f"{face.symbol} {text}" if face.symbol else text
+            # The short form as soon as the whole line (symbol included) would be cut, the
+            # shortest when that would be too: the text gets ``width - 3`` cells (_text_piece).
+            for shorter in (face.short_status, face.shortest_status):
+                if shorter and cell_len(status) > width - 3:
+                    status = f"{face.symbol} {shorter}" if face.symbol else shorter
             return self._text_piece(names, f"board-view--{face.tone}", status, bar, width)
         return self._text_piece(names, "board-view--subtitle", "", bar, width)  # taller cards

@@ -23,6 +23,7 @@ class CardFace:
     tone: str  # one of TONES; picks the colour of the status line
     symbol: str = ""  # before the status ("!" overdue, "•" due) so it reads without colour
     short_status: str = ""  # used instead of ``status`` when that does not fit ("2d late")
+    shortest_status: str = ""  # used when ``short_status`` does not fit either ("round Thu")
 
 
 def fit_cells(text: str, width: int) -> str:
@@ -48,6 +49,7 @@ def clean_face(face: CardFace) -> CardFace:
         tone=face.tone if face.tone in TONES else "calm",
         symbol=safe_line(face.symbol),
         short_status=safe_line(face.short_status),
+        shortest_status=safe_line(face.shortest_status),
     )
 
 
