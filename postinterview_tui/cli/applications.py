@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from postinterview_tui.cli.output import list_lines, summary_json
+from postinterview_tui.cli.output import list_lines, summary_json, terminal_width
 from postinterview_tui.cli.runtime import (
     KIND_CHOICES,
     STAGE_HELP,
@@ -191,7 +191,7 @@ def list_(ctx: click.Context, stage_name: str | None, as_json: bool) -> None:
     if as_json:
         print_json([summary_json(item, action, rt.zone) for item, action in rows])
     else:
-        lines = list_lines(rows, now, rt.zone)
+        lines = list_lines(rows, now, rt.zone, terminal_width())
         if lines:  # one write, as in ``today``
             click.echo("\n".join(lines))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+import unicodedata
 from typing import Any
 
 from pendulum import DateTime, Timezone
@@ -62,35 +65,119 @@ def agenda_json(item: AgendaItem, zone: Timezone) -> dict[str, Any]:
 
 
 def list_lines(
-    rows: list[tuple[ApplicationSummary, ActionItem | None]], now: DateTime, zone: Timezone
+    rows: list[tuple[ApplicationSummary, ActionItem | None]],
+    now: DateTime,
+    zone: Timezone,
+    width: int | None = None,
 ) -> list[str]:
-    """``list`` as aligned text lines."""
-    lines = []
+    """``list`` as aligned text lines; on a terminal ``width`` wide, two lines an application
+    when one would wrap."""
+    entries: list[tuple[str, str, str, str]] = []
     for summary, action in rows:
-        name = shorten(clean_line(f"{summary.company} — {summary.role}"), 48)
+        name = clean_line(f"{summary.company} — {summary.role}")
         next_part = ""
         if action is not None:
             next_part = (
                 f"{ACTION_LABELS[action.action]} {due_words(action.action, action.due, now, zone)}"
             )
-        lines.append(f"{summary.id:>5}  {name:<48}  {summary.stage.label:<15} {next_part}".rstrip())
-    return lines
+        entries.append((f"{summary.id:>5}", name, summary.stage.label, next_part))
+    wide = [
+        f"{id_}  {shorten(name, 48):<48}  {stage:<15} {next_part}".rstrip()
+        for id_, name, stage, next_part in entries
+    ]
+    if fits(wide, width):
+        return wide
+    assert width is not None
+    return [
+        line
+        for id_, name, stage, next_part in entries
+        for line in _two_lines(
+            id_ + "  ", name, " · ".join(filter(None, (stage, next_part))), width
+        )
+    ]
 
 
-def agenda_lines(items: list[AgendaItem], now: DateTime, zone: Timezone) -> list[str]:
-    """``today`` as text in the review's groups (:func:`.agenda_groups.group_agenda`)."""
+def agenda_lines(
+    items: list[AgendaItem], now: DateTime, zone: Timezone, width: int | None = None
+) -> list[str]:
+    """``today`` as text in the review's groups (:func:`.agenda_groups.group_agenda`); on a
+    terminal ``width`` wide, two lines an item when one would wrap."""
+    groups = [
+        (group.heading, [_agenda_entry(item, now, zone) for item in group.items])
+        for group in shown_groups(items)
+    ]
+    one_line = width is None or fits(
+        [_agenda_line(entry) for _, entries in groups for entry in entries], width
+    )
     lines: list[str] = []
-    for group in shown_groups(items):
+    for heading, entries in groups:
         if lines:
             lines.append("")
-        lines.append(group.heading)
-        for item in group.items:
-            name = shorten(clean_line(f"{item.company} — {item.role}"), 40)
-            action = ACTION_LABELS[item.action]
-            when = due_words(item.action, item.due, now, zone)
-            detail = f"  · {clean_line(item.detail)}" if item.detail else ""
-            if item.status is DueStatus.GONE_QUIET:
-                # Advice, not a lateness: the question it asks, with since when.
-                when, detail = clean_line(let_go_words(item.detail)), ""
-            lines.append(f"  #{item.application_id:<5} {name:<40}  {action:<18} {when}{detail}")
+        lines.append(heading)
+        for entry in entries:
+            if one_line:
+                lines.append(_agenda_line(entry))
+            else:
+                assert width is not None
+                number, name, action, when, detail = entry
+                rest = " · ".join(part for part in (action, when, detail) if part)
+                lines.extend(_two_lines(f"  #{number} ", name, rest, width))
     return lines
+
+
+def _agenda_entry(
+    item: AgendaItem, now: DateTime, zone: Timezone
+) -> tuple[int, str, str, str, str]:
+    # Number, name, action, when and detail, each cleaned for the terminal.
+    when = due_words(item.action, item.due, now, zone)
+    detail = clean_line(item.detail) if item.detail else ""
+    if item.status is DueStatus.GONE_QUIET:
+        # Advice, not a lateness: the question it asks, with since when.
+        when, detail = clean_line(let_go_words(item.detail)), ""
+    name = clean_line(f"{item.company} — {item.role}")
+    return item.application_id, name, ACTION_LABELS[item.action], when, detail
+
+
+def _agenda_line(entry: tuple[int, str, str, str, str]) -> str:
+    number, name, action, when, detail = entry
+    tail = f"  · {detail}" if detail else ""
+    return f"  #{number:<5} {shorten(name, 40):<40}  {action:<18} {when}{tail}"
+
+
+def terminal_width() -> int | None:
+    """The width of the terminal the output goes to, or ``None`` when it goes to a pipe or a
+    file (scripts get the same one-line layout whatever the terminal)."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def fits(lines: list[str], width: int | None) -> bool:
+    """Whether every line fits a terminal ``width`` columns wide (``None``: not a terminal)."""
+    return width is None or all(cells(line) <= width for line in lines)
+
+
+def cells(text: str) -> int:
+    """The columns ``text`` takes on a terminal: East Asian wide characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def cut_to_cells(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, ending with an ellipsis when cut."""
+    if cells(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += cells(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def _two_lines(start: str, name: str, rest: str, width: int) -> list[str]:
+    # The name after its number, then what is next indented under it, each cut to the width.
+    indent = " " * len(start)
+    return [cut_to_cells(start + name, width), cut_to_cells(indent + rest, width)]

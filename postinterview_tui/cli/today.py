@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from postinterview_tui.cli.output import agenda_json, agenda_lines, rfc3339
+from postinterview_tui.cli.output import agenda_json, agenda_lines, rfc3339, terminal_width
 from postinterview_tui.cli.runtime import EXIT_CHECK_FAILED, db_option, print_json, runtime
 from postinterview_tui.domain.agenda_groups import needs_attention
 
@@ -47,7 +47,7 @@ def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> i
         )
     elif items:
         # One write: echoing each of a thousand lines flushes a thousand times.
-        click.echo("\n".join(agenda_lines(items, now, rt.zone)))
+        click.echo("\n".join(agenda_lines(items, now, rt.zone, terminal_width())))
     else:
         click.echo(f"Nothing to do in the next {window} days.")
     return 0
