@@ -150,7 +150,8 @@ def cli(ctx: click.Context, demo: bool, debug: bool) -> None:
     if ctx.invoked_subcommand is not None:
         from postinterview_tui.tui.collection import resume_collection
 
-        resume_collection()  # the subcommand is loaded by now (see collection.py)
+        # The subcommand is loaded by now (see collection.py); it ends in a moment.
+        resume_collection(collect_first=False)
         return
     rt = runtime(ctx)
     from postinterview_tui.tui.launch import launch_app

@@ -27,25 +27,33 @@ class IngestOutcome:
         """The text output: a line per message, then a count."""
         result = []
         for row in self.rows:
-            who = shorten(safe_line(row["company"] or "unmatched"), 18)
+            says_nothing = row["kind"] in _NOTHING_TO_DO
+            who = shorten(safe_line(row["company"] or ("-" if says_nothing else "unmatched")), 18)
             if row["duplicate"]:
                 what = "already in the inbox"
-            elif row["application_id"] is None and row["kind"] not in ("automatic", "unrelated"):
+            elif row["application_id"] is None and not says_nothing:
                 what = f"no application: postinterview inbox link {row['id']} APP_ID"
             else:
                 what = safe_line(row["proposal"] or row["subject"])
             number = row["id"] if row["id"] is not None else "-"
             result.append(f"{number:>5}  {row['kind']:<10}  {who:<18} {shorten(what, 60)}")
-        proposals = sum(1 for row in self.rows if row["proposal_id"] is not None)
-        duplicates = sum(1 for row in self.rows if row["duplicate"])
+        new = [row for row in self.rows if not row["duplicate"]]
+        proposals = sum(1 for row in new if row["proposal_id"] is not None)
+        # As `inbox unmatched` lists them: automatic and unrelated mail needs no application.
         unmatched = sum(
-            1 for row in self.rows if row["application_id"] is None and not row["duplicate"]
+            1 for row in new if row["application_id"] is None and row["kind"] not in _NOTHING_TO_DO
         )
+        needing_nothing = sum(1 for row in new if row["kind"] in _NOTHING_TO_DO)
         result.append(
             f"{len(self.rows)} read: {proposals} to review (postinterview inbox), "
-            f"{unmatched} unmatched, {duplicates} already seen."
+            f"{unmatched} unmatched, {needing_nothing} needing nothing, "
+            f"{len(self.rows) - len(new)} already seen."
         )
         return result
+
+
+_NOTHING_TO_DO = ("automatic", "unrelated")
+"""Kinds that call for nothing: no proposal, and no application to link them to."""
 
 
 def run_ingest(rt: Runtime, paths: Sequence[Path | None], *, imap: bool) -> IngestOutcome:

@@ -6,10 +6,10 @@ after this card, most recently changed first" is one seek and ``limit`` steps al
 whatever the file holds. So a Closed column of 100,000 applications costs what one of 100 does:
 the board reads what it draws and asks for more when the user scrolls past it.
 
-The board's ``/`` filter is a condition of the same reads (:func:`match_condition`): the store
-finds the cards, on every page, rather than the board holding every application's text. The
-matches are not counted: a count would read every application, where a page stops at its
-last card.
+The board's ``/`` filter is a condition of the same reads (``search_texts.match_condition``:
+each application's text, folded when it was written): the store finds the cards, on every
+page, rather than the board holding every application's text. The matches are not counted: a
+count would read every application, where a page stops at its last card.
 """
 
 from __future__ import annotations
@@ -20,28 +20,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from postinterview_tui.domain.models import ApplicationSummary, Condition
-from postinterview_tui.domain.stages import EventKind, Stage
+from postinterview_tui.domain.stages import Stage
 from postinterview_tui.storage.rows import (
     SUMMARY_FIELDS,
     condition_from_row,
     summary_from_values,
 )
+from postinterview_tui.storage.search_texts import match_condition
 
 _UPDATED_AT = SUMMARY_FIELDS.index("updated_at")
-
-FOLD_FUNCTION = "pi_casefold"
-"""The SQL function every connection has (:func:`add_functions`): Python's ``str.casefold``, so
-the filter matches "straße" in "STRASSE" as the rest of the app compares text, where SQLite's
-own ``lower`` and ``LIKE`` fold ASCII letters only."""
-
-
-def add_functions(db: sqlite3.Connection) -> None:
-    """Give a connection the SQL functions the board's reads use."""
-    db.create_function(FOLD_FUNCTION, 1, _casefold, deterministic=True)
-
-
-def _casefold(text: object) -> str:
-    return text.casefold() if isinstance(text, str) else ""
 
 
 @dataclass(frozen=True)
@@ -62,29 +49,6 @@ class ColumnPage:
     """Where the next page starts; None when these are the column's last cards."""
 
 
-def match_condition(needle: str) -> tuple[str, list[Any]]:
-    """SQL (on ``applications AS a``) true for the applications whose company, role,
-    recruiter, notes, interviews' notes, interviewers or added notes contain ``needle``
-    (compared case-folded); with its parameters. An empty needle matches everything."""
-    if not needle:
-        return "1", []
-    folded = needle.casefold()
-    fold = FOLD_FUNCTION
-    sql = (
-        f"(instr({fold}(a.company || char(10) || a.role || char(10) || a.recruiter_name "
-        "|| char(10) || a.recruiter_email || char(10) || a.notes || char(10) || a.offer_notes"
-        "), ?) > 0"
-        " OR EXISTS (SELECT 1 FROM interviews AS i WHERE i.application_id = a.id"
-        f" AND instr({fold}(i.notes), ?) > 0)"
-        " OR EXISTS (SELECT 1 FROM interviews AS i JOIN interviewers AS p"
-        " ON p.interview_id = i.id WHERE i.application_id = a.id"
-        f" AND instr({fold}(p.name || char(10) || p.email || char(10) || p.title), ?) > 0)"
-        " OR EXISTS (SELECT 1 FROM events AS e WHERE e.application_id = a.id AND e.kind = ?"
-        f" AND instr({fold}(json_extract(e.data, '$.text')), ?) > 0))"
-    )
-    return sql, [folded, folded, folded, EventKind.NOTE_ADDED.value, folded]
-
-
 def column_page(
     db: sqlite3.Connection,
     stage: Stage,
@@ -94,7 +58,8 @@ def column_page(
     needle: str = "",
 ) -> ColumnPage:
     """Up to ``limit`` cards of ``stage`` that come after ``after`` (from the first when
-    None), matching ``needle`` (see :func:`match_condition`), inside the caller's read."""
+    None), matching ``needle`` (see ``search_texts.match_condition``), inside the caller's
+    read."""
     where = "a.deleted_at IS NULL AND a.stage = ?"
     params: list[Any] = [stage.value]
     if after is not None:

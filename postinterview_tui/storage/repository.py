@@ -51,6 +51,7 @@ class Repository(Actions, OfferActions):
         repository = cls(db, path, zone)
         try:
             repository.bring_dues_up_to_date(on_recompute)
+            repository.bring_search_texts_up_to_date()
         except BaseException:
             repository.close()
             raise
@@ -69,6 +70,20 @@ class Repository(Actions, OfferActions):
             if self.dues.is_current():  # another process did it while this one waited
                 return False
             self.dues.recompute_all(on_recompute)
+        return True
+
+    def bring_search_texts_up_to_date(self) -> bool:
+        """Make every searchable text again if they were made by another version (the first
+        start after the upgrade, or a new file); True when it did. One transaction."""
+        with self.transactions.read():
+            if self.search.is_current():
+                return False
+        # Recorded nowhere (the action is not undoable): the wall clock will do.
+        now = pendulum.now("UTC")
+        with self.transactions.action("index search texts", now, undoable=False):
+            if self.search.is_current():  # another process did it while this one waited
+                return False
+            self.search.rebuild()
         return True
 
     def close(self) -> None:

@@ -284,6 +284,29 @@ def _stage_counts(db: Database) -> None:
     )
 
 
+@migrations(name="0008-search-texts")
+def _search_texts(db: Database) -> None:
+    # Each application's searchable text, folded once when it changes (storage.search_texts
+    # keeps them current), so the board's filter tests one string a row with SQLite's instr
+    # rather than folding every piece in Python on every read. Made by Python, not here: a
+    # file with applications gets no basis row, so the first open after the upgrade makes
+    # every text, in one transaction; an empty one has them all (none) by version 1.
+    db.executescript(
+        """
+        CREATE TABLE search_texts (
+            application_id INTEGER PRIMARY KEY REFERENCES applications (id) ON DELETE CASCADE,
+            text TEXT NOT NULL
+        );
+        CREATE TABLE search_basis (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
+        INSERT INTO search_basis (id, version)
+            SELECT 1, 1 WHERE NOT EXISTS (SELECT 1 FROM applications);
+        """
+    )
+
+
 if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATION_NAMES", "apply_migrations"]

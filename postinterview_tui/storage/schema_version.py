@@ -17,6 +17,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0005-inbox",
     "0006-dues",
     "0007-stage-counts",
+    "0008-search-texts",
 )
 """Every migration, in order (:mod:`.schema` checks it defines exactly these)."""
 LATEST_VERSION = len(MIGRATION_NAMES)

@@ -21,7 +21,6 @@ from postinterview_tui.domain.models import ApplicationSummary, Condition
 from postinterview_tui.domain.stages import (
     CloseReason,
 )
-from postinterview_tui.storage.board_pages import add_functions
 from postinterview_tui.storage.dues import DuesKeeper
 from postinterview_tui.storage.errors import NotFound
 from postinterview_tui.storage.rows import (
@@ -29,6 +28,7 @@ from postinterview_tui.storage.rows import (
     condition_from_row,
     summary_from_row,
 )
+from postinterview_tui.storage.search_texts import SearchTexts
 from postinterview_tui.storage.timestamps import optional_to_text, to_text, truncate
 from postinterview_tui.storage.transactions import Action, Transactions
 
@@ -50,10 +50,11 @@ class UnitOfWork:
         self.db = db
         self.path = path
         self.zone = zone
-        add_functions(db)
         self.transactions = Transactions(db)
         self.dues = DuesKeeper(db, zone)
+        self.search = SearchTexts(db)
         self.transactions.before_commit.append(lambda _act: self.dues.refresh())
+        self.transactions.before_commit.append(lambda _act: self.search.refresh())
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:

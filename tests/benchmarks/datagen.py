@@ -382,6 +382,7 @@ def _copy_closed(
                 # A copy was not written by any remembered action: it cannot be undone.
                 row.update(uid=new_uid(), application_id=application_id, action_id=None)
                 _insert(conn, "events", row)
+        repository.search.refresh()  # as every action does before it commits
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -231,12 +231,14 @@ async def bare_latencies(
             (latency,) = await timed_press(pilot, probe, "f", lambda s, t=target: s.focused is t)
             if index >= warmup:
                 samples["bare_focus"].append(latency)
+                samples.setdefault("bare_focus_cpu", []).append(probe.last_cpu[0])
             await _quiet(pilot)
         samples["bare_push"] = []
         for index in range(warmup + presses // 2):
             (latency,) = await timed_press(pilot, probe, "p", lambda s: isinstance(s, _Page))
             if index >= warmup:
                 samples["bare_push"].append(latency)
+                samples.setdefault("bare_push_cpu", []).append(probe.last_cpu[0])
             await _quiet(pilot)
             await pilot.press("escape")
             await _quiet(pilot)

@@ -1,25 +1,33 @@
-"""Where the time goes at 10,000 applications (pyinstrument; ``pip install pyinstrument``).
+"""Where the time goes, with the standard library's ``cProfile`` (nothing to install).
 
-``python -m tests.benchmarks.profiling [--size N] [--out DIR]`` writes one text report per case
-to ``DIR`` (default ``tests/benchmarks/profiles``):
+``python -m tests.benchmarks.profiling [--size N] [--out DIR]`` writes, per case, a ``.prof``
+file (open it with ``python -m pstats``) and a text report of the functions by cumulative
+time to ``DIR`` (default ``tests/benchmarks/profiles``):
 
 * ``startup``: the whole process, ``postinterview --db`` to the first frame of the board;
 * ``today``: ``postinterview today``;
-* ``move-ui`` / ``move-store``: a stage move: the event-loop side (key, board redraw, frame)
-  sampled over many moves, and the worker-thread side (``Repository.move`` + ``load_board``)
-  run directly, since pyinstrument samples one thread;
-* ``review-ui`` / ``review-store``: the daily review, the same way.
+* ``move-ui`` / ``move-store``: a stage move: the event loop (key, board redraw, frame) over
+  many moves, and the write in the worker thread (``Repository.move``, its commit included),
+  profiled in that thread;
+* ``detail-ui``: enter on a card to the frame showing the detail screen;
+* ``review-ui`` / ``review-store``: the daily review, the same way (``read_review``).
+
+Imports: ``python -X importtime -m postinterview_tui --db FILE today 2> imports.txt``.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
+import io
 import os
+import pstats
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +46,32 @@ from tests.benchmarks.common import (  # noqa: E402
 )
 
 
-def _report(profiler: Any) -> str:
-    return str(profiler.output_text(unicode=True, color=False, show_all=False))
+def _report(stats_file: Path, lines: int = 60) -> None:
+    """Write ``<name>.txt`` beside ``stats_file``: the functions by cumulative time."""
+    text = io.StringIO()
+    pstats.Stats(str(stats_file), stream=text).sort_stats("cumulative").print_stats(lines)
+    stats_file.with_suffix(".txt").write_text(text.getvalue())
+
+
+def _save(profiler: cProfile.Profile, out: Path) -> None:
+    profiler.dump_stats(str(out))
+    _report(out)
+
+
+def _in_thread(owner: Any, name: str, profiler: cProfile.Profile) -> Callable[[], None]:
+    """Profile every call of ``owner.name`` (made in a worker thread) with ``profiler``;
+    returns the function that puts the original back."""
+    original = getattr(owner, name)
+
+    def profiled(*args: Any, **kwargs: Any) -> Any:
+        profiler.enable()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            profiler.disable()
+
+    setattr(owner, name, profiled)
+    return lambda: setattr(owner, name, original)
 
 
 def profile_startup(db: Path, home: Path, out: Path) -> None:
@@ -47,6 +79,7 @@ def profile_startup(db: Path, home: Path, out: Path) -> None:
         home,
         BENCH_KIND="app",
         BENCH_PHASE="profile",
+        BENCH_PROFILER="cprofile",
         BENCH_DB=str(db),
         BENCH_OUT=str(home / "profile.json"),
         BENCH_PROFILE_OUT=str(out),
@@ -61,83 +94,99 @@ def profile_startup(db: Path, home: Path, out: Path) -> None:
             stdin=subprocess.DEVNULL,
             cwd=REPO_ROOT,
         )
+    _report(out)
 
 
 def profile_today(db: Path, home: Path, out: Path) -> None:
-    command = [python(), "-m", "pyinstrument", "-r", "text", "-o", str(out), "-m"]
+    command = [python(), "-m", "cProfile", "-o", str(out), "-m"]
     command += ["postinterview_tui", "--db", str(db), "today"]
     for _ in range(2):
         subprocess.run(command, env=child_env(home), check=True, capture_output=True, cwd=home)
+    _report(out)
 
 
 async def profile_interactions(db: Path, out_dir: Path, size: int, moves: int) -> None:
-    from pyinstrument import Profiler
-
-    from postinterview_tui.domain.agenda import build_agenda
     from postinterview_tui.domain.stages import Stage
-    from postinterview_tui.tui.state.board_data import load_board
-    from tests.benchmarks.latency import FrameProbe, _board, _close, _quiet, build, timed_press
+    from postinterview_tui.tui.screens import review as review_module
+    from postinterview_tui.tui.screens.detail import DetailScreen
+    from tests.benchmarks.latency import (
+        FrameProbe,
+        _board,
+        _close,
+        _fixed_now,
+        _quiet,
+        build,
+        timed_press,
+    )
 
     app: Any = build(db)
     probe = FrameProbe(app)
+    store = cProfile.Profile()
+    restore_move = _in_thread(app.repository, "move", store)
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await _quiet(pilot)
         screen = _board(app)
-        card = screen.board.columns[Stage.INTERVIEWED][0]
-        column = screen.column(Stage.INTERVIEWED)
-        column.select_id(card.id)
-        column.focus()
-        await _quiet(pilot)
-        profiler = Profiler(interval=0.0005, async_mode="disabled")
+        held_by = _fixed_now()
+        # One person interviewed, round over: ">" asks nothing (as in tests.benchmarks.latency).
+        card = next(
+            item
+            for item in screen.board.columns[Stage.INTERVIEWED]
+            if item.progress.interviewers_total <= 1
+            and item.progress.last_interview_at is not None
+            and item.progress.last_interview_at <= held_by
+        )
+
+        async def on_card() -> None:
+            screen.column(Stage.INTERVIEWED).select_id(card.id)
+            screen.column(Stage.INTERVIEWED).focus()
+            await _quiet(pilot)
+
+        await on_card()
+        loop = cProfile.Profile()
         for index in range(moves):
             key, target = (">", Stage.THANKED) if index % 2 == 0 else ("<", Stage.INTERVIEWED)
-            profiler.start()
+            loop.enable()
             await timed_press(
                 pilot,
                 probe,
                 key,
                 lambda s, t=target: s is screen and s.board.stage_of(card.id) is t,
             )
-            profiler.stop()
+            loop.disable()
             await _quiet(pilot)
-        (out_dir / f"move-ui-{size}.txt").write_text(_report(profiler))
+        restore_move()
+        _save(loop, out_dir / f"move-ui-{size}.prof")
+        _save(store, out_dir / f"move-store-{size}.prof")
 
-        repository = app.repository
-        clock = app.clock
-        profiler = Profiler(interval=0.0005, async_mode="disabled")
-        profiler.start()
-        for index in range(moves):
-            target = Stage.THANKED if index % 2 == 0 else Stage.INTERVIEWED
-            now = clock()
-            repository.move(card.id, target, when=now, now=now)
-            load_board(repository)
-        profiler.stop()
-        (out_dir / f"move-store-{size}.txt").write_text(_report(profiler))
+        loop = cProfile.Profile()
+        for _ in range(moves // 2):
+            await on_card()
+            loop.enable()
+            await timed_press(pilot, probe, "enter", lambda s: isinstance(s, DetailScreen))
+            loop.disable()
+            await _quiet(pilot)
+            await pilot.press("escape")
+            await _quiet(pilot)
+        _save(loop, out_dir / f"detail-ui-{size}.prof")
 
-        if "r" in app.screen.active_bindings:
-            profiler = Profiler(interval=0.0005, async_mode="disabled")
-            for _ in range(3):
-                profiler.start()
-                await timed_press(
-                    pilot,
-                    probe,
-                    "r",
-                    lambda s: type(s).__name__ == "ReviewScreen" and getattr(s, "data", 1),
-                )
-                profiler.stop()
-                await _quiet(pilot)
-                await pilot.press("escape")
-                await _quiet(pilot)
-                column.focus()
-                await _quiet(pilot)
-            (out_dir / f"review-ui-{size}.txt").write_text(_report(profiler))
-            profiler = Profiler(interval=0.0005, async_mode="disabled")
-            profiler.start()
-            for _ in range(3):
-                settings = repository.settings()
-                build_agenda(repository.open_summaries(), settings, clock(), app.zone)
-            profiler.stop()
-            (out_dir / f"review-store-{size}.txt").write_text(_report(profiler))
+        loop, store = cProfile.Profile(), cProfile.Profile()
+        restore_read = _in_thread(review_module, "read_review", store)
+        for _ in range(moves // 2):
+            await on_card()
+            loop.enable()
+            await timed_press(
+                pilot,
+                probe,
+                "r",
+                lambda s: type(s).__name__ == "ReviewScreen" and getattr(s, "data", None),
+            )
+            loop.disable()
+            await _quiet(pilot)
+            await pilot.press("escape")
+            await _quiet(pilot)
+        restore_read()
+        _save(loop, out_dir / f"review-ui-{size}.prof")
+        _save(store, out_dir / f"review-store-{size}.prof")
     _close(app)
 
 
@@ -157,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         source = prepare_databases({args.size}, fresh=False)[args.size]
         db = home / "profile.db"
         shutil.copyfile(source, db)
-        profile_startup(db, home, args.out / f"startup-{args.size}.txt")
-        profile_today(db, home, args.out / f"today-{args.size}.txt")
+        profile_startup(db, home, args.out / f"startup-{args.size}.prof")
+        profile_today(db, home, args.out / f"today-{args.size}.prof")
         asyncio.run(profile_interactions(db, args.out, args.size, args.moves))
     finally:
         shutil.rmtree(home, ignore_errors=True)

@@ -278,9 +278,11 @@ def test_an_old_file_runs_only_the_missing_steps(
     steps = [group for group in groups if any("PRAGMA user_version =" in s for s in group)]
     assert len(steps) == schema.LATEST_VERSION - 1
     assert f"PRAGMA user_version = {schema.LATEST_VERSION}" in steps[-1]
-    # Then one more: the file's applications get their stored dues (issue 19), once.
-    assert groups[:-1] == steps
-    assert any(s.startswith("INSERT INTO dues ") for s in groups[-1])
+    # Then two more: the file's applications get their stored dues (issue 19), once, and
+    # their searchable texts, once.
+    assert groups[:-2] == steps
+    assert any(s.startswith("INSERT INTO dues ") for s in groups[-2])
+    assert any(s.startswith("INSERT INTO search_texts ") for s in groups[-1])
 
 
 def test_apply_migrations_steps_and_stops(db_path: Path) -> None:

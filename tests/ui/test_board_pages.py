@@ -143,7 +143,6 @@ async def test_a_typed_filter_reads_the_board_once_a_page_a_column_and_counts_no
     """Typing a word reads the board once, when typing pauses (here: enter, with a pause too
     long to end on its own), not once a key; and that read takes each column's first page of
     matches without counting them (a count reads every application: 1-3 s at 100,000)."""
-    from postinterview_tui.storage.board_pages import FOLD_FUNCTION
     from postinterview_tui.tui.screens import board_filter_box
 
     monkeypatch.setattr(board_filter_box, "FILTER_PAUSE_SECONDS", 30.0)
@@ -151,11 +150,11 @@ async def test_a_typed_filter_reads_the_board_once_a_page_a_column_and_counts_no
         statements: list[str] = []
         ui.app.repository.db.set_trace_callback(statements.append)
         await ui.press("slash", *"engineer")
-        assert not [sql for sql in statements if FOLD_FUNCTION in sql]  # typing: no read yet
+        assert not [sql for sql in statements if "search_texts" in sql]  # typing: no read yet
         assert ui.column(Stage.CLOSED).heading == f"Closed ({len(_closed_in_store(pilots))})"
         await ui.press("enter")
         ui.app.repository.db.set_trace_callback(None)
-        reads = [sql for sql in statements if FOLD_FUNCTION in sql]
+        reads = [sql for sql in statements if "search_texts" in sql]
         assert len(reads) == len(Stage)  # one page of each column, for "engineer" alone
         assert not any("count(" in sql.lower() for sql in reads)
         assert ui.board().filter_text == "engineer"

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from pendulum import DateTime, Timezone
+from textual.widgets import Input
 
 from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.screens.inbox import UnmatchedScreen
@@ -73,6 +74,7 @@ async def test_hostile_headers_show_as_plain_text_in_every_inbox_screen(
         await settle(pilot)
         assert isinstance(app.screen, LinkPickerScreen)
         _assert_safe(_screen_text(app))
+        assert app.screen.query_one("#link-filter", Input).has_focus
         await pilot.press(*"acme", "enter")
         await settle(pilot)
         _assert_safe(_screen_text(app), subject=False)  # the list is empty now

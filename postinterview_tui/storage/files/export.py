@@ -33,7 +33,16 @@ FORMAT_VERSION = 1
 # imap_folders is where reading a mail server stopped: another file must read it afresh.
 # The stored dues are the rules' answer for the rows exported: the importing file computes its own.
 NOT_EXPORTED = frozenset(
-    {"actions", "_sqlite_migrations", "imap_folders", "dues", "dues_basis", "stage_counts"}
+    {
+        "actions",
+        "_sqlite_migrations",
+        "imap_folders",
+        "dues",
+        "dues_basis",
+        "stage_counts",
+        "search_texts",
+        "search_basis",
+    }
 )
 REQUIRED_TABLES = ("applications", "interviews", "interviewers", "events", "conditions", "settings")
 # Parents before children; tables a later migration adds follow, ordered by their foreign keys.

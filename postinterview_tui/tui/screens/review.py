@@ -140,6 +140,7 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
             acted = key
         self._written.clear()
         self._show(keep=key, acted=acted)
+        self.inbox_read(data.inbox)
 
     def _show(self, *, keep: ItemKey | None = None, acted: ItemKey | None = None) -> None:
         """Draw the rows; highlight ``keep`` if still listed; once ``acted`` is done with, the

@@ -8,6 +8,7 @@ event loop, then the review reads again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from pendulum import Timezone
@@ -19,6 +20,7 @@ from postinterview_tui.inbox.records import InboxEntry
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.services import Services, UsesServices
 from postinterview_tui.tui.screens.writes import WriteContext
+from postinterview_tui.tui.widgets.agenda_list import AgendaList
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -75,10 +77,34 @@ class InboxRowActions(UsesServices):
         if entry is not None:
             self._inbox_write(entry.id, "dismiss")
 
+    _inbox_before_undo: frozenset[int] | None = None
+    """The inbox rows shown when ``u`` was pressed, until the review is read again."""
+
     def action_undo(self) -> None:
         """Undo this window's last change (a dismissal, a link, an acceptance...), then read
-        the review again: a proposal dismissed by mistake is back in the Inbox group."""
-        self.pi_app.writes.undo(cast("DOMNode", self), done=lambda _said: self.load())
+        the review again: a proposal dismissed by mistake is back in the Inbox group, and
+        highlighted, ready to be accepted this time."""
+        rows = cast("DOMNode", self).query_one("#review-list", AgendaList)
+        self._inbox_before_undo = frozenset(
+            key.entry_id for key in rows.keys if isinstance(key, InboxKey)
+        )
+
+        def done(_said: str) -> None:
+            self.load()
+
+        def undone(_why: str) -> None:
+            self._inbox_before_undo = None
+
+        self.pi_app.writes.undo(cast("DOMNode", self), done=done, undone=undone)
+
+    def inbox_read(self, inbox: Sequence[InboxEntry]) -> None:
+        """The review was read again: after an undo, highlight the proposal it brought back."""
+        before, self._inbox_before_undo = self._inbox_before_undo, None
+        if before is None:
+            return
+        back = next((entry.id for entry in inbox if entry.id not in before), None)
+        if back is not None:
+            cast("DOMNode", self).query_one("#review-list", AgendaList).select_key(InboxKey(back))
 
     def action_inbox_explain(self) -> None:
         """Show why the message was matched and classified so."""

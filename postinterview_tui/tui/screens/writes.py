@@ -179,9 +179,15 @@ class StoreWrites:
         # A closure, not arguments: Textual describes a worker by the repr of its arguments.
         self._app.run_worker(attempt, thread=True, group="store-write", exit_on_error=False)
 
-    def undo(self, owner: DOMNode, done: Callable[[str], object] | None = None) -> None:
+    def undo(
+        self,
+        owner: DOMNode,
+        done: Callable[[str], object] | None = None,
+        undone: Callable[[str], object] | None = None,
+    ) -> None:
         """Undo this window's last change (refused if a later change made elsewhere touched
-        it), say what was undone, then ``done``: the one undo of every screen's ``u``."""
+        it), say what was undone, then ``done`` (or ``undone`` when it failed): the one undo
+        of every screen's ``u``."""
 
         def undo(write: WriteContext) -> str:
             from postinterview_tui.storage.errors import NothingToUndo
@@ -193,7 +199,7 @@ class StoreWrites:
                 return error.message[:1].upper() + error.message[1:] + "."
             return f"Undid: {label}"
 
-        self.run(owner, undo, say=lambda said: said, done=done)
+        self.run(owner, undo, say=lambda said: said, done=done, undone=undone)
 
     def write_now(self, job: Callable[[WriteContext], object]) -> None:
         """Run ``job`` here, on the event loop, unannounced: for a screen that is closing, or

@@ -119,7 +119,7 @@ def load_board(
 
     Args:
         repository: the store.
-        needle: only the cards matching this filter (see ``board_pages.match_condition``).
+        needle: only the cards matching this filter (see ``search_texts.match_condition``).
         loaded: how many cards each column held before (a reload keeps what was scrolled to).
         now: when given (with ``zone``), count what is overdue and due for the header here,
             off the event loop, rather than on every redraw.
