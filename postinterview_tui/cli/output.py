@@ -7,16 +7,11 @@ from typing import Any
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.agenda import AgendaItem
+from postinterview_tui.domain.agenda_groups import shown_groups
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import ActionItem, DueStatus
 from postinterview_tui.domain.text import safe_line, shorten
-from postinterview_tui.domain.wording import ACTION_LABELS, due_words
-
-GROUP_TITLES = {
-    DueStatus.OVERDUE: "Overdue",
-    DueStatus.DUE: "Due",
-    DueStatus.UPCOMING: "Upcoming",
-}
+from postinterview_tui.domain.wording import ACTION_LABELS, due_words, let_go_words
 
 
 def rfc3339(moment: DateTime | None, zone: Timezone) -> str | None:
@@ -83,19 +78,19 @@ def list_lines(
 
 
 def agenda_lines(items: list[AgendaItem], now: DateTime, zone: Timezone) -> list[str]:
-    """``today`` as text grouped Overdue / Due / Upcoming."""
+    """``today`` as text in the review's groups (:func:`.agenda_groups.group_agenda`)."""
     lines: list[str] = []
-    for status, title in GROUP_TITLES.items():
-        group = [item for item in items if item.status is status]
-        if not group:
-            continue
+    for group in shown_groups(items):
         if lines:
             lines.append("")
-        lines.append(f"{title} ({len(group)})")
-        for item in group:
+        lines.append(group.heading)
+        for item in group.items:
             name = shorten(clean_line(f"{item.company} — {item.role}"), 40)
             action = ACTION_LABELS[item.action]
             when = due_words(item.action, item.due, now, zone)
             detail = f"  · {clean_line(item.detail)}" if item.detail else ""
+            if item.status is DueStatus.GONE_QUIET:
+                # Advice, not a lateness: the question it asks, with since when.
+                when, detail = clean_line(let_go_words(item.detail)), ""
             lines.append(f"  #{item.application_id:<5} {name:<40}  {action:<18} {when}{detail}")
     return lines

@@ -11,7 +11,7 @@ import click
 
 from postinterview_tui.cli.output import agenda_json, agenda_lines, rfc3339
 from postinterview_tui.cli.runtime import EXIT_CHECK_FAILED, db_option, print_json, runtime
-from postinterview_tui.domain.rules import DueStatus
+from postinterview_tui.domain.agenda_groups import needs_attention
 
 
 @click.command(epilog="Example for a shell prompt: postinterview today --check || echo 'overdue!'")
@@ -36,7 +36,7 @@ def today(ctx: click.Context, as_json: bool, days: int | None, check: bool) -> i
 
         window = Settings().window_days
     if check:
-        return EXIT_CHECK_FAILED if any(i.status is DueStatus.OVERDUE for i in items) else 0
+        return EXIT_CHECK_FAILED if needs_attention(items) else 0
     if as_json:
         print_json(
             {

@@ -1,4 +1,5 @@
-"""The agenda: every pending action across applications, grouped Overdue / Due / Upcoming."""
+"""The agenda: every pending action across applications, grouped Overdue / Due soon / Upcoming
+(:mod:`.agenda_groups`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from postinterview_tui.domain.rules import (
     DueStatus,
     classify_due,
     due_limits,
+    item_status,
     pending_actions,
     scheduled_round,
 )
@@ -74,7 +76,7 @@ def build_agenda(
     limits = due_limits(now, days, zone)  # the same for every item: built once
     items: list[AgendaItem] = []
     for summary, item in actionable(summaries, settings, now, zone):
-        status = classify_due(item.due, now, limits)
+        status = item_status(item.action, classify_due(item.due, now, limits))
         if status is None:
             continue
         if item.action in _AWAITING_ROUND and not_held_yet(summary, now):
@@ -111,7 +113,7 @@ def reclassified(
     limits = due_limits(now, window_days, zone)
     result = []
     for item in items:
-        status = classify_due(item.due, now, limits)
+        status = item_status(item.action, classify_due(item.due, now, limits))
         if status is None:
             continue
         if item.action in _AWAITING_ROUND and item.application_id in rounds_ahead:

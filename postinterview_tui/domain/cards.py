@@ -16,11 +16,18 @@ from postinterview_tui.domain.rules import (
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import ConditionStatus, Stage
-from postinterview_tui.domain.wording import narrow_round_time, round_time, short_delta
+from postinterview_tui.domain.wording import (
+    let_go_words,
+    narrow_round_time,
+    round_time,
+    short_delta,
+)
 
 OVERDUE_SYMBOL = "!"
 DUE_SYMBOL = "•"
 UPCOMING_SYMBOL = "›"
+QUIET_SYMBOL = "~"
+"""Gone quiet: a suggestion to let go, not something late (no colour needed to tell them apart)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +78,7 @@ def card_status(
     label = _label(summary, item.action)
     delta = short_delta(item.due, now, zone)
     if item.action is ActionKind.MOVE_ON:
-        if status is DueStatus.OVERDUE:
-            return CardStatus(label, "overdue", OVERDUE_SYMBOL, short="move on?")
-        tone = "due" if status is DueStatus.DUE else "calm"
-        return CardStatus(label, tone, DUE_SYMBOL, short="move on?")
+        return _let_go(item.detail, status, delta)
     short_label = SHORT_LABELS[item.action]
     if status is DueStatus.OVERDUE and now.timestamp() - item.due.timestamp() < 3600:
         # Less than an hour past its due time: "0h late" would read as a glitch.
@@ -106,6 +110,17 @@ SHORT_LABELS: dict[ActionKind, str] = {
 """What is next in the fewest words, for the short form of a card's status."""
 
 
+def _let_go(detail: str, status: DueStatus | None, delta: str) -> CardStatus:
+    """A move-on suggestion: advice to let go, in its own calm look ("quiet", "~"), never red
+    or late: "no reply since Tue 24 Nov: close it?"; before its time, when it will ask."""
+    words = let_go_words(detail)
+    if status is DueStatus.OVERDUE:
+        return CardStatus(words, "quiet", QUIET_SYMBOL, short="quiet: close it?")
+    when = _when(delta)
+    asks = f"{words.removesuffix('?')} {when}?"
+    return CardStatus(asks, "upcoming", UPCOMING_SYMBOL, short=f"close it {when}?")
+
+
 def _when(delta: str) -> str:
     return delta if delta in ("today", "tomorrow") else f"in {delta}"
 
@@ -118,8 +133,6 @@ def _label(summary: ApplicationSummary, action: ActionKind) -> str:
         return "thank-you"
     if action is ActionKind.FOLLOW_UP:
         return "follow up" if progress.follow_ups == 0 else "follow up again"
-    if action is ActionKind.MOVE_ON:
-        return f"no reply after {progress.follow_ups} follow-ups: move on?"
     if action is ActionKind.CONDITION_FAILED:
         return "a condition failed: talk to them"
     conditions = progress.conditions

@@ -26,15 +26,17 @@ from postinterview_tui.domain.rules import (
     classify_due,
     due_limits,
     due_status,
+    item_status,
     pending_actions,
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import AGENDA_STAGES, OPEN_STAGES, Stage
 
-RULES_VERSION = 2
+RULES_VERSION = 3
 """Raise this whenever what :func:`stored_dues` returns changes for the same facts (a rule, a
 wording of ``detail``): every stored due is then computed again once, at the next start.
-2: accepted applications keep their pending conditions' check-ins and failed conditions."""
+2: accepted applications keep their pending conditions' check-ins and failed conditions.
+3: a move-on says since when there was no reply ("no reply since Tue 24 Nov")."""
 
 RULE_FIELDS: tuple[str, ...] = (
     "thank_you_hours",
@@ -123,7 +125,7 @@ def agenda_from_dues(
         item = due.item
         if item.action is ActionKind.INTERVIEW and item.due <= now:
             continue
-        status = classify_due(item.due, now, limits)
+        status = item_status(item.action, classify_due(item.due, now, limits))
         if status is None:
             continue
         held_at = due.last_interview_at
@@ -164,7 +166,8 @@ def next_up_from_dues(
         stage=due.stage,
         action=item.action,
         due=item.due,
-        status=due_status(item.due, now, window_days, zone) or DueStatus.UPCOMING,
+        status=item_status(item.action, due_status(item.due, now, window_days, zone))
+        or DueStatus.UPCOMING,
         detail=item.detail,
         condition_id=item.condition_id,
     )

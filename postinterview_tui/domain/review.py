@@ -14,24 +14,19 @@ from typing import NamedTuple
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, actionable, agenda_order
+from postinterview_tui.domain.agenda import AgendaItem, actionable
+from postinterview_tui.domain.agenda_groups import shown_groups
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import (
     ActionKind,
     DueStatus,
     due_status,
+    item_status,
 )
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.domain.when import WhenError, parse_when
-from postinterview_tui.domain.wording import due_words
-
-GROUP_TITLES: dict[DueStatus, str] = {
-    DueStatus.OVERDUE: "Overdue",
-    DueStatus.DUE: "Due",
-    DueStatus.UPCOMING: "Upcoming",
-}
-"""The review's groups, in order (the same as ``postinterview today``)."""
+from postinterview_tui.domain.wording import due_words, let_go_words
 
 SNOOZE_CHOICES: tuple[tuple[str, int], ...] = (("1 day", 1), ("3 days", 3), ("1 week", 7))
 """The snooze lengths offered, as (label, days)."""
@@ -211,34 +206,28 @@ _ACTION_WORDS: dict[ActionKind, str] = {
 def row_text(item: AgendaItem, now: DateTime, zone: Timezone) -> RowText:
     """How a review row reads, e.g. "follow up", "2 days late", "follow-up 2 of 2".
 
-    A move-on suggestion carries its reason in the action: "no reply after 2 follow-ups:
-    close it?".
+    A move-on suggestion is the question it asks: "no reply since Tue 24 Nov: close it?"; once
+    it has gone quiet it has no "when" (it is advice, not late: its group says it).
     """
     action = _ACTION_WORDS[item.action]
     detail = item.detail
-    if item.action is ActionKind.MOVE_ON and detail:
-        action, detail = f"{detail}: close it?", ""
+    when = due_words(item.action, item.due, now, zone)
+    if item.action is ActionKind.MOVE_ON:
+        action, detail = let_go_words(detail), ""
+        if item.status is DueStatus.GONE_QUIET:
+            when = ""
     elif item.action is ActionKind.OFFER_CONDITION:
         detail = detail.removeprefix("check in: ")
     elif item.action is ActionKind.CONDITION_FAILED:
         detail = detail.removeprefix("failed: ")
-    return RowText(
-        item.company, item.role, action, due_words(item.action, item.due, now, zone), detail
-    )
+    return RowText(item.company, item.role, action, when, detail)
 
 
 def grouped(items: Iterable[AgendaItem]) -> list[tuple[str, tuple[AgendaItem, ...]]]:
-    """The items in the review's groups, empty groups left out, each in due order (so the
+    """The items in the review's groups (:func:`.agenda_groups.group_agenda`, as ``today``
+    prints them and the headers count them), empty groups left out, each in due order (so the
     most overdue comes first)."""
-    # agenda_order: the same order as (due, application id), without comparing datetimes of
-    # different zones (slow); an agenda is usually in this order already.
-    ordered = sorted(items, key=agenda_order)
-    groups = []
-    for status, title in GROUP_TITLES.items():
-        members = tuple(item for item in ordered if item.status is status)
-        if members:
-            groups.append((title, members))
-    return groups
+    return [(group.title, group.items) for group in shown_groups(items)]
 
 
 def next_up(
@@ -263,7 +252,10 @@ def next_up(
             stage=summary.stage,
             action=action.action,
             due=action.due,
-            status=due_status(action.due, now, settings.window_days, zone) or DueStatus.UPCOMING,
+            status=item_status(
+                action.action, due_status(action.due, now, settings.window_days, zone)
+            )
+            or DueStatus.UPCOMING,
             detail=action.detail,
             condition_id=action.condition_id,
         )

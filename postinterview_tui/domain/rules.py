@@ -19,6 +19,7 @@ from postinterview_tui.domain.calendar import (
     end_of_local_day,
     latest,
 )
+from postinterview_tui.domain.day_words import short_date
 from postinterview_tui.domain.models import Progress
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import ConditionStatus, Stage
@@ -39,11 +40,14 @@ class ActionKind(StrEnum):
 
 
 class DueStatus(StrEnum):
-    """How pressing an action is at a given moment."""
+    """How pressing an agenda item is at a given moment (see :func:`item_status`)."""
 
     OVERDUE = "overdue"
     DUE = "due"
     UPCOMING = "upcoming"
+    GONE_QUIET = "gone-quiet"
+    """A suggestion to let go whose time has come (:attr:`ActionKind.MOVE_ON`): advice, never
+    late and never counted as overdue."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,18 @@ def due_status(due: DateTime, now: DateTime, window_days: int, zone: Timezone) -
     return classify_due(due, now, due_limits(now, window_days, zone))
 
 
+def item_status(action: ActionKind, status: DueStatus | None) -> DueStatus | None:
+    """How an agenda item reads once its due instant was classified as ``status``.
+
+    A move-on suggestion is advice to let go, not a task that can be late: once its time has
+    come it has gone quiet, and before that it is upcoming, never pressing. Every other action
+    keeps ``status``.
+    """
+    if action is not ActionKind.MOVE_ON or status is None:
+        return status
+    return DueStatus.GONE_QUIET if status is DueStatus.OVERDUE else DueStatus.UPCOMING
+
+
 def due_limits(now: DateTime, window_days: int, zone: Timezone) -> tuple[DateTime, DateTime]:
     """The instants :func:`due_status` compares against at ``now``.
 
@@ -207,7 +223,8 @@ def _follow_up(progress: Progress, settings: Settings, zone: Timezone) -> list[A
         move_on_due = add_business_days(
             progress.last_follow_up_at, settings.move_on_days, settings, zone
         )
-        detail = f"no reply after {count} follow-up{'s' if count != 1 else ''}"
+        quiet_since = progress.last_follow_up_at.in_timezone(zone).date()
+        detail = f"no reply since {short_date(quiet_since)}"
         return [ActionItem(ActionKind.MOVE_ON, move_on_due, detail)]
     polite_floor = (
         add_business_days(last_contact, settings.too_soon_days, settings, zone)

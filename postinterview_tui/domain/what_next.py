@@ -6,10 +6,10 @@ from __future__ import annotations
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.cards import card_status
+from postinterview_tui.domain.day_words import short_date
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import next_step
 from postinterview_tui.domain.settings import Settings
-from postinterview_tui.domain.wording import DAY_NAMES, MONTH_NAMES
 
 
 def what_next(
@@ -21,5 +21,4 @@ def what_next(
         return "Nothing more is due for it."
     words = card_status(summary, settings, now, zone).text
     day = step.due.in_timezone(zone).date()
-    stamp = f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
-    return f"Next: {words} ({stamp})."
+    return f"Next: {words} ({short_date(day)})."

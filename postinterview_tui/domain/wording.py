@@ -6,6 +6,7 @@ from datetime import date
 
 from pendulum import DateTime, Timezone
 
+from postinterview_tui.domain.day_words import DAY_NAMES, MONTH_NAMES
 from postinterview_tui.domain.rules import ActionKind
 
 ACTION_LABELS: dict[ActionKind, str] = {
@@ -43,10 +44,19 @@ def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
 
 def due_words(action: ActionKind, due: DateTime, now: DateTime, zone: Timezone) -> str:
     """When an agenda item is due, in words: a scheduled round by its day and clock time
-    ("Thursday 14:00 (in 3 days)"), anything else by :func:`lateness`."""
+    ("Thursday 14:00 (in 3 days)"), a move-on whose time has come as "gone quiet" (advice is
+    never late), anything else by :func:`lateness`."""
     if action is ActionKind.INTERVIEW and due > now:
         return round_time(due, now, zone)
+    if action is ActionKind.MOVE_ON and due <= now:
+        return "gone quiet"
     return lateness(due, now, zone)
+
+
+def let_go_words(detail: str) -> str:
+    """A move-on suggestion as the question it asks: "no reply since Tue 24 Nov: close it?"
+    (``detail`` is the rule's "no reply since ...")."""
+    return f"{detail}: close it?" if detail else "no reply: close it?"
 
 
 def round_time(moment: DateTime, now: DateTime, zone: Timezone, *, short: bool = False) -> str:
@@ -82,20 +92,6 @@ def narrow_round_time(moment: DateTime, now: DateTime, zone: Timezone) -> str:
     if days_ahead < 7:
         return day_name(local.date())[:3]
     return f"{local.day} {MONTH_NAMES[local.month - 1][:3]}"
-
-
-DAY_NAMES = tuple(date(2001, 1, day).strftime("%A") for day in range(1, 8))
-"""Monday to Sunday, as the standard library formats them (1 January 2001 was a Monday).
-
-The standard library's ``strftime``, not pendulum's ``format``: the first ``format`` call
-loads pendulum's locale files, measured at 8-86 ms on the 2-core benchmark machine
-(2026-12-05), paid by the board's first frame and by every ``postinterview today``;
-``strftime`` costs 0.02 ms, once, here. The names are the C library's for its time locale,
-which Python leaves at "C" (English, like every other phrase here): nothing in the app or
-its libraries calls ``locale.setlocale``."""
-
-MONTH_NAMES = tuple(date(2001, month, 1).strftime("%B") for month in range(1, 13))
-"""January to December, as the standard library formats them (see :data:`DAY_NAMES`)."""
 
 
 def day_name(day: date) -> str:

@@ -11,7 +11,8 @@ from enum import StrEnum
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.wording import MONTH_NAMES, day_and_month
+from postinterview_tui.domain.day_words import MONTH_NAMES
+from postinterview_tui.domain.wording import day_and_month
 from postinterview_tui.inbox.classify import Kind, own_words
 from postinterview_tui.inbox.message import IncomingMessage
 

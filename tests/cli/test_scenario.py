@@ -114,7 +114,7 @@ def test_full_scenario(cli: InProcessCli) -> None:
         "move-on",
         "2026-12-17T10:00:00+00:00",
         "upcoming",
-        "no reply after 2 follow-ups",
+        "no reply since Thu 10 Dec",
     )
     message = assert_one_error_line(cli("move", str(app), "followed-up", now=THU_10_DEC))
     assert "2 follow-ups have already gone out" in message
@@ -159,7 +159,7 @@ def test_scenario_text_output_follows_the_groups(cli: InProcessCli) -> None:
         "Overdue (1)",
         lines[1],
         "",
-        "Due (1)",
+        "Due soon (1)",
         lines[4],
         "",
         "Upcoming (1)",

@@ -100,8 +100,8 @@ def test_review_empty(snap_compare: Any, db_path: Path, now: DateTime, zone: Tim
 def test_detail_timeline_overdue(
     snap_compare: Any, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:
-    """An application's timeline: its history, the "today" marker, then the overdue move-on
-    suggestion marked "!" in the error colour."""
+    """An application's timeline: its history, the "today" marker, then the move-on suggestion
+    that has gone quiet, calm ("~", never the error colour): "no reply since ...: close it?"."""
     from tests.ui.helpers import focus_card
 
     app = make_app(db_path, now, zone)

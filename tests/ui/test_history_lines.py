@@ -3,6 +3,7 @@ order things were done. The real app on a real temp database, through the pilot.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pendulum import DateTime, Timezone
@@ -86,3 +87,22 @@ async def test_a_held_rounds_topics_are_labelled_talked_about(
         facts = str(ui.screen.query_one("#detail-facts", Static).render())
     assert "  Talked about: their data platform migration" in facts.splitlines()
     assert "Notes:" not in facts
+
+
+async def test_a_reply_with_a_new_decision_date_replaces_the_rounds_one_on_the_detail(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    repository = Repository.open(db_path, zone=zone)
+    assert repository is not None
+    interview = NewInterview(now.subtract(days=1), InterviewKind.VIDEO, "", date(2026, 12, 11))
+    acme = repository.add_application(
+        NewApplication("Acme", "Data engineer", interview), now.subtract(days=1)
+    )
+    repository.record_reply(acme, when=now, decision_by=date(2026, 12, 18), now=now)
+    repository.close()
+    async with board_pilot(demo=False, focus=acme) as ui:
+        await ui.press("enter")
+        facts = str(ui.screen.query_one("#detail-facts", Static).render()).splitlines()
+    assert "  They expect to decide by 2026-12-11" not in facts
+    assert "  They said they would decide by 2026-12-11 (since replaced)" in facts
+    assert "Decision expected by 2026-12-18 (from their reply)" in facts

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.records import NewApplication, NewInterview
-from postinterview_tui.domain.review import ItemKey, item_key
+from postinterview_tui.domain.review import ItemKey, grouped, item_key
 from postinterview_tui.domain.rules import ActionKind, DueStatus
 from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
 from postinterview_tui.tui.app import PostInterviewApp, build_app
@@ -106,29 +106,40 @@ async def test_review_is_grouped_exactly_like_today(
     )
     async with board_pilot(size=SIZE) as ui:
         await _open(ui.app, ui.pilot)
-        assert _keys(ui.app) == [item_key(item) for item in expected]
+        # In the groups ``today`` prints (group_agenda), each in due order.
+        assert _keys(ui.app) == [item_key(item) for _, items in grouped(expected) for item in items]
         text = _text(ui.app)
-        assert "Overdue (4)" in text and "Due (1)" in text and "Upcoming (6)" in text
-        assert text.index("Overdue (4)") < text.index("Due (1)") < text.index("Upcoming (6)")
+        headings = ["Overdue (3)", "Due soon (1)", "Gone quiet (1)", "Upcoming (6)"]
+        assert all(heading in text for heading in headings)
+        assert [text.index(heading) for heading in headings] == sorted(
+            text.index(heading) for heading in headings
+        )
         # Harbor & Pine's panel is tomorrow: the round is listed, and its thank-you after it.
         assert "interview · tomorrow 10:00" in text
         assert "send a thank-you note · Friday (in 2 days) · 0 of 3 interviewers thanked" in text
-        assert "no reply after 2 follow-ups: close it? · 7 days late" in text
+        # Cobalt's move-on is advice, apart from what is late, and never "late".
+        assert (
+            "~ Cobalt Robotics — Embedded developer\n   no reply since Wed 11 Nov: close it?\n"
+            in (text + "\n")
+        )
         assert "send a thank-you note · tomorrow · 0 of 2 interviewers thanked" in text
         assert "check in on a condition · Friday (in 2 days) · background check" in text
         # The most overdue comes first, and is highlighted.
         ids = _ids(db_path, zone)
-        assert _highlighted(ui.app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
         header = str(ui.screen.query_one("#review-counts", Static).render())
-        assert "4 overdue · 1 due · 6 upcoming" in header
-        assert "d closes it (no response)" in str(ui.screen.query_one("#review-hint").render())
+        assert "3 overdue · 1 due soon · 1 gone quiet · 6 upcoming" in header
+        assert "d marks the follow-up sent" in str(ui.screen.query_one("#review-hint").render())
         # j/k move like up/down, skipping the group headings.
         await ui.pilot.press("j")
-        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
-        await ui.pilot.press("j", "j", "j")
+        assert _highlighted(ui.app) == ItemKey(ids["Quillstone"], F, None)
+        await ui.pilot.press("j", "j")
         assert _highlighted(ui.app) == ItemKey(ids["Northwind"], T, None)
-        await ui.pilot.press("k", "up", "up", "up")
+        await ui.pilot.press("j")
         assert _highlighted(ui.app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        assert "d closes it (no response)" in str(ui.screen.query_one("#review-hint").render())
+        await ui.pilot.press("k", "up", "up", "up")
+        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
 
 
 async def test_a_seeded_review_is_cleared_from_the_keyboard(
@@ -144,28 +155,22 @@ async def test_a_seeded_review_is_cleared_from_the_keyboard(
         await _open(ui.app, ui.pilot)
         assert len(_keys(ui.app)) == 11
 
-        # 1. Cobalt: no reply after 2 follow-ups -> d closes it as "no response".
-        await ui.press("d")
-        cobalt = summary("Cobalt")
-        assert (cobalt.stage, cobalt.close_reason) == (Stage.CLOSED, CloseReason.NO_RESPONSE)
-        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
-        assert len(_keys(ui.app)) == 10
-
-        # 2. Bright Ledger: the second follow-up -> d records it.
+        # 1. Bright Ledger: the second follow-up -> d records it.
         await ui.press("d")
         bright = summary("Bright")
         assert (bright.stage, bright.progress.follow_ups) == (Stage.FOLLOWED_UP, 2)
         assert bright.progress.last_follow_up_at == now
         assert _highlighted(ui.app) == ItemKey(ids["Quillstone"], F, None)
+        assert len(_keys(ui.app)) == 10
 
-        # 3. Quillstone: s, then "3 days".
+        # 2. Quillstone: s, then "3 days".
         await ui.press("s")
         assert isinstance(ui.screen, SnoozeScreen)
         await ui.press("down", "enter")
         assert summary("Quillstone").progress.snoozed_until == now.add(days=3)
         assert _highlighted(ui.app) == ItemKey(ids["Lumen"], T, None)
 
-        # 4. Lumen Health: the thank-you went out.
+        # 3. Lumen Health: the thank-you went out.
         await ui.press("d")
         lumen = summary("Lumen")
         assert lumen.stage is Stage.THANKED
@@ -174,12 +179,18 @@ async def test_a_seeded_review_is_cleared_from_the_keyboard(
         assert all(key.application_id != ids["Lumen"] for key in _keys(ui.app))
         assert _highlighted(ui.app) == ItemKey(ids["Northwind"], T, None)
 
-        # 5. Northwind: c closes it with a reason (the second one: "I withdrew").
+        # 4. Northwind: c closes it with a reason (the second one: "I withdrew").
         await ui.press("c")
         assert isinstance(ui.screen, CloseReasonScreen)
         await ui.press("down", "enter")
         northwind = summary("Northwind")
         assert (northwind.stage, northwind.close_reason) == (Stage.CLOSED, CloseReason.WITHDREW)
+
+        # 5. Cobalt has gone quiet (no reply after 2 follow-ups): d closes it as "no response".
+        assert _highlighted(ui.app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        await ui.press("d")
+        cobalt = summary("Cobalt")
+        assert (cobalt.stage, cobalt.close_reason) == (Stage.CLOSED, CloseReason.NO_RESPONSE)
 
         # 5b. Harbor & Pine's panel is tomorrow: d on the round has nothing to mark, and d on
         # its thank-you is refused (nothing can answer a round not yet held); c closes it.
@@ -339,7 +350,7 @@ async def test_a_snooze_moves_an_item_out_of_today_and_back_when_it_ends(
     assert agenda_at(now)[key] is DueStatus.OVERDUE
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
-        await pilot.press("down", "down")
+        await pilot.press("down")
         assert _highlighted(app) == key
         await pilot.press("s", "down", "enter")  # 3 days
         await settle(pilot)
@@ -363,14 +374,14 @@ async def test_enter_opens_the_application_and_escape_comes_back(
     board_pilot: BoardPilots, db_path: Path, zone: Timezone
 ) -> None:
     board_pilot.write_demo()
-    cobalt = _ids(db_path, zone)["Cobalt"]
+    bright = _ids(db_path, zone)["Bright"]
     async with board_pilot(size=SIZE) as ui:
         await _open(ui.app, ui.pilot)
         await ui.press("enter")
         assert isinstance(ui.screen, DetailScreen)
-        assert ui.screen.application_id == cobalt
+        assert ui.screen.application_id == bright
         await ui.press("escape")
-        assert _highlighted(ui.app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
+        assert _highlighted(ui.app) == ItemKey(bright, F, None)
 
 
 async def test_t_and_f_open_the_drafting_panel_for_the_highlighted_row(
@@ -379,7 +390,8 @@ async def test_t_and_f_open_the_drafting_panel_for_the_highlighted_row(
     async with board_pilot(size=SIZE) as ui:
         cobalt = ui.id_of("Cobalt Robotics")
         await _open(ui.app, ui.pilot)
-        assert _highlighted(ui.app) == ItemKey(cobalt, ActionKind.MOVE_ON, None)
+        _highlight(ui.app, ItemKey(cobalt, ActionKind.MOVE_ON, None))  # in Gone quiet
+        await ui.pilot.pause()
         subjects = []
         for key in ("t", "f"):
             await ui.press(key)
@@ -481,7 +493,7 @@ async def test_keys_move_over_rows_only_and_the_hint_follows(
 ) -> None:
     app = make_app(db_path, now, zone)
     ids = _ids(db_path, zone)
-    first = ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+    first = ItemKey(ids["Bright"], F, None)
     last = ItemKey(ids["Tidewater"], ActionKind.OFFER_DEADLINE, None)
 
     def hint() -> str:
@@ -490,10 +502,10 @@ async def test_keys_move_over_rows_only_and_the_hint_follows(
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         keys = _keys(app)
-        assert "closes it" in hint()
-        await pilot.press("down")
-        assert _highlighted(app) == keys[1]
         assert "follow-up sent" in hint()
+        await pilot.press("down", "down", "down", "down")
+        assert _highlighted(app) == keys[4] == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        assert "closes it" in hint()
         await pilot.press("end")
         assert _highlighted(app) == last
         assert "accept or decline" in hint()
@@ -517,17 +529,17 @@ async def test_a_click_on_a_row_opens_it_and_a_click_on_a_heading_does_not(
     ids = _ids(db_path, zone)
     async with board_pilot(size=SIZE) as ui:
         await _open(ui.app, ui.pilot)
-        # Lines: "Overdue (4)", Cobalt (2 lines), Bright (2 lines)...; x=1 is the padding.
+        # Lines: "Overdue (3)", Bright (2 lines), Quillstone (2 lines)...; x=1 is the padding.
         await ui.pilot.click("#review-list", offset=(4, 0))
         await ui.settle()
         assert isinstance(ui.screen, ReviewScreen)
-        assert _highlighted(ui.app) == ItemKey(ids["Cobalt"], ActionKind.MOVE_ON, None)
+        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
         await ui.pilot.click("#review-list", offset=(4, 4))
         await ui.settle()
         assert isinstance(ui.screen, DetailScreen)
-        assert ui.screen.application_id == ids["Bright"]
+        assert ui.screen.application_id == ids["Quillstone"]
         await ui.press("escape")
-        assert _highlighted(ui.app) == ItemKey(ids["Bright"], F, None)
+        assert _highlighted(ui.app) == ItemKey(ids["Quillstone"], F, None)
 
 
 async def test_only_the_rows_on_screen_are_described(

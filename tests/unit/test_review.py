@@ -223,11 +223,13 @@ def test_a_typed_snooze_end_must_be_a_readable_future_time(text: str) -> None:
 
 
 def test_a_move_on_suggestion_asks_to_close() -> None:
-    item = _item(action=ActionKind.MOVE_ON, detail="no reply after 2 follow-ups")
+    item = _item(
+        action=ActionKind.MOVE_ON, detail="no reply since Tue 24 Nov", status=DueStatus.GONE_QUIET
+    )
     text = row_text(item, NOW, ZONE)
-    assert text.action == "no reply after 2 follow-ups: close it?"
+    assert text.action == "no reply since Tue 24 Nov: close it?"
     assert text.detail == ""
-    assert text.when == "2 days late"
+    assert text.when == ""  # advice is never late: its group, "Gone quiet", says it
 
 
 def test_a_thank_you_row_says_how_many_were_thanked() -> None:
@@ -281,7 +283,7 @@ def test_groups_match_the_agenda_of_postinterview_today() -> None:
     groups = grouped(agenda)
     flat = [item for _, items in groups for item in items]
     assert flat == agenda
-    assert [title for title, _ in groups] == ["Overdue", "Due", "Upcoming"]
+    assert [title for title, _ in groups] == ["Overdue", "Due soon", "Upcoming"]
 
 
 # -- next up ----------------------------------------------------------------------------------

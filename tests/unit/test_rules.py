@@ -362,7 +362,7 @@ CASES = [
             last_follow_up_at=at(B, 2026, 11, 23, 10),
         ),
         DEFAULT,
-        [(MOVE_ON, "2026-11-30T10:00:00+01:00", "no reply after 2 follow-ups", None)],
+        [(MOVE_ON, "2026-11-30T10:00:00+01:00", "no reply since Mon 23 Nov", None)],
         id="move-on",
     ),
     pytest.param(
@@ -375,7 +375,7 @@ CASES = [
             last_follow_up_at=at(N, 2026, 11, 27, 16),
         ),
         DEFAULT,
-        [(MOVE_ON, "2026-12-04T16:00:00-05:00", "no reply after 3 follow-ups", None)],
+        [(MOVE_ON, "2026-12-04T16:00:00-05:00", "no reply since Fri 27 Nov", None)],
         id="move-on-after-forced-third",
     ),
     pytest.param(
@@ -388,7 +388,7 @@ CASES = [
             last_follow_up_at=at(B, 2026, 11, 25, 10),
         ),
         Settings(max_follow_ups=1),
-        [(MOVE_ON, "2026-12-02T10:00:00+01:00", "no reply after 1 follow-up", None)],
+        [(MOVE_ON, "2026-12-02T10:00:00+01:00", "no reply since Wed 25 Nov", None)],
         id="move-on-max-1",
     ),
     pytest.param(
@@ -401,7 +401,7 @@ CASES = [
             last_follow_up_at=at(U, 2026, 11, 25, 10),
         ),
         Settings(move_on_days=10),
-        [(MOVE_ON, "2026-12-09T10:00:00+00:00", "no reply after 2 follow-ups", None)],
+        [(MOVE_ON, "2026-12-09T10:00:00+00:00", "no reply since Wed 25 Nov", None)],
         id="move-on-days-setting",
     ),
     pytest.param(
@@ -414,7 +414,7 @@ CASES = [
             last_follow_up_at=at(B, 2026, 10, 22, 14),
         ),
         DEFAULT,
-        [(MOVE_ON, "2026-10-29T14:00:00+01:00", "no reply after 2 follow-ups", None)],
+        [(MOVE_ON, "2026-10-29T14:00:00+01:00", "no reply since Thu 22 Oct", None)],
         id="move-on-across-fall-back",
     ),
     # --- offer: deadline and conditions -----------------------------------------------------------

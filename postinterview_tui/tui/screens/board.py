@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from postinterview_tui.domain.agenda_groups import header_counts
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.domain.wording import long_date
@@ -258,7 +259,8 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
 
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
-        parts = [f"{board.overdue} overdue", f"{board.due_soon} due today"]
+        # The review's own groups, counted: "4 overdue · 1 due soon" are its rows.
+        parts = header_counts(board.agenda)
         if board.inbox_pending:
             parts.append(f"{board.inbox_pending} in inbox")
         if self.pi_app.demo:

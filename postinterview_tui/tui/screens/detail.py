@@ -110,6 +110,7 @@ class DetailScreen(LoopActions):
                 facts.append(f"{label}: {safe_line(value)}")
         if detail.recruiter:
             facts.append(f"Recruiter: {safe_line(detail.recruiter.formatted())}")
+        expected = summary.progress.decision_by
         for interview in detail.interviews:
             people = ", ".join(
                 safe_line(person.name or person.email) + (" ✓" if person.thanked_at else "")
@@ -128,8 +129,16 @@ class DetailScreen(LoopActions):
                     facts.append(f"  {notes}")
                 else:
                     facts.append(f"  {topics}: {notes}")
-            if interview.decision_by:
-                facts.append(f"  They expect to decide by {interview.decision_by.isoformat()}")
+            said = interview.decision_by
+            if said and said == expected:
+                facts.append(f"  They expect to decide by {said.isoformat()}")
+            elif said:
+                # A reply since then gave another date (or none): this one no longer holds.
+                facts.append(
+                    f"  They said they would decide by {said.isoformat()} (since replaced)"
+                )
+        if expected and all(item.decision_by != expected for item in detail.interviews):
+            facts.append(f"Decision expected by {expected.isoformat()} (from their reply)")
         if detail.notes:
             facts.append("Notes: " + safe_text(detail.notes))
         timeline = HangingLines(detail_timeline_rows(detail, settings, now, zone))

@@ -15,7 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from postinterview_tui.domain.agenda import AgendaItem
-from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
+from postinterview_tui.domain.agenda_groups import counts_text, group_agenda
+from postinterview_tui.domain.cards import (
+    DUE_SYMBOL,
+    OVERDUE_SYMBOL,
+    QUIET_SYMBOL,
+    UPCOMING_SYMBOL,
+)
+from postinterview_tui.domain.day_words import short_date
 from postinterview_tui.domain.review import (
     DONE_HINTS,
     ItemKey,
@@ -26,7 +33,6 @@ from postinterview_tui.domain.review import (
 from postinterview_tui.domain.review_cursor import next_place, still_the_same
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.domain.wording import day_and_month
 from postinterview_tui.tui.commands.table import REVIEW_COMMANDS, bindings
 from postinterview_tui.tui.screens.review_actions import ReviewRowActions
 from postinterview_tui.tui.screens.review_dialogs import REVIEW_CSS_PATH
@@ -48,6 +54,8 @@ _SYMBOLS = {
     DueStatus.OVERDUE: (OVERDUE_SYMBOL, "bold $error"),
     DueStatus.DUE: (DUE_SYMBOL, "bold $warning"),
     DueStatus.UPCOMING: (UPCOMING_SYMBOL, "$text-muted"),
+    # Advice to let go: calm, set apart from what is late (as the card's "quiet" tone).
+    DueStatus.GONE_QUIET: (QUIET_SYMBOL, "italic $text-secondary"),
 }
 _NEEDS_ROW = {"mark_done", "snooze", "draft", "close_application", "open_application"}
 _NEEDS_INBOX_ROW = {"inbox_accept", "inbox_dismiss", "inbox_link", "inbox_explain"}
@@ -221,11 +229,10 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
     def _update_counts(
         self, visible: tuple[AgendaItem, ...], now: DateTime, zone: Timezone
     ) -> None:
-        counts = {status: 0 for status in DueStatus}
-        for item in visible:
-            counts[item.status] += 1
-        parts = [day_and_month(now.in_timezone(zone).date())]
-        parts += [f"{counts[status]} {status}" for status in DueStatus]
+        # The groups' own counts (group_agenda), named as their headings and the board's; the
+        # short date keeps all four in 80 columns.
+        parts = [short_date(now.in_timezone(zone).date())]
+        parts += counts_text(group_agenda(visible))
         self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
 
     def _update_hint(self) -> None:
@@ -309,7 +316,7 @@ def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
         safe_line(text.role),
         "\n   ",
         safe_line(text.action),
-        " · ",
+        " · " if text.when else "",
         (text.when, when_style),
         f" · {safe_line(text.detail)}" if text.detail else "",
     )

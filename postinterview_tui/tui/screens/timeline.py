@@ -17,13 +17,18 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postinterview_tui.domain.agenda import AgendaItem, build_agenda
-from postinterview_tui.domain.cards import DUE_SYMBOL, OVERDUE_SYMBOL, UPCOMING_SYMBOL
+from postinterview_tui.domain.cards import (
+    DUE_SYMBOL,
+    OVERDUE_SYMBOL,
+    QUIET_SYMBOL,
+    UPCOMING_SYMBOL,
+)
 from postinterview_tui.domain.records import ApplicationDetail, Event
 from postinterview_tui.domain.rules import ActionKind, DueStatus, pending_actions
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.timeline import describe_event
-from postinterview_tui.domain.wording import ACTION_LABELS, due_words
+from postinterview_tui.domain.wording import ACTION_LABELS, due_words, let_go_words
 from postinterview_tui.tui.commands.table import TIMELINE_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.widgets.hanging_lines import HangingLine
@@ -44,6 +49,10 @@ def today_marker(now: DateTime, zone: Timezone) -> Content:
     )
 
 
+_QUIET = "italic $text-secondary"
+"""Gone quiet: calm, set apart from what is late (the card's ``quiet`` tone in app.tcss)."""
+
+
 def due_line(
     action: ActionKind, due: DateTime, detail: str, now: DateTime, zone: Timezone
 ) -> Content:
@@ -56,6 +65,9 @@ def due_line(
     when = due_words(action, due, now, zone)
     stamp = due.in_timezone(zone).format("ddd D MMM HH:mm")
     extra = f" ({safe_line(detail)})" if detail else ""
+    if action is ActionKind.MOVE_ON and due <= now:
+        # Gone quiet: advice to let go, never drawn as late.
+        return Content.styled(f"{QUIET_SYMBOL} {safe_line(let_go_words(detail))}", _QUIET)
     if due <= now:
         return Content.styled(
             f"{OVERDUE_SYMBOL} {label}: {when} · {stamp}{extra} (overdue)", "bold $error"
@@ -67,13 +79,15 @@ def due_line(
 def agenda_line(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
     """A pending action on the global timeline, shaped like the event rows before it:
     "! Wed 18 Nov 10:00  Cobalt Robotics — Embedded developer · move on?: 7 days late"."""
-    overdue = item.due <= now
+    overdue = item.status is DueStatus.OVERDUE
     symbol = OVERDUE_SYMBOL if overdue else DUE_SYMBOL if item.status is DueStatus.DUE else ""
     symbol = symbol or UPCOMING_SYMBOL
     what = f"{ACTION_LABELS[item.action]}: {due_words(item.action, item.due, now, zone)}"
     if item.detail:
         what += f" ({safe_line(item.detail)})"
     style = "bold $error" if overdue else ""
+    if item.status is DueStatus.GONE_QUIET:
+        symbol, what, style = QUIET_SYMBOL, safe_line(let_go_words(item.detail)), _QUIET
     return Content.assemble(
         (f"{symbol} {item.due.in_timezone(zone).format(WHEN_FORMAT)}  ", style),
         (_name(item.company, item.role), "bold"),

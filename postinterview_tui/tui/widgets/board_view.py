@@ -92,7 +92,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
     | `board-view--thumb` | Where the view is, in a column taller than the screen. |
     | `board-view--card` | The body of every card (not its spacer line). |
     | `board-view--title` / `--subtitle` | The first and second lines of a card. |
-    | `board-view--overdue`, `--due`, `--upcoming`, `--calm`, `--done` | Status line, by tone. |
+    | `board-view--overdue`, `--due`, `--upcoming`, `--quiet`, `--calm`, `--done` | By tone. |
     | `board-view--cursor` | Added on top of the card (or fold row) under a column's cursor. |
     | `board-view--cursor-focused` | Instead of `--cursor` in the current column, focused. |
     | `board-view--bar` | The bar left of a cursor card. |

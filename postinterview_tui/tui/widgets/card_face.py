@@ -9,7 +9,7 @@ from rich.cells import cell_len, set_cell_size
 
 from postinterview_tui.domain.text import safe_line
 
-TONES: Final[frozenset[str]] = frozenset({"overdue", "due", "upcoming", "calm", "done"})
+TONES: Final[frozenset[str]] = frozenset({"overdue", "due", "upcoming", "quiet", "calm", "done"})
 """The tones a card can take; anything else is drawn as ``calm``."""
 
 
