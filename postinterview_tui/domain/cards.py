@@ -15,13 +15,22 @@ from postinterview_tui.domain.rules import (
     pending_actions,
 )
 from postinterview_tui.domain.settings import Settings
-from postinterview_tui.domain.stages import ConditionStatus, Stage
+from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
 from postinterview_tui.domain.wording import (
     let_go_words,
     narrow_round_time,
     round_time,
     short_delta,
 )
+
+CLOSED_CARD_WORDS: dict[CloseReason, str] = {
+    CloseReason.NOT_SELECTED: "not selected",
+    CloseReason.WITHDREW: "I withdrew",
+    CloseReason.DECLINED_OFFER: "I declined",
+    CloseReason.NO_RESPONSE: "no response",
+    CloseReason.OTHER: "other reason",
+}
+"""Why a closed card was closed, as its card says it (the review and history say "closed: ...")."""
 
 OVERDUE_SYMBOL = "!"
 DUE_SYMBOL = "•"
@@ -53,8 +62,10 @@ def card_status(
     """
     progress = summary.progress
     if summary.stage is Stage.CLOSED:
-        reason = summary.close_reason.phrase if summary.close_reason else "no reason given"
-        return CardStatus(f"closed: {reason}", "done", short=reason)
+        # The column already says Closed: the card gives the reason alone, in words short
+        # enough for the narrowest column, so every closed card reads alike at any width.
+        reason = CLOSED_CARD_WORDS[summary.close_reason] if summary.close_reason else "no reason"
+        return CardStatus(reason, "done")
     if summary.stage is Stage.ACCEPTED and not pending_actions(progress, settings, zone):
         # Accepted asks for nothing more once every offer condition is settled.
         return CardStatus("offer accepted", "done", short="accepted")

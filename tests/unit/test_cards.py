@@ -108,13 +108,19 @@ def test_the_issue_s_cards_all_name_the_next_step() -> None:
     assert shorts[2].startswith("reply in ")
 
 
-def test_close_reasons_are_worded_the_same_way_on_cards_and_in_the_review() -> None:
+def test_closed_cards_give_the_reason_in_one_form_that_fits_the_narrowest_column() -> None:
+    # Issue 15 §5: "closed: I withdrew" beside plain "not selected" (the long form where it
+    # fitted, the short one where it did not) read as two wordings in one column.
     progress = Progress(Stage.CLOSED)
-    for reason in CloseReason:
+    narrowest_text = 20 - 3  # the narrowest column (20 cells) less its bar and margins
+    for reason in [*CloseReason, None]:
         summary = ApplicationSummary(1, "A", "R", Stage.CLOSED, NOW, NOW, progress, reason)
         status = card_status(summary, Settings(), NOW, ZONE)
-        assert status.text == f"closed: {reason.phrase}" == close_step(reason).done
-        assert status.short == reason.phrase
+        assert not status.short and not status.shortest, "one form at every width"
+        assert len(status.text) <= narrowest_text
+        assert not status.text.startswith("closed"), "the column already says Closed"
+        if reason is not None:
+            assert close_step(reason).done == f"closed: {reason.phrase}"
 
 
 def test_close_reason_phrases() -> None:
