@@ -13,7 +13,7 @@ from textual.screen import Screen
 from postinterview_tui.clock import Clock
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.commands.table import APP_COMMANDS, bindings
-from postinterview_tui.tui.opening import open_once_read
+from postinterview_tui.tui.screens.reads import StoreReads
 from postinterview_tui.tui.screens.writes import StoreWrites, report_store_error
 from postinterview_tui.tui.startup import apply_settings, save_theme, start_housekeeping
 from postinterview_tui.tui.state.board_data import BoardData, open_board
@@ -54,6 +54,8 @@ class PostInterviewApp(LoggedCrashes):
         self.repository = repository
         self.writes = StoreWrites(self, repository, clock)
         """The one way screens write; the board listens to its announcements."""
+        self.reads = StoreReads(self)
+        """The one way screens read: a thread worker, a failed read reported once."""
         self.zone = zone
         self.clock = clock
         self.demo = demo
@@ -111,8 +113,13 @@ class PostInterviewApp(LoggedCrashes):
             if not (isinstance(shown, DetailScreen) and shown.application_id == application_id):
                 self.push_screen(DetailScreen(application_id, data))
 
-        open_once_read(
-            self, "open-detail", lambda: read_detail(self.repository, application_id), push
+        # Asking again (a double key press) cancels the read before: the later read opens it.
+        self.reads.run(
+            self,
+            lambda: read_detail(self.repository, application_id),
+            push,
+            group="open-detail",
+            exclusive=True,
         )
 
     def open_review(self) -> None:
@@ -132,7 +139,7 @@ class PostInterviewApp(LoggedCrashes):
             if not isinstance(self.screen, ReviewScreen):
                 self.push_screen(ReviewScreen(data))
 
-        open_once_read(self, "open-review", read, push)
+        self.reads.run(self, read, push, group="open-review", exclusive=True)
 
     def board_snapshot(self) -> BoardData | None:
         """The board's latest data, if the board has loaded it."""

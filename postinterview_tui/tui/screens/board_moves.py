@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import work
-
 from postinterview_tui.domain.backward import OFFER_STAGES, BackwardMeaning, is_backward
 from postinterview_tui.domain.moves import RuleRefusal
 from postinterview_tui.domain.stages import CloseReason, Stage
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.screens.loop_actions import LoopActions
 from postinterview_tui.tui.screens.writes import WriteContext
 
@@ -125,16 +122,16 @@ class BoardMoveQuestions(LoopActions):
             done=lambda _said: self.reload(application_id),
         )
 
-    @work(thread=True, group="write", exit_on_error=False)
     def _choose_who_worker(self, application_id: int, title: str) -> None:
         app = self.pi_app
-        try:
+
+        def read() -> tuple[Interviewer, ...]:
             latest = app.repository.detail(application_id).latest_interview
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        people = latest.interviewers if latest else ()
-        app.call_from_thread(self._ask_who, application_id, title, people)
+            return latest.interviewers if latest else ()
+
+        app.reads.run(
+            self, read, lambda people: self._ask_who(application_id, title, people), group="write"
+        )
 
     def _ask_who(self, application_id: int, title: str, people: tuple[Interviewer, ...]) -> None:
         from postinterview_tui.tui.screens.move_questions import ThankedWhoScreen

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -12,7 +11,6 @@ from textual.widgets import Static
 
 from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.text import safe_line, safe_text
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import DETAIL_COMMANDS, bindings
 from postinterview_tui.tui.screens.loop_actions import LoopActions
 from postinterview_tui.tui.screens.timeline import detail_timeline_rows
@@ -75,17 +73,16 @@ class DetailScreen(LoopActions):
         if change.application_id in (None, self.application_id):
             self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Read the application off the event loop."""
         app = self.pi_app
-        try:
-            data = read_detail(app.repository, self.application_id)
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            app.call_from_thread(self.dismiss)
-            return
-        app.call_from_thread(self._show, data)
+        app.reads.run(
+            self,
+            lambda: read_detail(app.repository, self.application_id),
+            self._show,
+            exclusive=True,
+            failed=lambda _error: self.dismiss(),
+        )
 
     def _show(self, data: DetailData) -> None:
         self._shown = data[0]

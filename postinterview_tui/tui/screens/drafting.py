@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -29,7 +29,6 @@ from postinterview_tui.domain.drafting import (
 )
 from postinterview_tui.domain.templates import Draft, NoteKind, TemplateId, follow_up_caution
 from postinterview_tui.storage.drafts import DraftText, DraftWriter
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import DRAFT_COMMANDS, bindings
 from postinterview_tui.tui.screens.drafting_out import NOTE_ACTIONS, NoteOutActions
 from postinterview_tui.tui.screens.drafting_view import (
@@ -101,16 +100,16 @@ class DraftingScreen(NoteOutActions):
 
     # -- reading -----------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="draft-load", exit_on_error=False)
     def load(self) -> None:
-        """Read the application, settings, templates and drafts."""
-        try:
-            data = self._read()
-        except StoreError as error:
-            self.app.call_from_thread(self.pi_app.report_store_error, error)
-            self.app.call_from_thread(self.dismiss, False)
-            return
-        self.app.call_from_thread(self._loaded, data)
+        """Read the application, settings, templates and drafts (off the event loop)."""
+        self.pi_app.reads.run(
+            self,
+            self._read,
+            self._loaded,
+            group="draft-load",
+            exclusive=True,
+            failed=lambda _error: self.dismiss(False),
+        )
 
     def _loaded(self, data: DraftingData) -> None:
         if not self.is_attached:
@@ -248,22 +247,24 @@ class DraftingScreen(NoteOutActions):
         """Save every changed note in a worker (``store_current``: the current one even if new)."""
         for slot in self.slots:
             if slot.dirty or (store_current and slot is self.current and not slot.stored):
-                self._save_worker(self._version(slot))
+                self._save(self._version(slot))
 
-    @work(thread=True, group="draft-save", exit_on_error=False)
-    def _save_worker(self, text: DraftText) -> None:
-        try:
-            if not self.writer.write(text, self.pi_app.clock()):
-                return
-            drafts = self.store.drafts_for(self.application_id)
-        except StoreError as error:
-            self.app.call_from_thread(self.pi_app.report_store_error, error)
-            return
-        self.app.call_from_thread(self._saved, text, drafts)
+    def _save(self, text: DraftText) -> None:
+        writer, store, application_id = self.writer, self.store, self.application_id
 
-    def _saved(self, text: DraftText, drafts: tuple[Draft, ...]) -> None:
-        if not self.is_attached:
-            return  # the panel closed while this save was on its way
+        def save(write: WriteContext) -> tuple[Draft, ...] | None:
+            if not writer.write(text, write.now):
+                return None  # a newer version of this note was saved first
+            return store.drafts_for(application_id)
+
+        # Not announced: drafts show on this panel only, and the board would read again.
+        self.pi_app.writes.run(
+            self, save, done=lambda drafts: self._saved(text, drafts), announce=False
+        )
+
+    def _saved(self, text: DraftText, drafts: tuple[Draft, ...] | None) -> None:
+        if drafts is None or not self.is_attached:
+            return  # not written, or the panel closed while this save was on its way
         self.slots = tuple(
             slot.written(text.subject, text.body) if slot.uid == text.uid else slot
             for slot in self.slots
@@ -280,12 +281,15 @@ class DraftingScreen(NoteOutActions):
         # worker started now would be cancelled with the screen. It is one small row each.
         if self._timer is not None:
             self._timer.stop()
+        writer = self.writer
         for slot in self.slots:
             if slot.dirty and self.data is not None:
-                try:
-                    self.writer.write(self._version(slot), self.pi_app.clock())
-                except StoreError:
-                    self.app.bell()  # the screen is going: nowhere left to say more
+                text = self._version(slot)
+
+                def save(write: WriteContext, text: DraftText = text) -> bool:
+                    return writer.write(text, write.now)
+
+                self.pi_app.writes.write_now(save)
 
     def action_close(self) -> None:
         """Close the panel; what was typed is saved as it closes."""

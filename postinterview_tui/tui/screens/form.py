@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -21,7 +20,7 @@ from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.validation import FIELD_LIMITS
-from postinterview_tui.storage.errors import EditConflict, StoreError
+from postinterview_tui.storage.errors import EditConflict
 from postinterview_tui.tui.commands.table import FORM_COMMANDS, bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen, close_unless_typed
 from postinterview_tui.tui.screens.loop_forms import TOPICS_HINT
@@ -114,15 +113,16 @@ class ApplicationFormScreen(UsesServices, ModalScreen[int | None]):
             self._initial = self._values()
         self.query_one("#field-company", Input).focus()
 
-    @work(thread=True, exit_on_error=False)
     def _load_existing(self) -> None:
-        assert self.application_id is not None
-        try:
-            detail = self.pi_app.repository.detail(self.application_id)
-        except StoreError as error:
-            self.app.call_from_thread(self._show_status, str(error))
-            return
-        self.app.call_from_thread(self._fill, detail)
+        application_id = self.application_id
+        assert application_id is not None
+        app = self.pi_app
+        app.reads.run(
+            self,
+            lambda: app.repository.detail(application_id),
+            self._fill,
+            failed=lambda error: self._show_status(str(error)),
+        )
 
     def _fill(self, detail: ApplicationDetail) -> None:
         values = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
@@ -11,7 +11,6 @@ from textual.widgets.option_list import Option
 
 from postinterview_tui.domain.text import safe_line, shorten
 from postinterview_tui.inbox.records import InboxEntry
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import UNMATCHED_COMMANDS, bindings
 from postinterview_tui.tui.screens.review_inbox import pick_and_link
 from postinterview_tui.tui.screens.services import UsesServices
@@ -43,17 +42,17 @@ class UnmatchedScreen(UsesServices, Screen[None]):
         """Read the unmatched messages again (off the event loop)."""
         self._read()
 
-    @work(thread=True, exclusive=True, group="unmatched-load", exit_on_error=False)
     def _read(self) -> None:
         from postinterview_tui.storage.inbox import InboxStore
 
         app = self.pi_app
-        try:
-            entries = tuple(InboxStore(app.repository).unmatched())
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._show, entries)
+        app.reads.run(
+            self,
+            lambda: tuple(InboxStore(app.repository).unmatched()),
+            self._show,
+            group="unmatched-load",
+            exclusive=True,
+        )
 
     def _show(self, entries: tuple[InboxEntry, ...]) -> None:
         self.entries = entries

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -10,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from postinterview_tui.domain.insights import Insights, bar, compute_insights
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import INSIGHTS_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import services
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
@@ -33,22 +31,20 @@ class InsightsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Read and summarise off the event loop."""
         from postinterview_tui.storage.insights_queries import close_reasons, history_points
 
         app = services(self)
-        try:
-            insights = compute_insights(
+
+        def read() -> Insights:
+            return compute_insights(
                 app.repository.stage_counts(),
                 close_reasons(app.repository),
                 history_points(app.repository),
             )
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._show, insights)
+
+        app.reads.run(self, read, self._show, exclusive=True)
 
     def _show(self, insights: Insights) -> None:
         lines: list[Content] = [Content.styled("Applications per stage", "bold")]

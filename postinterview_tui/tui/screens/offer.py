@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pendulum import DateTime, Timezone
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -18,7 +18,6 @@ from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.stages import CloseReason, ConditionKind, ConditionStatus, Stage
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.when import WhenError, parse_when
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import OFFER_COMMANDS, OFFER_FORM_COMMANDS, bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.services import UsesServices
@@ -131,16 +130,16 @@ class OfferScreen(UsesServices, Screen[None]):
         if change.application_id in (None, self.application_id):
             self.load()
 
-    @work(thread=True, exclusive=True, group="offer-load", exit_on_error=False)
     def load(self) -> None:
         """Read the application off the event loop."""
         app = self.pi_app
-        try:
-            detail = app.repository.detail(self.application_id)
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._show, detail)
+        app.reads.run(
+            self,
+            lambda: app.repository.detail(self.application_id),
+            self._show,
+            group="offer-load",
+            exclusive=True,
+        )
 
     def _show(self, detail: ApplicationDetail) -> None:
         zone = self.pi_app.zone

@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING, cast
 
 from pendulum import DateTime, Timezone
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -33,7 +33,6 @@ from postinterview_tui.domain.review import (
 from postinterview_tui.domain.review_cursor import next_place, still_the_same
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import REVIEW_COMMANDS, bindings
 from postinterview_tui.tui.screens.review_actions import ReviewRowActions
 from postinterview_tui.tui.screens.review_dialogs import REVIEW_CSS_PATH
@@ -121,16 +120,16 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         self._load_token += 1
         self._load_worker(self._load_token, self.session)
 
-    @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def _load_worker(self, token: int, session: ReviewSession) -> None:
         app = self.pi_app
-        try:
+        app.reads.run(
+            self,
             # Never the board's snapshot here: these reads follow the review's own writes.
-            data = read_review(app.repository, None, session, app.clock(), app.zone)
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._loaded, token, data)
+            lambda: read_review(app.repository, None, session, app.clock(), app.zone),
+            lambda data: self._loaded(token, data),
+            group="review-load",
+            exclusive=True,
+        )
 
     def _loaded(self, token: int, data: ReviewData) -> None:
         if token != self._load_token:

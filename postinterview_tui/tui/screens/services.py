@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from postinterview_tui.clock import Clock
     from postinterview_tui.storage.repository import Repository
+    from postinterview_tui.tui.screens.reads import StoreReads
     from postinterview_tui.tui.screens.writes import StoreWrites
 
 
@@ -23,7 +24,11 @@ class Services(Protocol):
 
     @property
     def repository(self) -> Repository:
-        """The store, for reads (writes go through :attr:`writes`)."""
+        """The store: read it inside :attr:`reads`, write it through :attr:`writes`."""
+
+    @property
+    def reads(self) -> StoreReads:
+        """The one way to read (thread, a failed read reported once, result on the loop)."""
 
     @property
     def writes(self) -> StoreWrites:

@@ -3,7 +3,7 @@ theme. Every value is checked before anything is written; a refused one says why
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -17,7 +17,6 @@ from postinterview_tui.domain.settings import (
     settings_as_texts,
 )
 from postinterview_tui.domain.text import safe_line
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import SETTINGS_COMMANDS, bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.services import UsesServices
@@ -92,17 +91,17 @@ class SettingsScreen(UsesServices, Screen[None]):
 
     # -- loading -----------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="settings-load", exit_on_error=False)
     def load(self) -> None:
         """Read the settings off the event loop."""
         app = self.pi_app
-        try:
-            texts = settings_as_texts(app.repository.settings())
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            app.call_from_thread(self._show_status, "Could not read your settings.")
-            return
-        app.call_from_thread(self._loaded, texts)
+        app.reads.run(
+            self,
+            lambda: settings_as_texts(app.repository.settings()),
+            self._loaded,
+            group="settings-load",
+            exclusive=True,
+            failed=lambda _error: self._show_status("Could not read your settings."),
+        )
 
     def _loaded(self, texts: dict[str, str]) -> None:
         if not self.is_attached:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -14,7 +14,6 @@ from postinterview_tui.domain.default_templates import DEFAULT_TEMPLATES
 from postinterview_tui.domain.templates import FIELDS, NoteTemplate, TemplateId
 from postinterview_tui.domain.text import safe_line, safe_text
 from postinterview_tui.storage.drafts import DraftStore
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import TEMPLATE_COMMANDS, bindings, dialog_bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.services import UsesServices
@@ -65,15 +64,12 @@ class TemplatesScreen(UsesServices, Screen[None]):
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="templates-load", exit_on_error=False)
     def load(self) -> None:
         """Read the templates off the event loop."""
-        try:
-            templates = self.store.templates()
-        except StoreError as error:
-            self.app.call_from_thread(self.pi_app.report_store_error, error)
-            return
-        self.app.call_from_thread(self._loaded, templates)
+        store = self.store
+        self.pi_app.reads.run(
+            self, store.templates, self._loaded, group="templates-load", exclusive=True
+        )
 
     def _loaded(self, templates: dict[TemplateId, NoteTemplate]) -> None:
         if not self.is_attached:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pendulum import DateTime, Timezone
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -29,7 +29,6 @@ from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.domain.timeline import describe_event
 from postinterview_tui.domain.wording import ACTION_LABELS, due_words, let_go_words
-from postinterview_tui.storage.errors import StoreError
 from postinterview_tui.tui.commands.table import TIMELINE_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.widgets.hanging_lines import HangingLine
@@ -180,14 +179,14 @@ class TimelineScreen(UsesServices, Screen[None]):
     def on_screen_resume(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="timeline-load", exit_on_error=False)
     def load(self) -> None:
         """Read the events and the agenda off the event loop."""
         from postinterview_tui.storage.timeline_queries import recent_events
 
         app = self.pi_app
         now = app.clock()
-        try:
+
+        def read() -> TimelineData:
             events = recent_events(
                 app.repository,
                 since=now.subtract(days=PAST_DAYS),
@@ -197,10 +196,9 @@ class TimelineScreen(UsesServices, Screen[None]):
             agenda = build_agenda(
                 app.repository.agenda_summaries(), settings, now, app.zone, FUTURE_DAYS
             )
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._loaded, TimelineData(events, tuple(agenda), now))
+            return TimelineData(events, tuple(agenda), now)
+
+        app.reads.run(self, read, self._loaded, group="timeline-load", exclusive=True)
 
     def _loaded(self, data: TimelineData) -> None:
         self._data = data

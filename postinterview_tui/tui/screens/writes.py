@@ -129,6 +129,7 @@ class StoreWrites:
         undone: Callable[[str], object] | None = None,
         say: str | Callable[[T], str] | None = None,
         force: bool = False,
+        announce: bool = True,
     ) -> None:
         """Run ``job`` off the event loop, then announce the change.
 
@@ -143,6 +144,8 @@ class StoreWrites:
                 failed), with the reason in words, e.g. to put back a row taken off a list.
             say: a notification after the write (shown even if ``owner`` has closed).
             force: run the job with ``force`` from the start.
+            announce: False for a write that no other screen shows (a draft's text, saved
+                as it is typed): announcing it would make the board read itself again.
         """
 
         def attempt() -> None:
@@ -159,10 +162,19 @@ class StoreWrites:
                 log.exception("a write failed unexpectedly")
                 self._app.call_from_thread(self._failed, error, undone, owner)
                 return
-            self._app.call_from_thread(self._succeeded, result, about, done, say, owner)
+            self._app.call_from_thread(self._succeeded, result, about, done, say, owner, announce)
 
         def retry() -> None:
-            self.run(owner, job, about=about, done=done, undone=undone, say=say, force=True)
+            self.run(
+                owner,
+                job,
+                about=about,
+                done=done,
+                undone=undone,
+                say=say,
+                force=True,
+                announce=announce,
+            )
 
         # A closure, not arguments: Textual describes a worker by the repr of its arguments.
         self._app.run_worker(attempt, thread=True, group="store-write", exit_on_error=False)
@@ -189,6 +201,15 @@ class StoreWrites:
 
         self.run(owner, undo, say=lambda said: said, done=done, undone=undone)
 
+    def write_now(self, job: Callable[[WriteContext], object]) -> None:
+        """Run ``job`` here, on the event loop, unannounced: for a screen that is closing, or
+        the app quitting, where a worker started now might never run. It is for one small
+        row; a failure rings the bell (the screen is going: nowhere left to say more)."""
+        try:
+            job(WriteContext(self._repository, self._clock(), False))
+        except EXPECTED_FAILURES:
+            self._app.bell()
+
     def announce(self, change: StoreChange) -> None:
         """Tell the subscribers about a write made outside :meth:`run` (on the event loop)."""
         self.changed.publish(change)
@@ -202,6 +223,7 @@ class StoreWrites:
         done: Callable[[T], object] | None,
         say: str | Callable[[T], str] | None,
         owner: DOMNode,
+        announce: bool,
     ) -> None:
         if say is not None:
             text = say if isinstance(say, str) else say(result)
@@ -211,7 +233,8 @@ class StoreWrites:
             done(result)
         # After ``done``: a screen that has already shown the write (the board patches a move
         # in) is current, and reads nothing again.
-        self.announce(StoreChange(about(result) if callable(about) else about))
+        if announce:
+            self.announce(StoreChange(about(result) if callable(about) else about))
 
     def _refused(
         self,
