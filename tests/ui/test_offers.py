@@ -150,3 +150,23 @@ async def test_t_on_a_closed_card_drafts_the_rejection_reply_and_R_reopens(
     repository.close()
     assert summary.stage is Stage.THANKED  # where it was before it closed
     assert summary.close_reason is None
+
+
+async def test_after_accepting_the_panel_asks_for_no_reply(
+    board_pilot: BoardPilots, db_path: Path, zone: Timezone
+) -> None:
+    """Once accepted, the offer's reply date is past business: the panel says where it stands
+    and what is still pending, not "Reply by …"."""
+    board_pilot.write_demo()
+    tidewater = _id(db_path, zone, "Tidewater Bank")
+    async with board_pilot(size=SIZE, focus=tidewater) as ui:
+        await ui.press("enter")
+        await ui.press("o")
+        panel = ui.screen
+        assert isinstance(panel, OfferScreen)
+        assert "Reply by" in str(panel.query_one("#offer-state").render())
+        await ui.press("a")
+        await ui.press("y")
+        state = str(panel.query_one("#offer-state").render())
+        assert "Reply by" not in state
+        assert "1 of 3 conditions cleared" in state and "(Now: Accepted)" in state

@@ -162,7 +162,8 @@ class OfferScreen(UsesServices, Screen[None]):
             state = f"Conditional: {cleared} of {len(self.conditions)} conditions cleared."
         else:
             state = "Final: every condition is cleared." if self.conditions else "Final."
-        if progress.offer_deadline is not None:
+        # The reply date matters only while the offer waits for an answer.
+        if progress.offer_deadline is not None and summary.stage is Stage.OFFER:
             due = progress.offer_deadline.in_timezone(zone).format("ddd D MMM YYYY HH:mm")
             state += f"  Reply by {due}."
         if summary.stage is not Stage.OFFER:
