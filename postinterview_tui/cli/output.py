@@ -106,22 +106,36 @@ def agenda_lines(
         (group.heading, [_agenda_entry(item, now, zone) for item in group.items])
         for group in shown_groups(items)
     ]
-    one_line = width is None or fits(
-        [_agenda_line(entry) for _, entries in groups for entry in entries], width
-    )
+    one_line = [
+        (heading, [_agenda_line(entry) for entry in entries]) for heading, entries in groups
+    ]
+    if fits([line for _, rows in one_line for line in rows], width):
+        return _with_headings(one_line)
+    assert width is not None
+    two_lines = [
+        (
+            heading,
+            [
+                line
+                for number, name, action, when, detail in entries
+                for line in _two_lines(
+                    f"  #{number} ", name, " · ".join(filter(None, (action, when, detail))), width
+                )
+            ],
+        )
+        for heading, entries in groups
+    ]
+    return _with_headings(two_lines)
+
+
+def _with_headings(groups: list[tuple[str, list[str]]]) -> list[str]:
+    # Each group under its heading, a blank line between groups.
     lines: list[str] = []
-    for heading, entries in groups:
+    for heading, rows in groups:
         if lines:
             lines.append("")
         lines.append(heading)
-        for entry in entries:
-            if one_line:
-                lines.append(_agenda_line(entry))
-            else:
-                assert width is not None
-                number, name, action, when, detail = entry
-                rest = " · ".join(part for part in (action, when, detail) if part)
-                lines.extend(_two_lines(f"  #{number} ", name, rest, width))
+        lines.extend(rows)
     return lines
 
 
