@@ -15,22 +15,13 @@ from postinterview_tui.domain.rules import (
     pending_actions,
 )
 from postinterview_tui.domain.settings import Settings
-from postinterview_tui.domain.stages import CloseReason, ConditionStatus, Stage
+from postinterview_tui.domain.stages import ConditionStatus, Stage
 from postinterview_tui.domain.wording import (
     let_go_words,
     narrow_round_time,
     round_time,
     short_delta,
 )
-
-CLOSED_CARD_WORDS: dict[CloseReason, str] = {
-    CloseReason.NOT_SELECTED: "not selected",
-    CloseReason.WITHDREW: "I withdrew",
-    CloseReason.DECLINED_OFFER: "I declined",
-    CloseReason.NO_RESPONSE: "no response",
-    CloseReason.OTHER: "other reason",
-}
-"""Why a closed card was closed, as its card says it (the review and history say "closed: ...")."""
 
 OVERDUE_SYMBOL = "!"
 DUE_SYMBOL = "•"
@@ -64,7 +55,7 @@ def card_status(
     if summary.stage is Stage.CLOSED:
         # The column already says Closed: the card gives the reason alone, in words short
         # enough for the narrowest column, so every closed card reads alike at any width.
-        reason = CLOSED_CARD_WORDS[summary.close_reason] if summary.close_reason else "no reason"
+        reason = summary.close_reason.card_words if summary.close_reason else "no reason"
         return CardStatus(reason, "done")
     if summary.stage is Stage.ACCEPTED and not pending_actions(progress, settings, zone):
         # Accepted asks for nothing more once every offer condition is settled.

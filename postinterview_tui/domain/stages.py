@@ -73,6 +73,11 @@ class CloseReason(StrEnum):
         "closed: I withdrew" (cards, the review, the timeline, ``show``)."""
         return CLOSE_REASON_PHRASES[self]
 
+    @property
+    def card_words(self) -> str:
+        """The reason alone, short enough for the narrowest board column: "I declined"."""
+        return CLOSE_REASON_CARD_WORDS[self]
+
 
 CLOSE_REASON_LABELS: dict[CloseReason, str] = {
     CloseReason.NOT_SELECTED: "Not selected",
@@ -88,6 +93,14 @@ CLOSE_REASON_PHRASES: dict[CloseReason, str] = {
     CloseReason.DECLINED_OFFER: "I declined the offer",
     CloseReason.NO_RESPONSE: "no response",
     CloseReason.OTHER: "another reason",
+}
+
+CLOSE_REASON_CARD_WORDS: dict[CloseReason, str] = {
+    CloseReason.NOT_SELECTED: "not selected",
+    CloseReason.WITHDREW: "I withdrew",
+    CloseReason.DECLINED_OFFER: "I declined",
+    CloseReason.NO_RESPONSE: "no response",
+    CloseReason.OTHER: "other reason",
 }
 
 
