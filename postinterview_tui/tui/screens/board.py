@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
@@ -14,12 +13,12 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from postinterview_tui.domain.agenda_groups import header_counts
-from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.domain.wording import long_date
 from postinterview_tui.tui.collection import collect_closed_screen
 from postinterview_tui.tui.commands.table import BOARD_COMMANDS, bindings
 from postinterview_tui.tui.screens.board_actions import BoardActions
+from postinterview_tui.tui.screens.board_faces import CardFaces
 from postinterview_tui.tui.screens.board_filter import closed_cards_that_fit
 from postinterview_tui.tui.screens.board_filter_box import FilterBox
 from postinterview_tui.tui.screens.board_paging import BoardPaging
@@ -31,7 +30,6 @@ from postinterview_tui.tui.state.board_data import (
 )
 from postinterview_tui.tui.widgets.board_column import ColumnView
 from postinterview_tui.tui.widgets.board_view import BoardView
-from postinterview_tui.tui.widgets.card_face import CardFace
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 from postinterview_tui.tui.workarounds import forget_closed_widgets
 
@@ -68,11 +66,14 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
         self._focus_after_load: int | None = None
         # Bumped by every move patched into the board: a read that started before it is stale.
         self._patches = 0
+        # True between a move patched in and that move's announcement.
+        self._write_shown = False
         # What each column was last given, so a redraw can skip the columns that did not change.
         self._shown: dict[Stage, object] = {}
         self._header: tuple[str, str] = ("", "")
         self._keys_state: tuple[int, bool] | None = None
         self._closed_fit = 0
+        self._faces = CardFaces()
         # Columns whose next page is being read (one read per column at a time).
         self._paging: set[Stage] = set()
 
@@ -116,8 +117,13 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
         self.pi_app.writes.follow(self._store_changed)
 
     def _store_changed(self, change: StoreChange) -> None:
-        # The card written gets the highlight, wherever it went. Reads nothing when the write
-        # was patched in already (a move made on the board).
+        if self._write_shown:
+            # A move made on the board, patched in with the file's marker right after it: the
+            # board is what a read would give, so its announcement has nothing to add.
+            self._write_shown = False
+            return
+        # The card written gets the highlight, wherever it went. Reads nothing when the file
+        # is as the board last read it.
         self.reload(change.application_id, only_if_changed=True)
 
     # -- data --------------------------------------------------------------------------------
@@ -172,12 +178,15 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
     def _patched(self, data: BoardData, focus_id: int) -> None:
         self._patches += 1
         self._focus_after_load = focus_id
+        # Its announcement comes next (writes.run calls ``done`` first): see _store_changed.
+        self._write_shown = data.marker is not None
         with self.app.batch_update():  # one frame for the two columns, header and focus
             self.board = data
 
     def _catch_up_with_clock(self) -> None:
         # Due labels and counts depend on the time as well as on the data.
         self._shown.clear()
+        self._faces.forget()
         self.reload()
 
     @work(thread=True, exclusive=True, group="board-poll", exit_on_error=False)
@@ -215,7 +224,7 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
             how_many = f"{len(items)}+" if count is None else str(count)
             self.column(stage).set_cards(
                 [item.id for item in items],
-                self._describer(board, now),
+                self._faces.describer(board, now, self.pi_app.zone),
                 heading=f"{stage.label} ({how_many})",
                 folded_more=folded,
                 more_counted=count is not None,
@@ -237,25 +246,6 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
         )
         if fit != self._closed_fit:
             self.board = board
-
-    def _describer(self, board: BoardData, now: Any) -> Callable[[int], CardFace]:
-        settings = board.settings
-        zone = self.pi_app.zone
-
-        def describe(application_id: int) -> CardFace:
-            summary = board.by_id[application_id]
-            status = card_status(summary, settings, now, zone)
-            return CardFace(
-                title=summary.company,
-                subtitle=summary.role,
-                status=status.text,
-                tone=status.tone,
-                symbol=status.symbol,
-                short_status=status.short,
-                shortest_status=status.shortest,
-            )
-
-        return describe
 
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
