@@ -91,3 +91,56 @@ async def test_a_move_reads_nothing_after_its_own_write(
         # The file's marker just before and just after the write (so the patched board knows
         # it is current); then nothing: not the board, not the marker again.
         assert reads == ["change marker", "change marker"]
+
+
+async def test_h_and_l_between_middle_columns_ask_nothing_about_the_keys_again(
+    board_pilot: BoardPilots, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with board_pilot(size=SIZE) as ui:
+        screen = ui.board()
+        # Two middle columns with cards: the same keys apply in both.
+        left, right = Stage.THANKED, Stage.FOLLOWED_UP
+        assert ui.column(left).card_count and ui.column(right).card_count
+        ui.column(left).focus()
+        await ui.settle()
+        asked: list[str] = []
+        real_check = screen.check_action
+
+        def check(action: str, parameters: tuple[object, ...]) -> bool | None:
+            asked.append(action)
+            return real_check(action, parameters)
+
+        monkeypatch.setattr(screen, "check_action", check)
+        await ui.press("l")
+        assert ui.column(right).has_focus
+        await ui.press("h")
+        assert ui.column(left).has_focus
+        # Each key asks about its own binding; no refresh asks about all of them again.
+        assert len(asked) <= 2, asked
+        # Into the first column, "back" no longer applies: that refresh still happens.
+        await ui.press("h")
+        assert ui.column(Stage.INTERVIEWED).has_focus
+        assert "move_previous" in asked
+
+
+async def test_the_columns_are_placed_once_not_on_every_line_drawn(
+    board_pilot: BoardPilots, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postinterview_tui.tui.widgets import board_view
+
+    async with board_pilot(size=SIZE) as ui:
+        view = ui.board().view
+        ui.column(Stage.THANKED).focus()
+        await ui.settle()
+        placed: list[int] = []
+        real_place = board_view.visible_columns
+
+        def place(*args: Any, **kwargs: Any) -> tuple[int, int]:
+            placed.append(1)
+            return real_place(*args, **kwargs)
+
+        monkeypatch.setattr(board_view, "visible_columns", place)
+        lines = [view.render_line(y).text for y in range(view.size.height)]
+        assert "Thank-you sent (" in lines[0]
+        # The headings ask where the arrows go; the card lines reuse the placement.
+        assert len(placed) <= 2, len(placed)

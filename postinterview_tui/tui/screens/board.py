@@ -41,6 +41,22 @@ if TYPE_CHECKING:
 # Textual's Input, OptionList and Select (and the modules they pull in) loaded at start-up,
 # where the board shows none of them.
 
+NEEDS_CARD = frozenset(
+    {
+        "reopen",
+        "move_next",
+        "move_previous",
+        "move_to",
+        "edit_application",
+        "open_detail",
+        "delete_application",
+        "draft_thank_you",
+        "draft_follow_up",
+        "record_reply",
+        "add_round",
+    }
+)
+"""Actions on the highlighted card: not offered while the cursor is on none."""
 POLL_SECONDS = 1.0
 CLOCK_SECONDS = 60.0
 """How often due labels and header counts catch up with the clock while nothing changes."""
@@ -71,7 +87,7 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
         # What each column was last given, so a redraw can skip the columns that did not change.
         self._shown: dict[Stage, object] = {}
         self._header: tuple[str, str] = ("", "")
-        self._keys_state: tuple[int, bool] | None = None
+        self._keys_state: tuple[Stage | None, bool, bool] | None = None
         self._closed_fit = 0
         self._faces = CardFaces()
         # Columns whose next page is being read (one read per column at a time).
@@ -302,27 +318,26 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
         column = self.current_column()
         return None if column is None else Stage(str(column.key))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        needs_card = {
-            "reopen",
-            "move_next",
-            "move_previous",
-            "move_to",
-            "edit_application",
-            "open_detail",
-            "delete_application",
-            "draft_thank_you",
-            "draft_follow_up",
-            "record_reply",
-            "add_round",
-        }
+    def _key_facts(self) -> tuple[Stage | None, bool, bool] | None:
+        """What decides which keys apply: the column's stage where it matters (no "back" in
+        the first column, "reopen" in Closed alone), whether the cursor is on a card, and
+        whether it is on the "+ N more" row; None while the columns do not have the focus."""
         column = self.current_column()
-        on_fold = column is not None and column.cursor_on_fold
+        if column is None:
+            return None
+        stage = Stage(str(column.key))
+        telling = stage if stage in (Stage.INTERVIEWED, Stage.CLOSED) else None
+        return telling, column.highlighted_id is not None, column.cursor_on_fold
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        facts = self._key_facts()
+        if facts is None:
+            return None if action in NEEDS_CARD else True
+        stage, on_card, on_fold = facts
         if action == "open_detail" and on_fold:
             return True
-        if action in needs_card and self.current_id() is None:
+        if action in NEEDS_CARD and not on_card:
             return None
-        stage = self.current_stage()
         if action == "move_next" and stage is Stage.CLOSED:
             return None
         if action == "move_previous" and stage is Stage.INTERVIEWED:
@@ -361,12 +376,12 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
     @on(BoardView.CurrentChanged)
     @on(BoardView.CardHighlighted)
     def _keys_may_change(self) -> None:
-        # Which keys apply depends on the column (no "back" in the first, "reopen" in Closed)
-        # and on whether the cursor is on a card; j/k between cards changes neither.
+        # The footer and the help ask check_action about every key again on a refresh: only
+        # when its answers change (j/k between cards, h/l between middle columns change none).
         column = self.current_column()
         if column is not None:
             self._read_on_if_near_end(column)
-        state = None if column is None else (column.index, column.highlighted_id is not None)
+        state = self._key_facts()
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()

@@ -175,7 +175,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
             empty_text=safe_line(empty_text),
             card_height=self.CARD_HEIGHT,
         )
-        self._spans: tuple[tuple[int, int], tuple[tuple[int, int], ...]] = ((-1, -1), ())
+        self._spans: tuple[tuple[int, ...], tuple[tuple[int, int], ...]] = ((-1,), ())
         self._first = 0
         """The leftmost column shown (not 0 only when not every column fits)."""
         self._height = 0
@@ -214,11 +214,11 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         return first, shown
 
     def _column_spans(self) -> tuple[tuple[int, int], ...]:
-        """The x and width of every column (0 wide when scrolled out of view)."""
-        width = self.size.width
-        first, shown = self.visible_columns()
-        if self._spans[0] != (width, first):
-            self._spans = ((width, first), column_spans(len(self.columns), width, first, shown))
+        """Every column's x and width (0 when scrolled out), kept while width and column stay."""
+        if self._spans[0] != (width := self.size.width, self.current, self._first):
+            first, shown = self.visible_columns()
+            spans = column_spans(len(self.columns), width, first, shown)
+            self._spans = ((width, self.current, first), spans)
         return self._spans[1]
 
     def column_has_focus(self, index: int) -> bool:
@@ -374,13 +374,13 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
         """Draw line ``y``: a piece of every column, side by side. O(1) in the card count."""
         size = self.size
         spans = self._column_spans()
-        focused = self.has_focus
+        focused = self.current if self.has_focus else -1  # the column drawn as focused
         pieces = []
         if y < self.HEADING_HEIGHT:
             first, shown = self.visible_columns()
             last = first + shown - 1
             for column, (_, width) in zip(self.columns, spans, strict=True):
-                current = focused and column.index == self.current
+                current = column.index == focused
                 more_left = column.index == first > 0
                 more_right = column.index == last < len(self.columns) - 1
                 pieces.append(self._painter.heading(column, current, width, more_left, more_right))
@@ -388,7 +388,7 @@ class BoardView(Widget, can_focus=True, inherit_bindings=False):
             body_y = y - self.HEADING_HEIGHT
             view = size.height - self.HEADING_HEIGHT
             for column, (_, width) in zip(self.columns, spans, strict=True):
-                current = focused and column.index == self.current
+                current = column.index == focused
                 pieces.append(self._painter.body(column, current, body_y, width - 1))
                 if width:  # narrower than one cell per column: some columns get none
                     pieces.append(self._painter.separator(column, body_y, view))
