@@ -16,14 +16,13 @@ from dataclasses import dataclass, fields
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, agenda_order
+from postinterview_tui.domain.agenda import AgendaItem
 from postinterview_tui.domain.models import Progress
 from postinterview_tui.domain.public_holidays import holidays_data_version
 from postinterview_tui.domain.rules import (
     ActionItem,
     ActionKind,
     DueStatus,
-    classify_due,
     due_limits,
     due_status,
     item_status,
@@ -119,37 +118,52 @@ def agenda_from_dues(
     A stored round counts only while it is still ahead of ``now``; a thank-you waits (upcoming)
     until its round is over.
     """
-    limits = due_limits(now, window_days, zone)
-    ordered: list[tuple[StoredDue, AgendaItem]] = []
+    # Every instant as a timestamp, taken once: comparing datetimes of different zones (the
+    # stored UTC dues against the local ``now``) asks both zones for offsets every time, which
+    # ``today`` paid several times for each of its thousand dues.
+    now_at = now.timestamp()
+    soon_at, window_end_at = (limit.timestamp() for limit in due_limits(now, window_days, zone))
+    ordered: list[tuple[float, int, int, AgendaItem]] = []
     for due in dues:
         item = due.item
-        if item.action is ActionKind.INTERVIEW and item.due <= now:
+        due_at = item.due.timestamp()
+        if item.action is ActionKind.INTERVIEW and due_at <= now_at:
             continue
-        status = item_status(item.action, classify_due(item.due, now, limits))
+        status = item_status(item.action, _classified(due_at, now_at, soon_at, window_end_at))
         if status is None:
             continue
         held_at = due.last_interview_at
-        if item.action in _AWAITING_ROUND and held_at is not None and held_at > now:
+        if item.action in _AWAITING_ROUND and held_at is not None and held_at.timestamp() > now_at:
             status = DueStatus.UPCOMING
-        ordered.append(
-            (
-                due,
-                AgendaItem(
-                    application_id=due.application_id,
-                    company=due.company,
-                    role=due.role,
-                    stage=due.stage,
-                    action=item.action,
-                    due=item.due,
-                    status=status,
-                    detail=item.detail,
-                    condition_id=item.condition_id,
-                ),
-            )
+        agenda_item = AgendaItem(
+            application_id=due.application_id,
+            company=due.company,
+            role=due.role,
+            stage=due.stage,
+            action=item.action,
+            due=item.due,
+            status=status,
+            detail=item.detail,
+            condition_id=item.condition_id,
         )
-    # The position keeps one application's equal-time items in the order the rules gave them.
-    ordered.sort(key=lambda pair: (*agenda_order(pair[1]), pair[0].position))
-    return [agenda_item for _due, agenda_item in ordered]
+        # agenda_order's (due instant, application id), then the position: it keeps one
+        # application's equal-time items in the order the rules gave them.
+        ordered.append((due_at, due.application_id, due.position, agenda_item))
+    ordered.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in ordered]
+
+
+def _classified(
+    due_at: float, now_at: float, soon_at: float, window_end_at: float
+) -> DueStatus | None:
+    # classify_due over timestamps (see agenda_from_dues).
+    if due_at <= now_at:
+        return DueStatus.OVERDUE
+    if due_at <= soon_at:
+        return DueStatus.DUE
+    if due_at <= window_end_at:
+        return DueStatus.UPCOMING
+    return None
 
 
 def next_up_from_dues(
