@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, agenda_order, listed_status
+from postinterview_tui.domain.agenda import AgendaItem, listed_status
 from postinterview_tui.domain.models import Progress
 from postinterview_tui.domain.public_holidays import holidays_data_version
 from postinterview_tui.domain.rules import (
@@ -116,19 +116,39 @@ def agenda_from_dues(
     A stored round counts only while it is still ahead of ``now``; a thank-you waits (upcoming)
     until its round is over.
     """
-    limits = due_limits(now, window_days, zone)
-    ordered: list[tuple[StoredDue, AgendaItem]] = []
+    # Every instant as a timestamp, taken once: comparing datetimes of different zones (the
+    # stored UTC dues against the local ``now``) asks both zones for offsets every time, which
+    # ``today`` paid several times for each of its thousand dues.
+    now_at = now.timestamp()
+    soon_at, window_end_at = (limit.timestamp() for limit in due_limits(now, window_days, zone))
+    ordered: list[tuple[float, int, int, AgendaItem]] = []
     for due in dues:
         item = due.item
+        due_at = item.due.timestamp()
         held_at = due.last_interview_at
-        round_ahead = held_at is not None and held_at > now
-        status = listed_status(item.action, classify_due(item.due, now, limits), round_ahead)
+        round_ahead = held_at is not None and held_at.timestamp() > now_at
+        timing = _classified(due_at, now_at, soon_at, window_end_at)
+        status = listed_status(item.action, timing, round_ahead)
         if status is None:
             continue
-        ordered.append((due, item_from_due(due, status)))
-    # The position keeps one application's equal-time items in the order the rules gave them.
-    ordered.sort(key=lambda pair: (*agenda_order(pair[1]), pair[0].position))
-    return [agenda_item for _due, agenda_item in ordered]
+        # agenda_order's (due instant, application id), then the position: it keeps one
+        # application's equal-time items in the order the rules gave them.
+        ordered.append((due_at, due.application_id, due.position, item_from_due(due, status)))
+    ordered.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in ordered]
+
+
+def _classified(
+    due_at: float, now_at: float, soon_at: float, window_end_at: float
+) -> DueStatus | None:
+    # classify_due over timestamps (see agenda_from_dues).
+    if due_at <= now_at:
+        return DueStatus.OVERDUE
+    if due_at <= soon_at:
+        return DueStatus.DUE
+    if due_at <= window_end_at:
+        return DueStatus.UPCOMING
+    return None
 
 
 def item_from_due(due: StoredDue, status: DueStatus) -> AgendaItem:

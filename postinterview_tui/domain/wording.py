@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from pendulum import DateTime, Timezone
 
@@ -22,17 +23,19 @@ ACTION_LABELS: dict[ActionKind, str] = {
 
 def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
     """How late or how soon, in words: "2 days late", "3 hours late", "today", "tomorrow"."""
-    if due <= now:
-        # Plain timestamps: subtracting pendulum instants builds an Interval, 20x slower.
-        hours = int((now.timestamp() - due.timestamp()) // 3600)
+    # Plain timestamps, each taken once: comparing or subtracting pendulum instants asks both
+    # zones for offsets (and subtracting builds an Interval, 20x slower).
+    due_seconds, now_seconds = due.timestamp(), now.timestamp()
+    if due_seconds <= now_seconds:
+        hours = int((now_seconds - due_seconds) // 3600)
         if hours < 24:
             return "late today" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''} late"
         days = hours // 24
         return f"{days} day{'s' if days != 1 else ''} late"
-    # Plain local dates and times: pendulum's Date subtraction builds an Interval and its
-    # format() parses the pattern on every call; ``today`` words a thousand dues at a time.
+    # Plain local dates and times: pendulum's format() parses the pattern on every call;
+    # ``today`` words a thousand dues at a time.
     local_due = due.in_timezone(zone)
-    days_ahead = (local_due.date() - now.in_timezone(zone).date()).days
+    days_ahead = days_between(now, local_due, zone)
     if days_ahead == 0:
         return f"today {local_due.strftime('%H:%M')}"
     if days_ahead == 1:
@@ -64,7 +67,7 @@ def round_time(moment: DateTime, now: DateTime, zone: Timezone, *, short: bool =
     (in 3 days)"; with ``short`` (for cards) "Thu 14:00" and "17 Dec 14:00"."""
     local = moment.in_timezone(zone)
     clock = local.strftime("%H:%M")
-    days_ahead = (local.date() - now.in_timezone(zone).date()).days
+    days_ahead = days_between(now, local, zone)
     if days_ahead <= 0:
         return f"today {clock}"
     if days_ahead == 1:
@@ -84,7 +87,7 @@ def narrow_round_time(moment: DateTime, now: DateTime, zone: Timezone) -> str:
     today ("at 14:00"), else the day ("tomorrow", "Thu", "17 Dec"); the time of a later round
     is on a wider card, and on the detail screen."""
     local = moment.in_timezone(zone)
-    days_ahead = (local.date() - now.in_timezone(zone).date()).days
+    days_ahead = days_between(now, local, zone)
     if days_ahead <= 0:
         return f"at {local.strftime('%H:%M')}"
     if days_ahead == 1:
@@ -92,6 +95,21 @@ def narrow_round_time(moment: DateTime, now: DateTime, zone: Timezone) -> str:
     if days_ahead < 7:
         return day_name(local.date())[:3]
     return f"{local.day} {MONTH_NAMES[local.month - 1][:3]}"
+
+
+def days_between(now: DateTime, local: DateTime, zone: Timezone) -> int:
+    """Local calendar days from ``now`` to ``local`` (already in ``zone``): 0 the same day.
+
+    By day numbers: subtracting pendulum dates builds an Interval (years, months and days
+    worked out), which wording a thousand dues at a time paid for each of them.
+    """
+    return local.toordinal() - _local_day_number(now, zone)
+
+
+@lru_cache(maxsize=4)
+def _local_day_number(now: DateTime, zone: Timezone) -> int:
+    # A list words every due at one ``now``: its local day is worked out once, not per due.
+    return now.in_timezone(zone).toordinal()
 
 
 def day_name(day: date) -> str:
@@ -115,7 +133,7 @@ def short_delta(due: DateTime, now: DateTime, zone: Timezone) -> str:
     if due <= now:
         hours = int((now.timestamp() - due.timestamp()) // 3600)
         return f"{hours // 24}d" if hours >= 24 else f"{max(hours, 0)}h"
-    days_ahead = (due.in_timezone(zone).date() - now.in_timezone(zone).date()).days
+    days_ahead = days_between(now, due.in_timezone(zone), zone)
     if days_ahead <= 0:
         return "today"
     if days_ahead == 1:

@@ -18,7 +18,7 @@ from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.drafting import DraftingScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
-from tests.ui.helpers import focus_card, make_app, open_repository, settle
+from tests.ui.helpers import focus_card, make_app, open_repository, settle, toasts
 
 SIZE = (140, 40)
 
@@ -47,7 +47,8 @@ def _history(app: PostInterviewApp) -> list[str]:
 
 
 def _messages(app: PostInterviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    """The notifications on screen, each as its message reads (after its title, if any)."""
+    return [text.split("\n", 1)[-1] if "\n" in text else text for text in toasts(app)]
 
 
 def _thank_yous(db_path: Path, zone: Timezone, application_id: int) -> list[str]:
@@ -76,7 +77,7 @@ async def test_when_everyone_is_thanked_t_shows_the_sent_notes_read_only(
 ) -> None:
     app = make_app(db_path, now, zone)
     northwind = _id_of(db_path, zone, "Northwind Analytics")  # Priya and Tom
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _press_on_card(pilot, app, northwind, "t")
         for _ in range(2):  # Priya, then Tom (each note still has a placeholder: yes)
             await pilot.press("ctrl+n")
@@ -114,7 +115,7 @@ async def test_writing_another_anyway_asks_before_it_is_marked_sent(
 ) -> None:
     app = make_app(db_path, now, zone)
     lumen = _id_of(db_path, zone, "Lumen Health")  # one interviewer, Grace
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _press_on_card(pilot, app, lumen, "t")
         await pilot.press("ctrl+n")
         await settle(pilot)
@@ -155,7 +156,7 @@ async def test_a_thanked_person_without_a_kept_note_says_so(
         DraftStore(repository).mark_thank_you_sent(lumen, None, now, now)  # e.g. from `d`
     finally:
         repository.close()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _press_on_card(pilot, app, lumen, "t")
         assert "Grace Okafor was thanked on Wed 25 Nov" in _text(app, "#draft-record")
         assert _panel(app).query_one("#draft-text", TextArea).text == ""
@@ -166,7 +167,7 @@ async def test_a_follow_up_marked_sent_closes_the_panel_and_says_what_is_next(
 ) -> None:
     app = make_app(db_path, now, zone)
     quillstone = _id_of(db_path, zone, "Quillstone")  # a follow-up is due
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _press_on_card(pilot, app, quillstone, "f")
         assert not any("early" in message for message in _messages(app))
         await pilot.press("ctrl+n")
@@ -183,7 +184,7 @@ async def test_a_follow_up_marked_sent_from_the_review_goes_back_to_the_review(
 ) -> None:
     app = make_app(db_path, now, zone)
     quillstone = _id_of(db_path, zone, "Quillstone")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
@@ -204,7 +205,7 @@ async def test_undoing_a_thank_you_makes_its_draft_a_draft_again_in_the_panel(
 ) -> None:
     app = make_app(db_path, now, zone)
     lumen = _id_of(db_path, zone, "Lumen Health")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _press_on_card(pilot, app, lumen, "t")
         await pilot.press("end", "!")
         await pilot.press("ctrl+n")

@@ -7,8 +7,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.screen import Screen
+from textual.widgets import Static
 
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from tests.ui.board_pilot import BoardPilot, BoardPilots
@@ -32,6 +35,13 @@ def damage(db_path: Path) -> None:
         db.commit()
     finally:
         db.close()
+
+
+def shown_text(screen: Screen[Any]) -> str:
+    """The text of every line of ``screen`` the user can see."""
+    return "\n".join(
+        str(line.render()) for line in screen.query(Static) if line.display and line.visible
+    )
 
 
 Opener = Callable[[BoardPilot, int], object]
@@ -61,7 +71,12 @@ async def test_a_failed_read_is_reported_once_and_the_app_goes_on(
         await ui.settle()
         errors = [text for text in ui.toasts() if "damaged" in text]
         assert len(errors) == 1, ui.toasts()
-        assert "Could not save" in errors[0]  # the app's one title for a store error
+        # A read changes nothing: it is not called a failed save.
+        assert "Could not read" in errors[0] and "Could not save" not in errors[0]
+        if not isinstance(ui.screen, BoardScreen):
+            # No screen left open keeps saying it is still reading.
+            shown = shown_text(ui.screen)
+            assert "Loading" not in shown and "Reading your" not in shown, shown
         for _ in range(3):  # back to the board, whatever stayed open
             if isinstance(ui.screen, BoardScreen):
                 break

@@ -41,6 +41,7 @@ from postinterview_tui.tui.screens.drafting_view import (
 )
 from postinterview_tui.tui.screens.templates import NameScreen, TemplatePickerScreen
 from postinterview_tui.tui.screens.writes import WriteContext
+from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 AUTOSAVE_SECONDS = 0.6
@@ -79,7 +80,7 @@ class DraftingScreen(NoteOutActions):
         self.slots = (*self.slots[:index], slot, *self.slots[index + 1 :])
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading…", id="draft-head")
+        yield PendingRead("Loading…", id="draft-head")
         with Horizontal(id="draft-body"):
             with Vertical(id="draft-side"):
                 yield Static("For", classes="draft-section")

@@ -14,6 +14,7 @@ from postinterview_tui.inbox.records import InboxEntry
 from postinterview_tui.tui.commands.table import UNMATCHED_COMMANDS, bindings
 from postinterview_tui.tui.screens.review_inbox import pick_and_link
 from postinterview_tui.tui.screens.services import UsesServices
+from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 
@@ -32,7 +33,7 @@ class UnmatchedScreen(UsesServices, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Unmatched mail", id="unmatched-header")
         yield OptionList(id="unmatched-list")
-        yield Static("Loading…", id="unmatched-empty")
+        yield PendingRead("Loading…", id="unmatched-empty")
         yield SteadyFooter()
 
     def on_screen_resume(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from postinterview_tui.domain.insights import Insights, bar, compute_insights
 from postinterview_tui.tui.commands.table import INSIGHTS_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import services
+from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 BAR_WIDTH = 30
@@ -25,7 +26,7 @@ class InsightsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="insights"):
             yield Static("Insights", id="insights-title")
-            yield Static("Reading your history…", id="insights-body")
+            yield PendingRead("Reading your history…", id="insights-body")
         yield SteadyFooter()
 
     def on_mount(self) -> None:

@@ -5,8 +5,10 @@ screen shows) and ``done`` (what to do with it). The helper
 
 - runs the read in a thread worker owned by the screen, so closing the screen cancels it, and
   (with ``exclusive``) a newer read in the same ``group`` cancels the older one;
-- reports a failed read once, the app's standard way (the store's words in an error
-  notification), then calls ``failed`` if the screen has more to do (close, say so inline);
+- reports a failed read once (the store's words in an error notification titled "Could not
+  read": nothing was changed), then calls ``failed`` if the screen has more to do (close, say so
+  inline), and turns any :class:`.PendingRead` line still waiting on that screen into a "could
+  not be read" line, so no screen keeps saying it is loading;
 - delivers the result on the event loop, only to a screen still attached, and never from a
   read that a newer one replaced.
 
@@ -30,10 +32,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
-from postinterview_tui.tui.screens.writes import report_store_error
+from postinterview_tui.tui.screens.writes import error_text
+from postinterview_tui.tui.widgets.pending_read import PendingRead
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -100,6 +106,20 @@ class StoreReads:
     def _failed(
         self, error: StoreError, failed: Callable[[StoreError], object] | None, owner: DOMNode
     ) -> None:
-        report_store_error(self._app, error)
-        if failed is not None and owner.is_attached:
+        report_read_error(self._app, error)
+        if not owner.is_attached:
+            return
+        if failed is not None:
             failed(error)
+        # The lines of the screen that asked (a read the app itself runs has none).
+        screen = owner if isinstance(owner, Screen) else None
+        if screen is None and isinstance(owner, Widget):
+            screen = owner.screen
+        if screen is not None:
+            for line in screen.query(PendingRead):
+                line.read_failed()
+
+
+def report_read_error(app: App[Any], error: Exception) -> None:
+    """Tell the user something could not be read (a read changes nothing: nothing is lost)."""
+    app.notify(safe_line(error_text(error)), title="Could not read", severity="error", markup=False)

@@ -51,6 +51,7 @@ from postinterview_tui.tui.state.review_data import (
     read_review,
 )
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
+from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
             yield Static("Daily review", id="review-title")
             yield Static("", id="review-counts")
         yield AgendaList(id="review-list")
-        yield Static("Loading…", id="review-empty")
+        yield PendingRead("Loading…", id="review-empty")
         yield Static("", id="review-hint")
         yield SteadyFooter()
 

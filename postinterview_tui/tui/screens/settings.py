@@ -31,6 +31,7 @@ from postinterview_tui.tui.screens.settings_fields import (
 )
 from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.setting_choices import known_choices
+from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
@@ -82,7 +83,7 @@ class SettingsScreen(UsesServices, Screen[None]):
                         allow_blank=False,
                         id="setting-theme",
                     )
-        yield Static("Reading your settings…", id="settings-status")
+        yield PendingRead("Reading your settings…", id="settings-status")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
