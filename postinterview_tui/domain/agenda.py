@@ -76,13 +76,11 @@ def build_agenda(
     limits = due_limits(now, days, zone)  # the same for every item: built once
     items: list[AgendaItem] = []
     for summary, item in actionable(summaries, settings, now, zone):
-        status = item_status(item.action, classify_due(item.due, now, limits))
+        status = listed_status(
+            item.action, classify_due(item.due, now, limits), not_held_yet(summary, now)
+        )
         if status is None:
             continue
-        if item.action in _AWAITING_ROUND and not_held_yet(summary, now):
-            # The round is something to attend, not to do here, and its thank-you falls due
-            # only once it is over: both are ahead of the user until then.
-            status = DueStatus.UPCOMING
         items.append(
             AgendaItem(
                 application_id=summary.id,
@@ -113,16 +111,42 @@ def reclassified(
     limits = due_limits(now, window_days, zone)
     result = []
     for item in items:
-        status = item_status(item.action, classify_due(item.due, now, limits))
+        timing = classify_due(item.due, now, limits)
+        status = listed_status(item.action, timing, item.application_id in rounds_ahead)
         if status is None:
             continue
-        if item.action in _AWAITING_ROUND and item.application_id in rounds_ahead:
-            status = DueStatus.UPCOMING
         result.append(item if status is item.status else replace(item, status=status))
     return result
 
 
 _AWAITING_ROUND = frozenset({ActionKind.INTERVIEW, ActionKind.THANK_YOU})
+
+
+def listed_status(
+    action: ActionKind, timing: DueStatus | None, round_ahead: bool
+) -> DueStatus | None:
+    """The one rule for how an action reads on the agenda: every agenda (built from the facts,
+    from the stored dues, or only counted from them) classifies each item with it.
+
+    Args:
+        action: what the item asks for.
+        timing: its due instant classified at ``now`` (:func:`.rules.classify_due`): overdue,
+            due, upcoming, or ``None`` beyond the window.
+        round_ahead: whether the application's latest round is still ahead of ``now``.
+
+    Returns:
+        The item's group, or ``None`` when it is not listed: beyond the window, or a round
+        already started (it asks nothing of the user any more). A move-on suggestion is
+        advice, never overdue (:func:`.rules.item_status`); while a round is ahead, the round
+        and its thank-you are upcoming whatever their times.
+    """
+    if timing is None or (action is ActionKind.INTERVIEW and timing is DueStatus.OVERDUE):
+        return None
+    if action in _AWAITING_ROUND and round_ahead:
+        # The round is something to attend, not to do here, and its thank-you falls due
+        # only once it is over: both are ahead of the user until then.
+        return DueStatus.UPCOMING
+    return item_status(action, timing)
 
 
 def not_held_yet(summary: ApplicationSummary, now: DateTime) -> bool:

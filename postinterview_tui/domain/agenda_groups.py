@@ -4,7 +4,8 @@ the review's header count them. So every count agrees with the rows under its he
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from postinterview_tui.domain.agenda import AgendaItem, agenda_order
@@ -98,23 +99,37 @@ def counts_text(
         groups: what :func:`group_agenda` gave.
         statuses: only these groups (all of them when ``None``).
     """
+    return count_words({group.kind.status: len(group.items) for group in groups}, statuses)
+
+
+def count_words(
+    counts: Mapping[DueStatus, int], statuses: Iterable[DueStatus] | None = None
+) -> list[str]:
+    """Each group's count in words ("4 overdue", "1 due soon"), in the groups' order, from
+    how many rows each group holds (a group missing from ``counts`` holds none).
+
+    Args:
+        counts: rows per group (``domain.dues.group_counts`` reads them off the stored dues
+            without building the agenda).
+        statuses: only these groups (all of them when ``None``).
+    """
     wanted = None if statuses is None else frozenset(statuses)
     return [
-        f"{len(group.items)} {group.kind.counted}"
-        for group in groups
-        if wanted is None or group.kind.status in wanted
+        f"{counts.get(kind.status, 0)} {kind.counted}"
+        for kind in GROUP_KINDS
+        if wanted is None or kind.status in wanted
     ]
+
+
+def header_words(counts: Mapping[DueStatus, int]) -> list[str]:
+    """What the board's header says of the groups' counts: "4 overdue", "1 due soon"."""
+    return count_words(counts, HEADER_STATUSES)
 
 
 def header_counts(items: Iterable[AgendaItem]) -> list[str]:
     """What the board's header counts of an agenda: "4 overdue", "1 due soon" (the rows of the
     review's Overdue and Due soon groups: the same partition, without sorting them)."""
-    members = _members(items)
-    return [
-        f"{len(members[kind.status])} {kind.counted}"
-        for kind in GROUP_KINDS
-        if kind.status in HEADER_STATUSES
-    ]
+    return header_words(Counter(item.status for item in items))
 
 
 def needs_attention(items: Iterable[AgendaItem]) -> bool:

@@ -11,18 +11,19 @@ upcoming; a round still ahead) depends on ``now`` and is worked out when it is r
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem
+from postinterview_tui.domain.agenda import AgendaItem, listed_status
 from postinterview_tui.domain.models import Progress
 from postinterview_tui.domain.public_holidays import holidays_data_version
 from postinterview_tui.domain.rules import (
     ActionItem,
     ActionKind,
     DueStatus,
+    classify_due,
     due_limits,
     due_status,
     item_status,
@@ -106,9 +107,6 @@ class StoredDue:
     item: ActionItem
 
 
-_AWAITING_ROUND = frozenset({ActionKind.INTERVIEW, ActionKind.THANK_YOU})
-
-
 def agenda_from_dues(
     dues: Iterable[StoredDue], now: DateTime, window_days: int, zone: Timezone
 ) -> list[AgendaItem]:
@@ -127,28 +125,15 @@ def agenda_from_dues(
     for due in dues:
         item = due.item
         due_at = item.due.timestamp()
-        if item.action is ActionKind.INTERVIEW and due_at <= now_at:
-            continue
-        status = item_status(item.action, _classified(due_at, now_at, soon_at, window_end_at))
+        held_at = due.last_interview_at
+        round_ahead = held_at is not None and held_at.timestamp() > now_at
+        timing = _classified(due_at, now_at, soon_at, window_end_at)
+        status = listed_status(item.action, timing, round_ahead)
         if status is None:
             continue
-        held_at = due.last_interview_at
-        if item.action in _AWAITING_ROUND and held_at is not None and held_at.timestamp() > now_at:
-            status = DueStatus.UPCOMING
-        agenda_item = AgendaItem(
-            application_id=due.application_id,
-            company=due.company,
-            role=due.role,
-            stage=due.stage,
-            action=item.action,
-            due=item.due,
-            status=status,
-            detail=item.detail,
-            condition_id=item.condition_id,
-        )
         # agenda_order's (due instant, application id), then the position: it keeps one
         # application's equal-time items in the order the rules gave them.
-        ordered.append((due_at, due.application_id, due.position, agenda_item))
+        ordered.append((due_at, due.application_id, due.position, item_from_due(due, status)))
     ordered.sort(key=lambda entry: entry[:3])
     return [entry[3] for entry in ordered]
 
@@ -164,6 +149,92 @@ def _classified(
     if due_at <= window_end_at:
         return DueStatus.UPCOMING
     return None
+
+
+def item_from_due(due: StoredDue, status: DueStatus) -> AgendaItem:
+    """A stored due as the agenda row it is, in the group of ``status``."""
+    item = due.item
+    return AgendaItem(
+        application_id=due.application_id,
+        company=due.company,
+        role=due.role,
+        stage=due.stage,
+        action=item.action,
+        due=item.due,
+        status=status,
+        detail=item.detail,
+        condition_id=item.condition_id,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DueTally:
+    """How many stored dues of the window share what classifies them: a read groups them by
+    these facts and counts each group, without reading any due."""
+
+    action: ActionKind
+    timing: DueStatus
+    """Their due instants classified at the read's ``now`` (:func:`.rules.classify_due`):
+    overdue, due or upcoming (the read leaves out those beyond the window)."""
+    round_ahead: bool
+    """Whether their application's latest round is still ahead of ``now``."""
+    count: int
+
+
+def group_counts(tallies: Iterable[DueTally]) -> dict[DueStatus, int]:
+    """How many rows each agenda group holds, from counted stored dues: what counting the
+    statuses of :func:`agenda_from_dues` gives at the same ``now`` (the same rule,
+    :func:`.agenda.listed_status`, classifies each tally). Every status has an entry."""
+    return add_tallies(dict.fromkeys(DueStatus, 0), tallies)
+
+
+def add_tallies(
+    counts: Mapping[DueStatus, int], tallies: Iterable[DueTally]
+) -> dict[DueStatus, int]:
+    """``counts`` with ``tallies`` added (see :func:`group_counts`)."""
+    result = dict(counts)
+    for tally in tallies:
+        status = listed_status(tally.action, tally.timing, tally.round_ahead)
+        if status is not None:
+            result[status] = result.get(status, 0) + tally.count
+    return result
+
+
+ClassFacts = tuple[ActionKind, DueStatus, bool]
+"""What classifies a stored due at a moment: its action, its timing, whether its round is
+still ahead (the fields of :class:`DueTally`)."""
+
+
+def group_facts(status: DueStatus) -> frozenset[ClassFacts]:
+    """Every combination of facts the rule puts in the group of ``status``, so a read can
+    take that group's rows alone (and in order) off the due-time index: the rule itself
+    (:func:`.agenda.listed_status`) decides, asked once for each combination."""
+    return frozenset(
+        (action, timing, ahead)
+        for action in ActionKind
+        for timing in (DueStatus.OVERDUE, DueStatus.DUE, DueStatus.UPCOMING)
+        for ahead in (False, True)
+        if listed_status(action, timing, ahead) is status
+    )
+
+
+def tallies_of(
+    dues: Iterable[ActionItem],
+    last_interview_at: DateTime | None,
+    now: DateTime,
+    limits: tuple[DateTime, DateTime],
+    count: int = 1,
+) -> list[DueTally]:
+    """One application's dues (what :func:`stored_dues` keeps for it) as tallies at ``now``,
+    each counting ``count`` (-1 takes them off counts made before), so counts can follow one
+    application's change without another read. Dues beyond the window are left out."""
+    round_ahead = last_interview_at is not None and last_interview_at > now
+    tallies = []
+    for item in dues:
+        timing = classify_due(item.due, now, limits)
+        if timing is not None:
+            tallies.append(DueTally(item.action, timing, round_ahead, count))
+    return tallies
 
 
 def next_up_from_dues(

@@ -55,7 +55,7 @@ SETTINGS_CHANGED = 0
 
 # Accepted applications keep dues too while an offer condition is unsettled (AGENDA_STAGES).
 _OPEN = tuple(stage.value for stage in AGENDA_STAGES)
-_ACTIONS: dict[str, ActionKind] = {kind.value: kind for kind in ActionKind}
+ACTIONS: dict[str, ActionKind] = {kind.value: kind for kind in ActionKind}
 _PROGRESS_EVERY = 2000
 
 _WATCH_SQL = """
@@ -254,7 +254,7 @@ def _dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
 # -- reads ------------------------------------------------------------------------------------
 
 
-_DUE_FACTS = (
+DUE_FACTS = (  # a stored due with the facts a list shows (read by stored_due)
     "SELECT d.application_id, a.company, a.role, a.stage, a.last_interview_at, d.position, "
     "d.action, d.due_at, d.detail, d.condition_id FROM dues AS d "
     "JOIN applications AS a ON a.id = d.application_id "
@@ -265,10 +265,10 @@ def dues_until(db: sqlite3.Connection, now: DateTime, until: DateTime) -> list[S
     """Every stored due at or before ``until`` (overdue ones included), with the facts a list
     shows; a round already started by ``now`` is left out. Reads the due-time index only."""
     rows = db.execute(
-        _DUE_FACTS + "WHERE d.due_at <= ? AND NOT (d.action = 'interview' AND d.due_at <= ?)",
+        DUE_FACTS + "WHERE d.due_at <= ? AND NOT (d.action = 'interview' AND d.due_at <= ?)",
         [to_text(until), to_text(now)],
     ).fetchall()
-    return [_stored_due(row) for row in rows]
+    return [stored_due(row) for row in rows]
 
 
 def first_due_after(db: sqlite3.Connection, now: DateTime) -> StoredDue | None:
@@ -278,14 +278,15 @@ def first_due_after(db: sqlite3.Connection, now: DateTime) -> StoredDue | None:
     application first, then the order the rules gave its dues.
     """
     row = db.execute(
-        _DUE_FACTS + "WHERE d.due_at > ? "
+        DUE_FACTS + "WHERE d.due_at > ? "
         "ORDER BY d.due_at, a.updated_at DESC, a.id DESC, d.position LIMIT 1",
         [to_text(now)],
     ).fetchone()
-    return None if row is None else _stored_due(row)
+    return None if row is None else stored_due(row)
 
 
-def _stored_due(row: tuple[Any, ...]) -> StoredDue:
+def stored_due(row: tuple[Any, ...]) -> StoredDue:
+    """A row of :data:`DUE_FACTS` as a :class:`StoredDue`."""
     app_id, company, role, stage, held, position, action, due, detail, condition = row
     due_at = stored_instant(due)
     assert due_at is not None
@@ -296,14 +297,14 @@ def _stored_due(row: tuple[Any, ...]) -> StoredDue:
         stage=stage_from_text(stage),
         last_interview_at=stored_instant(held),
         position=position,
-        item=ActionItem(_ACTIONS[action], due_at, detail, condition),
+        item=ActionItem(ACTIONS[action], due_at, detail, condition),
     )
 
 
 def dues_of(db: sqlite3.Connection, application_id: int) -> tuple[ActionItem, ...]:
     """One application's stored dues, in the order the rules gave them."""
     return tuple(
-        ActionItem(_ACTIONS[action], stored_instant(due) or _never(), detail, condition)
+        ActionItem(ACTIONS[action], stored_instant(due) or _never(), detail, condition)
         for action, due, detail, condition in db.execute(
             "SELECT action, due_at, detail, condition_id FROM dues WHERE application_id = ? "
             "ORDER BY position",

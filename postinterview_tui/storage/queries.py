@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from pendulum import DateTime
@@ -23,6 +24,12 @@ from postinterview_tui.domain.stages import (
     EventKind,
     Stage,
 )
+from postinterview_tui.storage.agenda_reads import (
+    PageMark,
+    agenda_page,
+    due_tallies,
+    window_dues_of,
+)
 from postinterview_tui.storage.dues import dues_of, dues_until, first_due_after
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
@@ -36,7 +43,7 @@ if TYPE_CHECKING:
     from postinterview_tui.domain.records import (
         ApplicationDetail,
     )
-    from postinterview_tui.domain.rules import ActionItem
+    from postinterview_tui.domain.rules import ActionItem, DueStatus
 
 from postinterview_tui.storage.unit_of_work import UnitOfWork, dict_rows
 
@@ -67,6 +74,46 @@ class Queries(UnitOfWork):
         with self.transactions.read() as db:
             dues = dues_until(db, now, until)
         return agenda_from_dues(dues, now, days, self.zone)
+
+    def agenda_counts(self, now: DateTime, window_days: int) -> dict[DueStatus, int]:
+        """How many rows each agenda group holds at ``now``: the group sizes of
+        :meth:`stored_agenda` (the same rule classifies them), counted along the due-time index
+        without reading or building any row."""
+        from postinterview_tui.domain.dues import group_counts
+        from postinterview_tui.domain.rules import due_limits
+
+        limits = due_limits(now, window_days, self.zone)
+        with self.transactions.read() as db:
+            tallies = due_tallies(db, now, limits)
+        return group_counts(tallies)
+
+    def agenda_rows(
+        self, now: DateTime, window_days: int, after: PageMark | None, limit: int
+    ) -> tuple[list[AgendaItem], PageMark | None]:
+        """Up to ``limit`` rows of :meth:`stored_agenda`, in the review's order (its groups in
+        turn, each in due order), from after ``after`` (the top when None), and where the next
+        page starts (None when these were the last). Costs the rows read, not the window's."""
+        from postinterview_tui.domain.dues import item_from_due
+        from postinterview_tui.domain.rules import due_limits
+
+        limits = due_limits(now, window_days, self.zone)
+        with self.transactions.read() as db:
+            page = agenda_page(db, now, limits, after, limit)
+        return [item_from_due(due, status) for status, due in page.rows], page.next_mark
+
+    def agenda_of(
+        self, application_ids: Collection[int], now: DateTime, window_days: int
+    ) -> list[AgendaItem]:
+        """The rows of :meth:`stored_agenda` that belong to these few applications."""
+        from postinterview_tui.domain.dues import agenda_from_dues
+        from postinterview_tui.domain.rules import due_limits
+
+        if not application_ids:
+            return []
+        _soon, until = due_limits(now, window_days, self.zone)
+        with self.transactions.read() as db:
+            dues = window_dues_of(db, application_ids, until)
+        return agenda_from_dues(dues, now, window_days, self.zone)
 
     def stored_next_up(self, now: DateTime, window_days: int) -> AgendaItem | None:
         """The earliest pending action after ``now`` (what ``domain.review.next_up`` gives over

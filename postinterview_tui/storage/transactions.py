@@ -23,25 +23,13 @@ from pendulum import DateTime
 
 from postinterview_tui.domain.stages import EventKind
 from postinterview_tui.storage.errors import (
-    NothingToUndo,
     SaveFailed,
     StoreDamaged,
     StoreUnusable,
-    UndoBlocked,
 )
 from postinterview_tui.storage.timestamps import to_text, truncate
 
 LOCK_RETRIES = 3
-UNDOABLE_TABLES = (
-    "applications",
-    "interviews",
-    "interviewers",
-    "conditions",
-    "drafts",
-    "inbox_messages",
-)
-"""Tables whose remembered rows an undo puts back (an undone inbox acceptance leaves its
-proposal pending again)."""
 
 
 def _plain_reason(error: sqlite3.Error) -> str:
@@ -268,131 +256,22 @@ class Transactions:
                 time.sleep(0.2 * (attempt + 1))
 
     def undo_last(self, now: DateTime) -> str:
-        """Undo the most recent action that has not been undone yet.
+        """Undo the most recent action that has not been undone yet (see :mod:`.undo`).
 
         Returns:
             The label of the undone action.
-
-        Raises:
-            NothingToUndo: no action is left to undo.
         """
         return self.undo_latest(now)[0]
 
     def undo_latest(self, now: DateTime, *, own: bool = False) -> tuple[str, list[int]]:
-        """Undo the most recent action not undone yet: of any window, or (``own``) of this one.
+        """Undo the most recent action not undone yet: of any window, or (``own``) of this
+        one. See :func:`.undo.undo_latest` for what it returns and raises."""
+        from postinterview_tui.storage.undo import undo_latest
 
-        Returns:
-            The undone action's label and the applications it touched.
-
-        Raises:
-            NothingToUndo: no action is left to undo.
-            UndoBlocked: (``own``) a later change made elsewhere touched the same application.
-        """
-        with self.action("undo", now, undoable=False) as undo:
-            where = "undone_at IS NULL"
-            params: list[int] = []
-            if own:
-                where += (
-                    f" AND id IN ({', '.join('?' * len(self.mine))})" if self.mine else " AND 0"
-                )
-                params = list(self.mine)
-            row = self.db.execute(
-                f"SELECT id, label, snapshot FROM actions WHERE {where} ORDER BY id DESC LIMIT 1",
-                params,
-            ).fetchone()
-            if row is None:
-                raise NothingToUndo("nothing to undo" + (" in this window" if own else ""))
-            action_id, label, snapshot_text = row
-            snapshot = json.loads(snapshot_text)
-            touched = [int(item) for item in snapshot.get("applications", [])]
-            if own:
-                rows = {(item["table"], item["id"]) for item in snapshot.get("rows", [])}
-                self._refuse_if_changed_elsewhere(action_id, str(label), touched, rows)
-            for item in reversed(snapshot.get("rows", [])):
-                self._restore(item["table"], item["id"], item["before"], undo.now_text)
-            self.db.execute(
-                "UPDATE actions SET undone_at = ? WHERE id = ?", [undo.now_text, action_id]
-            )
-            for application_id in snapshot.get("applications", []):
-                exists = self.db.execute(
-                    "SELECT 1 FROM applications WHERE id = ?", [application_id]
-                ).fetchone()
-                if exists:
-                    undo.event(
-                        application_id,
-                        EventKind.UNDONE,
-                        undo.now,
-                        {"label": label, "action": action_id},
-                    )
-            return str(label), touched
-
-    def _refuse_if_changed_elsewhere(
-        self, action_id: int, label: str, touched: list[int], rows: set[tuple[str, int]]
-    ) -> None:
-        """Raise :class:`UndoBlocked` when a later action of another window touched the same
-        applications, or changed the same rows (an inbox message dismissed here and linked
-        elsewhere): undoing would restore rows over that change."""
-        from postinterview_tui.domain.undo_words import undo_message
-
-        mine = set(self.mine)
-        for later_id, later_label, later_text in self.db.execute(
-            "SELECT id, label, snapshot FROM actions WHERE id > ? AND undone_at IS NULL "
-            "ORDER BY id",
-            [action_id],
-        ).fetchall():
-            if later_id in mine:
-                continue
-            later = json.loads(later_text)
-            shared = set(touched) & set(later.get("applications", []))
-            later_rows = {(item["table"], item["id"]) for item in later.get("rows", [])}
-            if shared or rows & later_rows:
-                names = self.companies(sorted(shared))
-                raise UndoBlocked(
-                    f"cannot undo {undo_message(label, self.companies(touched))}: "
-                    f"{', '.join(names) or 'it'} was changed elsewhere since ({later_label})"
-                )
+        return undo_latest(self, now, own=own)
 
     def companies(self, application_ids: list[int]) -> list[str]:
         """The companies of these applications (deleted ones too), in the same order."""
-        names = []
-        for application_id in application_ids:
-            row = self.db.execute(
-                "SELECT company FROM applications WHERE id = ?", [application_id]
-            ).fetchone()
-            if row is not None:
-                names.append(str(row[0]))
-        return names
+        from postinterview_tui.storage.undo import companies
 
-    def _restore(self, table: str, row_id: int, before: dict[str, Any] | None, now: str) -> None:
-        if table not in UNDOABLE_TABLES:
-            return
-        if before is None:
-            if table == "applications":
-                # Events keep pointing at it, so an undone add is hidden rather than removed.
-                self.db.execute(
-                    "UPDATE applications SET deleted_at = ?, updated_at = ?, version = version + 1 "
-                    "WHERE id = ?",
-                    [now, now, row_id],
-                )
-            else:
-                self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
-            return
-        values = dict(before)
-        if table == "applications":
-            values["updated_at"] = now
-            current = self.db.execute(
-                "SELECT version FROM applications WHERE id = ?", [row_id]
-            ).fetchone()
-            values["version"] = (current[0] if current else values["version"]) + 1
-        exists = self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone()
-        if exists:
-            assignments = ", ".join(f"{name} = ?" for name in values)
-            self.db.execute(
-                f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
-            )
-        else:
-            names = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            self.db.execute(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values())
-            )
+        return companies(self.db, application_ids)

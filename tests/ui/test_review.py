@@ -591,13 +591,13 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
 
     from postinterview_tui.storage.repository import Repository
 
-    original = Repository.stored_agenda
+    original = Repository.agenda_rows
 
     def slow(self: Repository, *args: Any, **kwargs: Any) -> Any:
         time.sleep(0.3)  # a slow disk: the footer is drawn before the rows
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Repository, "stored_agenda", slow)
+    monkeypatch.setattr(Repository, "agenda_rows", slow)
     app = make_app(db_path, now, zone)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)

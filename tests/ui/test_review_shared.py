@@ -1,4 +1,5 @@
-"""The review stands on the board's own read while nothing was written, and only then."""
+"""The review reads what it shows from the store, the board's header counts what a read would
+list (counted along the due-time index, never built: issue 19), and each follows every write."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.agenda import build_agenda
 from postinterview_tui.domain.records import NewApplication, NewInterview
+from postinterview_tui.domain.review import grouped
 from postinterview_tui.domain.rules import DueStatus
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.screens.board import POLL_SECONDS
 from postinterview_tui.tui.screens.review import ReviewScreen
-from postinterview_tui.tui.state.board_data import agenda_now, load_board
+from postinterview_tui.tui.state.board_data import load_board
 from tests.ui.helpers import (
     board,
     column,
@@ -41,7 +43,9 @@ def _fresh_agenda(app: Any, now: DateTime, zone: Timezone) -> list[tuple[int, st
     repository: Repository = app.repository
     summaries = repository.open_summaries()
     agenda = build_agenda(summaries, repository.settings(), now, zone)
-    return [(item.application_id, item.action.value, item.status.value) for item in agenda]
+    # In the review's order: its groups in turn, each in due order.
+    in_order = [item for _title, items in grouped(agenda) for item in items]
+    return [(item.application_id, item.action.value, item.status.value) for item in in_order]
 
 
 def _shown(app: Any) -> list[tuple[int, str, str]]:
@@ -64,20 +68,38 @@ def _count_calls(owner: Any, name: str, monkeypatch: pytest.MonkeyPatch) -> list
 
 
 def _count_reads(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    # The review reads its agenda from the stored dues (issue 19): that read is the one counted.
-    return _count_calls(app.repository, "stored_agenda", monkeypatch)
+    # The review reads its rows from the stored dues (issue 19): that read is the one counted.
+    return _count_calls(app.repository, "agenda_rows", monkeypatch)
 
 
-async def test_right_after_the_board_loads_the_review_reads_nothing_again(
+def _header_counts(app: Any) -> dict[str, int]:
+    text = str(app.screen.query_one("#summary").render())
+    counts = {}
+    for part in text.split(" · "):
+        number, _, words = part.partition(" ")
+        if number.isdigit():
+            counts[words] = int(number)
+    return counts
+
+
+def _counted(agenda: list[tuple[int, str, str]]) -> dict[str, int]:
+    return {
+        "overdue": sum(status == DueStatus.OVERDUE.value for _, _, status in agenda),
+        "due soon": sum(status == DueStatus.DUE.value for _, _, status in agenda),
+    }
+
+
+async def test_right_after_the_board_loads_the_review_shows_a_fresh_read(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(db_path, now, zone)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert _header_counts(app) == _counted(_fresh_agenda(app, now, zone))
         reads = _count_reads(app, monkeypatch)
         await pilot.press("r")
         await settle(pilot)
-        assert reads == []
+        assert reads == [1], "the board built no agenda for the review to stand on"
         assert _shown(app) == _fresh_agenda(app, now, zone)
         assert _shown(app), "the demo has things to do"
 
@@ -118,7 +140,7 @@ async def test_a_write_of_this_window_means_a_new_read(
         assert new_id in {row[0] for row in _shown(app)}
 
 
-async def test_after_a_move_the_shared_agenda_is_the_one_a_read_gives(
+async def test_after_a_move_the_header_and_the_review_are_what_a_read_gives(
     db_path: Path, now: DateTime, zone: Timezone, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(db_path, now, zone)
@@ -132,37 +154,27 @@ async def test_after_a_move_the_shared_agenda_is_the_one_a_read_gives(
         await thank_everyone_if_asked(pilot)
         await settle(pilot)
         assert screen.board.stage_of(moved) is Stage.THANKED
-        reads = _count_reads(app, monkeypatch)
+        # The moved card's thank-you is done: the header counts without it, no reload needed.
+        assert _header_counts(app) == _counted(_fresh_agenda(app, now, zone))
         await pilot.press("r")
         await settle(pilot)
-        assert reads == []
         assert _shown(app) == _fresh_agenda(app, now, zone)
 
 
-def test_the_shared_agenda_expires_and_follows_the_clock(
-    db_path: Path, now: DateTime, zone: Timezone
-) -> None:
+def test_the_board_counts_follow_the_clock(db_path: Path, now: DateTime, zone: Timezone) -> None:
     make_app(db_path, now, zone)  # writes the demo data
     repository = open_repository(db_path, zone)
     try:
-        snapshot = load_board(repository, now=now, zone=zone)
-        marker = repository.change_marker()
-        assert agenda_now(snapshot, marker, now, zone) == snapshot.agenda
-        assert agenda_now(snapshot, marker, now.add(seconds=61), zone) is None
-        assert agenda_now(snapshot, (marker[0], marker[1] + 1), now, zone) is None
-        # Within the minute, a due that passes turns overdue, as a new read would say.
-        due = next(item for item in snapshot.agenda if item.status is DueStatus.DUE)
-        before = load_board(repository, now=due.due.subtract(seconds=30), zone=zone)
-        later = due.due.add(seconds=10)
-        shared = agenda_now(before, repository.change_marker(), later, zone)
-        assert shared is not None
-        fresh = build_agenda(repository.open_summaries(), before.settings, later, zone)
-        assert shared == tuple(fresh)
-        assert next(i for i in shared if i.application_id == due.application_id).status is (
-            DueStatus.OVERDUE
-        )
-        fresh_now = build_agenda(repository.open_summaries(), snapshot.settings, now, zone)
-        assert list(snapshot.agenda) == fresh_now
+        settings = repository.settings()
+        agenda = build_agenda(repository.open_summaries(), settings, now, zone)
+        due = next(item for item in agenda if item.status is DueStatus.DUE)
+        # Before and after a due passes, a round starts, the 24 hours and the window move on.
+        for moment in (now, due.due.subtract(seconds=1), due.due, now.add(days=2)):
+            board = load_board(repository, now=moment, zone=zone)
+            fresh = build_agenda(repository.open_summaries(), settings, moment, zone)
+            assert board.agenda_counts == {
+                status: sum(item.status is status for item in fresh) for status in DueStatus
+            }, moment
     finally:
         repository.close()
 

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from postinterview_tui.domain.agenda_groups import header_counts
+from postinterview_tui.domain.agenda_groups import header_words
 from postinterview_tui.domain.cards import card_status
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.domain.wording import long_date
@@ -259,8 +259,9 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
 
     def _update_header(self, board: BoardData, now: Any) -> None:
         zone = self.pi_app.zone
-        # The review's own groups, counted: "4 overdue · 1 due soon" are its rows.
-        parts = header_counts(board.agenda)
+        # The review's own groups, counted: "4 overdue · 1 due soon" are its rows (counted
+        # along the due-time index by the read, and followed through the board's own moves).
+        parts = header_words(board.agenda_counts or {})
         if board.inbox_pending:
             parts.append(f"{board.inbox_pending} in inbox")
         if self.pi_app.demo:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from postinterview_tui.domain.agenda import AgendaItem
-from postinterview_tui.domain.agenda_groups import counts_text, group_agenda
+from postinterview_tui.domain.agenda_groups import count_words
 from postinterview_tui.domain.cards import (
     DUE_SYMBOL,
     OVERDUE_SYMBOL,
@@ -43,7 +43,13 @@ from postinterview_tui.tui.screens.review_inbox import (
     inbox_row,
 )
 from postinterview_tui.tui.screens.writes import StoreChange
-from postinterview_tui.tui.state.review_data import ReviewData, place_of, read_review
+from postinterview_tui.tui.state.review_data import (
+    PAGE_ROWS,
+    ReviewData,
+    place_of,
+    read_on,
+    read_review,
+)
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
@@ -89,6 +95,8 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         """Each agenda row's (group title, due) as last shown."""
         self._written: set[int] = set()
         """Applications written since the last read (on any screen: the store-change signal)."""
+        self._reading_on = False
+        """A read of the next page is under way."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-header"):
@@ -123,10 +131,21 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
 
     def _load_worker(self, token: int, session: ReviewSession) -> None:
         app = self.pi_app
+        # As many rows as were read on to: a read after a write keeps the user's place.
+        rows = len(self.data.agenda) if self.data is not None else PAGE_ROWS
+        written = frozenset(self._written)
         app.reads.run(
             self,
             # Never the board's snapshot here: these reads follow the review's own writes.
-            lambda: read_review(app.repository, None, session, app.clock(), app.zone),
+            lambda: read_review(
+                app.repository,
+                None,
+                session,
+                app.clock(),
+                app.zone,
+                rows=rows,
+                written=written,
+            ),
             lambda data: self._loaded(token, data),
             group="review-load",
             exclusive=True,
@@ -151,6 +170,28 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         self._show(keep=key, acted=acted)
         self.inbox_read(data.inbox)
 
+    @on(AgendaList.NearEnd, "#review-list")
+    def _read_on(self) -> None:
+        """Near the last row read: read the next page (one read at a time)."""
+        data = self.data
+        if data is None or data.next_mark is None or self._reading_on:
+            return
+        self._reading_on = True
+        token, repository = self._load_token, self.pi_app.repository
+
+        def more(read: ReviewData) -> None:
+            self._reading_on = False
+            if token == self._load_token and self.data is data:  # else a newer read shows
+                self.data = read
+                self._show(keep=self.current_key())
+
+        def failed(_error: object) -> None:
+            self._reading_on = False
+
+        self.pi_app.reads.run(
+            self, lambda: read_on(repository, data), more, group="review-read-on", failed=failed
+        )
+
     def _show(self, *, keep: ItemKey | None = None, acted: ItemKey | None = None) -> None:
         """Draw the rows; highlight ``keep`` if still listed; once ``acted`` is done with, the
         row :func:`next_place` names."""
@@ -162,13 +203,16 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         # O(rows) bookkeeping only: a row's text is built when the list first draws it.
         items: dict[ItemKey, AgendaItem] = {}
         groups: list[AgendaGroup] = []
+        # Each group's rows in the store, less what the session hides (read or not yet).
+        counts = data.shown_counts(self.session)
         for title, members in data.groups:
             shown = self.session.visible(members)
             if not shown:
                 continue
             keys = tuple(item_key(item) for item in shown)
             items.update(zip(keys, shown, strict=True))
-            groups.append(AgendaGroup(Content.styled(f"{title} ({len(keys)})", "bold"), keys))
+            count = counts[members[0].status]  # a group's rows share its status
+            groups.append(AgendaGroup(Content.styled(f"{title} ({count})", "bold"), keys))
         visible = tuple(items.values())
         self.session = self.session.showing(visible)
         self._items = items
@@ -198,13 +242,15 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         empty.display = not rows.display
         if not rows.display:
             empty.update(self._empty_text(data, zone))
-        self._update_counts(visible, now, zone)
+        if not visible and data.next_mark is not None:
+            self._read_on()  # every row read is hidden: the rows to show are further on
+        self._update_counts(counts, now, zone)
         self._update_hint()
         # check_action depends on there being a row: the footer greys keys out by it.
         self.refresh_bindings()
 
     def _empty_text(self, data: ReviewData, zone: Timezone) -> Content:
-        if data.agenda:
+        if data.any_due:
             first = "All done for now: nothing left in this review."
         else:
             first = f"Nothing to do in the next {data.settings.window_days} days."
@@ -227,13 +273,11 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
             [Content.styled(first, "bold"), second, Content("escape goes back")]
         )
 
-    def _update_counts(
-        self, visible: tuple[AgendaItem, ...], now: DateTime, zone: Timezone
-    ) -> None:
-        # The groups' own counts (group_agenda), named as their headings and the board's; the
+    def _update_counts(self, counts: dict[DueStatus, int], now: DateTime, zone: Timezone) -> None:
+        # The groups' own counts (as their headings give them), named as the board's; the
         # short date keeps all four in 80 columns.
         parts = [short_date(now.in_timezone(zone).date())]
-        parts += counts_text(group_agenda(visible))
+        parts += count_words(counts)
         self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
 
     def _update_hint(self) -> None:

@@ -8,17 +8,15 @@ stored dues' time index, never from the cards.
 
 from __future__ import annotations
 
-from bisect import insort
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from pathlib import Path
 
 from pendulum import DateTime, Timezone
 
-from postinterview_tui.domain.agenda import AgendaItem, agenda_order, build_agenda, reclassified
+from postinterview_tui.domain.dues import add_tallies, stored_dues, tallies_of
 from postinterview_tui.domain.models import ApplicationSummary
-from postinterview_tui.domain.rules import DueStatus
+from postinterview_tui.domain.rules import DueStatus, due_limits
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import STAGE_ORDER, Stage
 from postinterview_tui.storage.board_pages import PageKey, column_page, stage_counts
@@ -28,8 +26,6 @@ from postinterview_tui.storage.repository import Repository
 PAGE_SIZE = 60
 """Cards read per column at a time: more than any screen shows of one column, so a column
 scrolls a while before it needs its next page."""
-AGENDA_FRESH_FOR = timedelta(seconds=60)
-"""How long a board's agenda may stand in for a new read (the board catches up every minute)."""
 
 
 @dataclass(frozen=True)
@@ -48,25 +44,16 @@ class BoardData:
     at a time like the rest, and never counted: counting them reads every application."""
     data_version: int = 0
     by_id: dict[int, ApplicationSummary] = field(default_factory=dict)
-    agenda: tuple[AgendaItem, ...] = ()
-    """The review's agenda (``build_agenda`` over the open cards) at ``agenda_at``."""
-    agenda_at: DateTime | None = None
-    """When ``agenda`` was built (None: not built)."""
+    agenda_counts: Mapping[DueStatus, int] | None = None
+    """How many rows each group of the review holds at ``counted_at`` (the header's counts),
+    counted along the due-time index: the board never builds the agenda (None: not counted)."""
+    counted_at: DateTime | None = None
+    """When ``agenda_counts`` were counted."""
     inbox_pending: int = 0
     """Proposals from ingested mail waiting for the user (the header's "N in inbox")."""
     marker: tuple[int, int] | None = None
     """``Repository.change_marker`` the data was read at; None when unknown. While the file's
     marker still equals it, this snapshot is what a new read would give."""
-
-    @property
-    def overdue(self) -> int:
-        """Actions overdue at ``agenda_at`` (as ``postinterview today`` counts them)."""
-        return sum(item.status is DueStatus.OVERDUE for item in self.agenda)
-
-    @property
-    def due_soon(self) -> int:
-        """Actions due within the 24 hours after ``agenda_at``."""
-        return sum(item.status is DueStatus.DUE for item in self.agenda)
 
     @property
     def closed_complete(self) -> bool:
@@ -115,7 +102,7 @@ def load_board(
     zone: Timezone | None = None,
 ) -> BoardData:
     """Read the board: each column's first page (as many cards as ``loaded`` says it held, if
-    more), each stage's count, and the header's agenda.
+    more), each stage's count, and the header's counts.
 
     Args:
         repository: the store.
@@ -138,13 +125,10 @@ def load_board(
             counts = stage_counts(db)
         settings = repository.settings()
         inbox_pending = pending_inbox_count(repository)
-        agenda: tuple[AgendaItem, ...] = ()
-        agenda_at = None
+        agenda_counts = None
         if now is not None and zone is not None:
-            # One agenda serves the header counts and, while nothing changes, the daily review:
-            # read from the due-time index, so its cost is the window's, not the file's.
-            agenda = tuple(repository.stored_agenda(now, settings.window_days))
-            agenda_at = now
+            # Counted along the due-time index, never built: the header shows counts alone.
+            agenda_counts = repository.agenda_counts(now, settings.window_days)
     return BoardData(
         columns=columns,
         counts=counts,
@@ -153,8 +137,8 @@ def load_board(
         needle=needle,
         data_version=marker[0],
         by_id={summary.id: summary for items in columns.values() for summary in items},
-        agenda=agenda,
-        agenda_at=agenda_at,
+        agenda_counts=agenda_counts,
+        counted_at=now if agenda_counts is not None else None,
         inbox_pending=inbox_pending,
         marker=marker,
     )
@@ -185,57 +169,56 @@ def with_moved_card(
     now: DateTime,
     zone: Timezone,
     marker: tuple[int, int] | None = None,
-) -> BoardData:
+) -> BoardData | None:
     """The board after one card changed stage (or was updated): the card leaves its old column
-    and heads its new one (it is now the most recently changed), counts and agenda follow.
+    and heads its new one (it is now the most recently changed), counts follow.
 
-    This is what a reload would show, without reading every card again. ``marker`` is the
-    file's change marker right after that one change (None when other changes may have
-    happened since the board was read: the snapshot then never counts as current).
+    This is what a reload would show, without reading every card again: the header's counts
+    lose what the card's dues counted before and gain what they count now, both worked out by
+    the rules from the card's facts (what the store keeps for it). ``marker`` is the file's
+    change marker right after that one change (None when other changes may have happened
+    since the board was read: the snapshot then never counts as current).
+
+    Returns:
+        None when the card was not on the board: what it counted before is not known, so the
+        board has to be read again.
     """
     old = board.by_id.get(moved.id)
+    if old is None:
+        return None
     # Only the card's old column changes besides its new one (by_id holds every card shown):
     # the other columns, thousands of cards at most, are shared with the old snapshot.
     columns = dict(board.columns)
-    if old is not None:
-        columns[old.stage] = tuple(item for item in columns[old.stage] if item.id != moved.id)
+    columns[old.stage] = tuple(item for item in columns[old.stage] if item.id != moved.id)
     columns[moved.stage] = (moved, *columns[moved.stage])
     counts = dict(board.counts)
-    if old is not None:
-        counts[old.stage] -= 1
+    counts[old.stage] -= 1
     counts[moved.stage] += 1
-    agenda_at = board.agenda_at or now
-    agenda = [item for item in board.agenda if item.application_id != moved.id]
-    for item in build_agenda([moved], board.settings, agenda_at, zone):
-        insort(agenda, item, key=agenda_order)  # the rest is in order already
     return replace(
         board,
         columns=columns,
         counts=counts,
         by_id={**board.by_id, moved.id: moved},
-        agenda=tuple(agenda),
-        agenda_at=agenda_at,
+        agenda_counts=_counts_after(board, old, moved, zone),
         marker=marker,
     )
+
+
+def _counts_after(
+    board: BoardData, old: ApplicationSummary, moved: ApplicationSummary, zone: Timezone
+) -> Mapping[DueStatus, int] | None:
+    """The header's counts once ``old`` became ``moved``, at the time they were counted."""
+    at, counts = board.counted_at, board.agenda_counts
+    if at is None or counts is None:
+        return counts
+    settings = board.settings
+    limits = due_limits(at, settings.window_days, zone)
+    before, after = old.progress, moved.progress
+    gone = tallies_of(stored_dues(before, settings, zone), before.last_interview_at, at, limits, -1)
+    new = tallies_of(stored_dues(after, settings, zone), after.last_interview_at, at, limits)
+    return add_tallies(counts, [*gone, *new])
 
 
 def is_current(board: BoardData, marker: tuple[int, int]) -> bool:
     """True when ``board`` is what reading the file now would give (nothing written since)."""
     return board.marker is not None and board.marker == marker
-
-
-def agenda_now(
-    board: BoardData, marker: tuple[int, int], now: DateTime, zone: Timezone
-) -> tuple[AgendaItem, ...] | None:
-    """The board's agenda as it stands at ``now``, or None when a new read is needed: the file
-    changed since the board was read, or the agenda is older than :data:`AGENDA_FRESH_FOR` or
-    from another local day (the review window ends at the end of a day)."""
-    at = board.agenda_at
-    if not is_current(board, marker) or at is None:
-        return None
-    if not timedelta(0) <= now - at <= AGENDA_FRESH_FOR:
-        return None
-    if now.in_timezone(zone).date() != at.in_timezone(zone).date():
-        return None
-    items = reclassified(board.agenda, now, board.settings.window_days, zone)
-    return None if items is None else tuple(items)

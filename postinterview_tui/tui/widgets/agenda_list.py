@@ -1,14 +1,12 @@
 """A virtualised list of agenda rows under group headings, drawn with Textual's line API.
 
-It replaces an ``OptionList`` for the daily review: an OptionList measures every row when its
-options are set, so a review of 1,200 rows took half a second to open. This widget knows every
-row's height in advance (headings one line, rows ``row_height`` lines, one rule between groups),
-so setting the rows costs O(rows) bookkeeping, and a row's text is asked for (through
-``describe``) only when the row is first drawn.
-
-Like ``OptionList`` it has a highlighted cursor row that skips the headings, up/down/home/end/
-page keys, click to select, and messages when the cursor moves or a row is chosen. Rows are
-``Content`` built by the caller from plain text, never markup.
+An ``OptionList`` measures every row when its options are set; this widget knows every row's
+height in advance (headings one line, rows ``row_height`` lines, one rule between groups), so
+setting the rows costs O(rows) bookkeeping, and a row's text is asked for (``describe``) only
+when the row is first drawn. Like ``OptionList`` it has a cursor row that skips the headings,
+up/down/home/end/page keys, click to select, and messages when the cursor moves or a row is
+chosen; and it says when the cursor or the view nears the last row (a reader reads on). Rows
+are ``Content`` built by the caller from plain text, never markup.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from postinterview_tui.tui.widgets.agenda_layout import AgendaGroup, AgendaLayout
-from postinterview_tui.tui.widgets.agenda_messages import RowHighlighted, RowSelected
+from postinterview_tui.tui.widgets.agenda_messages import NearEnd, RowHighlighted, RowSelected
 from postinterview_tui.tui.widgets.fixed_lines import fixed_lines
 
 __all__ = ["AgendaGroup", "AgendaList"]
@@ -35,11 +33,6 @@ __all__ = ["AgendaGroup", "AgendaList"]
 # The last RowHighlighted posted carried this key: "nothing posted yet", so the first
 # set_groups always announces, even when the list is empty.
 _UNSET: Final = object()
-
-
-def _no_row(key: Hashable) -> Content:
-    """The ``describe`` used before the first ``set_groups`` (never called: no rows)."""
-    return Content(str(key))
 
 
 class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -84,6 +77,10 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     # Its messages (agenda_messages), named here as Textual's widgets name theirs.
     RowHighlighted = RowHighlighted
     RowSelected = RowSelected
+    NearEnd = NearEnd
+
+    NEAR_END_ROWS = 20
+    """Within this many rows of the last one listed (cursor or view), the list says so."""
 
     def __init__(
         self,
@@ -105,7 +102,8 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self.row_height = max(1, row_height)
         self._layout = AgendaLayout((), self.row_height)
-        self._describe: Callable[[Hashable], Content] = _no_row
+        # Before the first set_groups there is no row to describe.
+        self._describe: Callable[[Hashable], Content] = lambda key: Content(str(key))
         self._contents: dict[Hashable, Content] = {}
         # Drawn rows (all their lines), keyed by what they depend on; cleared when the data,
         # the width or the styles change.
@@ -206,6 +204,22 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         self._refresh_row(new)
         self._scroll_cursor_into_view()
         self._announce()
+        self._check_near_end()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolled (wheel, page keys, the cursor): near the end, say so."""
+        super().watch_scroll_y(old_value, new_value)
+        self._check_near_end()
+
+    def _check_near_end(self) -> None:
+        layout = self._layout
+        rows = len(layout.keys)
+        if not rows:
+            return
+        bottom = int(self.scroll_offset.y) + self.scrollable_content_region.height
+        view_near = layout.line_total - bottom <= self.NEAR_END_ROWS * self.row_height
+        if view_near or rows - self.cursor <= self.NEAR_END_ROWS:
+            self.post_message(self.NearEnd(self))
 
     def _refresh_row(self, row: int | None) -> None:
         if row is not None and 0 <= row < len(self._layout.keys):

@@ -36,3 +36,18 @@ class RowHighlighted(AgendaMessage, namespace="agenda_list"):
 
 class RowSelected(AgendaMessage, namespace="agenda_list"):
     """A row was chosen: enter, or a click."""
+
+
+class NearEnd(Message, namespace="agenda_list"):
+    """The cursor or the view came near the last row listed: a list read a page at a time
+    reads on (posted on every such move; the reader knows whether a read is under way)."""
+
+    def __init__(self, agenda_list: Widget) -> None:
+        super().__init__()
+        self.agenda_list: Widget = agenda_list
+        """The list that posted the message."""
+
+    @property
+    def control(self) -> Widget:
+        """The list, so ``@on(AgendaList.NearEnd, "#review-list")`` selectors work."""
+        return self.agenda_list

@@ -1,0 +1,155 @@
+"""The agenda read along the due-time index a page at a time, and counted without being read.
+
+The board's header and the daily review's header count the agenda's groups
+(:func:`due_tallies`: the window's dues grouped by what classifies them, and counted); the
+review reads the rows it shows a page at a time (:func:`agenda_page`), each group's rows in
+due order, the next page starting after the last row read (keyset, as the board's columns
+read theirs). Which rows are in which group is the domain's rule
+(``domain.dues.group_facts``): this module only turns the facts the rule names into SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pendulum import DateTime
+
+from postinterview_tui.domain.agenda_groups import GROUP_KINDS
+from postinterview_tui.domain.dues import ClassFacts, DueTally, StoredDue, group_facts
+from postinterview_tui.domain.rules import DueStatus
+from postinterview_tui.storage.dues import ACTIONS, DUE_FACTS, stored_due
+from postinterview_tui.storage.timestamps import to_text
+
+_TIMINGS = (DueStatus.OVERDUE, DueStatus.DUE, DueStatus.UPCOMING)
+"""The timings, in the order of the numbers :data:`_TIMING_SQL` gives them."""
+
+# A due's timing at now (?1) with the limits soon (?2) and the window's end (?3), as
+# domain.rules.classify_due compares them, and whether its round is still ahead of now.
+# Stored instants are UTC text of one fixed form: comparing the texts compares the times.
+_TIMING_SQL = "CASE WHEN d.due_at <= ?1 THEN 0 WHEN d.due_at <= ?2 THEN 1 ELSE 2 END"
+_AHEAD_SQL = "COALESCE(a.last_interview_at > ?1, 0)"
+_JOIN = "FROM dues AS d JOIN applications AS a ON a.id = d.application_id "
+
+PageMark = tuple[int, str, int, int]
+"""Where the next page starts: the group's place in ``GROUP_KINDS``, then the last row read's
+(due time as stored, application id, position): the agenda's order within a group."""
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaPage:
+    """Rows of the agenda in the review's order, groups in turn."""
+
+    rows: tuple[tuple[DueStatus, StoredDue], ...]
+    """Each row with the group it is in."""
+    next_mark: PageMark | None
+    """Where the next page starts; None when every row of the window has been read."""
+
+
+def _bounds(now: DateTime, limits: tuple[DateTime, DateTime]) -> list[str]:
+    soon, window_end = limits
+    return [to_text(now), to_text(soon), to_text(window_end)]
+
+
+def due_tallies(
+    db: sqlite3.Connection, now: DateTime, limits: tuple[DateTime, DateTime]
+) -> list[DueTally]:
+    """The stored dues up to the window's end (overdue ones included), counted by what
+    classifies them at ``now``: their action, their due time against ``now`` and ``limits``
+    (``domain.rules.due_limits``), and whether their application's round is still ahead.
+    Reads the due-time index and counts; builds no due."""
+    rows = db.execute(
+        f"SELECT d.action, {_TIMING_SQL}, {_AHEAD_SQL}, COUNT(*) {_JOIN}"
+        "WHERE d.due_at <= ?3 GROUP BY 1, 2, 3",
+        _bounds(now, limits),
+    ).fetchall()
+    return [
+        DueTally(ACTIONS[action], _TIMINGS[timing], bool(ahead), count)
+        for action, timing, ahead, count in rows
+    ]
+
+
+def agenda_page(
+    db: sqlite3.Connection,
+    now: DateTime,
+    limits: tuple[DateTime, DateTime],
+    after: PageMark | None,
+    limit: int,
+) -> AgendaPage:
+    """Up to ``limit`` rows of the agenda at ``now`` in the review's order (the groups of
+    ``GROUP_KINDS`` in turn, each in due order), starting after ``after`` (from the top when
+    None). Each group is one range of the due-time index read in order and cut short: a page
+    costs the rows it reads, whatever the window holds."""
+    rows: list[tuple[DueStatus, StoredDue]] = []
+    first = 0 if after is None else after[0]
+    for index in range(first, len(GROUP_KINDS)):
+        status = GROUP_KINDS[index].status
+        key = after[1:] if after is not None and index == after[0] else None
+        wanted = limit + 1 - len(rows)  # one more than fits: whether more follow
+        found = _group_rows(db, now, limits, group_facts(status), key, wanted)
+        rows.extend((status, due) for due in found)
+        if len(rows) > limit:
+            break
+    if len(rows) <= limit:
+        return AgendaPage(tuple(rows), None)
+    rows = rows[:limit]
+    status, last = rows[-1]
+    mark = (_group_index(status), to_text(last.item.due), last.application_id, last.position)
+    return AgendaPage(tuple(rows), mark)
+
+
+def _group_index(status: DueStatus) -> int:
+    return next(index for index, kind in enumerate(GROUP_KINDS) if kind.status is status)
+
+
+def _group_rows(
+    db: sqlite3.Connection,
+    now: DateTime,
+    limits: tuple[DateTime, DateTime],
+    facts: Collection[ClassFacts],
+    after: tuple[str, int, int] | None,
+    limit: int,
+) -> list[StoredDue]:
+    """The rows whose facts are among ``facts``, in due order, after ``after``."""
+    if not facts or limit <= 0:
+        return []
+    params: list[Any] = _bounds(now, limits)
+    timings = {timing for _action, timing, _ahead in facts}
+    # The range of the index the group's timings can be in (no read past it).
+    lowest = min(_TIMINGS.index(timing) for timing in timings)
+    highest = max(_TIMINGS.index(timing) for timing in timings)
+    # ?3 stays named even when a tighter end applies: SQLite numbers the plain ? after it.
+    where = ["d.due_at <= ?3", f"d.due_at <= ?{highest + 1}"]
+    if lowest > 0:
+        where.append(f"d.due_at > ?{lowest}")
+    values = ", ".join("(?, ?, ?)" for _ in facts)
+    where.append(f"(d.action, {_TIMING_SQL}, {_AHEAD_SQL}) IN (VALUES {values})")
+    for action, timing, ahead in sorted(facts):
+        params += [action.value, _TIMINGS.index(timing), int(ahead)]
+    if after is not None:
+        where.append("(d.due_at, d.application_id, d.position) > (?, ?, ?)")
+        params += list(after)
+    sql = (
+        DUE_FACTS
+        + "WHERE "
+        + " AND ".join(where)
+        + " ORDER BY d.due_at, d.application_id, d.position LIMIT ?"
+    )
+    return [stored_due(row) for row in db.execute(sql, [*params, limit])]
+
+
+def window_dues_of(
+    db: sqlite3.Connection, application_ids: Iterable[int], until: DateTime
+) -> list[StoredDue]:
+    """The stored dues of a few applications up to ``until`` (overdue ones included)."""
+    ids = sorted(set(application_ids))
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    rows = db.execute(
+        DUE_FACTS + f"WHERE d.application_id IN ({marks}) AND d.due_at <= ?",
+        [*ids, to_text(until)],
+    ).fetchall()
+    return [stored_due(row) for row in rows]
