@@ -244,4 +244,16 @@ DETAIL_COMMANDS: tuple[Command, ...] = (
         "Its time, kind, interviewers (a thank-you stays with its person) and topics.",
         show=False,
     ),
+    # The screen scrolls itself (no focused scrolling container to take these keys).
+    *(
+        Command(f"detail.{name}", keys, action, title, title, show=False, palette=False)
+        for name, keys, action, title in (
+            ("scroll-up", "up,k", "scroll_up", "Scroll up"),
+            ("scroll-down", "down,j", "scroll_down", "Scroll down"),
+            ("page-up", "pageup", "page_up", "Page up"),
+            ("page-down", "pagedown", "page_down", "Page down"),
+            ("top", "home", "scroll_home", "To the top"),
+            ("bottom", "end", "scroll_end", "To the end"),
+        )
+    ),
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -36,8 +35,18 @@ def read_detail(repository: Repository, application_id: int) -> DetailData:
     return repository.detail(application_id), repository.settings()
 
 
+TIMELINE_HEADING = Content.styled("Timeline", "bold underline")
+"""The timeline section's heading, its first line."""
+
+
 class DetailScreen(LoopActions):
-    """Everything about one application."""
+    """Everything about one application.
+
+    Opening it builds three texts and the footer, nothing more: the screen scrolls itself
+    (its keys are in the command table), so no scrolling container is built around them, and
+    the timeline's heading is the first line of the timeline. Each widget costs Textual its
+    styles, layout and drawing on the first frame.
+    """
 
     COMMAND_TABLE = DETAIL_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
@@ -55,11 +64,9 @@ class DetailScreen(LoopActions):
             if self._data
             else (Content("Loading…"), Content(), HangingLines(()))
         )
-        with VerticalScroll(id="detail"):
-            yield Static(head, id="detail-head")
-            yield Static(facts, id="detail-facts")
-            yield Static("Timeline", classes="section-title")
-            yield Static(timeline, id="detail-timeline")
+        yield Static(head, id="detail-head")
+        yield Static(facts, id="detail-facts")
+        yield Static(timeline, id="detail-timeline")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -141,7 +148,8 @@ class DetailScreen(LoopActions):
             facts.append(f"Decision expected by {expected.isoformat()} (from their reply)")
         if detail.notes:
             facts.append("Notes: " + safe_text(detail.notes))
-        timeline = HangingLines(detail_timeline_rows(detail, settings, now, zone))
+        rows = detail_timeline_rows(detail, settings, now, zone)
+        timeline = HangingLines([(TIMELINE_HEADING, 0), *rows])
         return head, Content("\n".join(facts)), timeline
 
     def action_edit_application(self) -> None:

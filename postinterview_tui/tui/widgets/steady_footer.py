@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -30,6 +31,7 @@ class SteadyFooter(Footer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._drawn: KeySignature | None = None
+        self._pending = False  # a rebuild is on its way: it draws the keys of that moment
 
     def shown_keys(self, screen: Screen[Any]) -> KeySignature:
         """Everything of the screen's active bindings that the footer's keys depend on."""
@@ -48,20 +50,34 @@ class SteadyFooter(Footer):
             if binding.show or key == app.COMMAND_PALETTE_BINDING
         )
 
+    def compose(self) -> ComposeResult:
+        """Textual's keys, remembering which ones they are."""
+        self._pending = False
+        if footer_is_ready(self):
+            self._drawn = self.shown_keys(self.screen)
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen[Any]) -> None:
         """Rebuild only when the keys to show differ from the ones last drawn; when only
-        whether some keys are enabled changed, restyle those keys in place."""
-        signature = self.shown_keys(screen)
-        ready = footer_is_ready(self)
-        if ready and signature == self._drawn:
+        whether some keys are enabled changed, restyle those keys in place.
+
+        Nothing is worked out while a rebuild is on its way (it draws the keys as they are
+        then: a screen opening announces its keys more than once before its footer is
+        drawn) nor while another screen covers this one (the board when the detail opens:
+        its keys are not in use, and Textual announces them again when it is back on top).
+        Either would only delay the next frame.
+        """
+        if self._pending or screen is not screen.app.screen:
             return
-        if ready and self._restyled(signature):
-            self._drawn = signature
-            return
-        will_draw = screen.app.app_focus and self.is_attached and screen is self.screen
+        if footer_is_ready(self):
+            signature = self.shown_keys(screen)
+            if signature == self._drawn:
+                return
+            if self._restyled(signature):
+                self._drawn = signature
+                return
+        self._pending = bool(screen.app.app_focus and self.is_attached and screen is self.screen)
         super().bindings_changed(screen)
-        if will_draw:
-            self._drawn = signature
 
     def _restyled(self, signature: KeySignature) -> bool:
         """Dim or undim keys in place when only their enabled state changed (moving between
