@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import unicodedata
 from typing import Any
@@ -163,6 +162,8 @@ def terminal_width() -> int | None:
     file (scripts get the same one-line layout whatever the terminal)."""
     if not sys.stdout.isatty():
         return None
+    import shutil  # for a terminal only: scripts reading a pipe do not load it
+
     return shutil.get_terminal_size().columns
 
 

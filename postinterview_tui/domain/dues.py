@@ -127,7 +127,7 @@ def agenda_from_dues(
         due_at = item.due.timestamp()
         held_at = due.last_interview_at
         round_ahead = held_at is not None and held_at.timestamp() > now_at
-        timing = _classified(due_at, now_at, soon_at, window_end_at)
+        timing = classify_due(due_at, now_at, (soon_at, window_end_at))
         status = listed_status(item.action, timing, round_ahead)
         if status is None:
             continue
@@ -136,19 +136,6 @@ def agenda_from_dues(
         ordered.append((due_at, due.application_id, due.position, item_from_due(due, status)))
     ordered.sort(key=lambda entry: entry[:3])
     return [entry[3] for entry in ordered]
-
-
-def _classified(
-    due_at: float, now_at: float, soon_at: float, window_end_at: float
-) -> DueStatus | None:
-    # classify_due over timestamps (see agenda_from_dues).
-    if due_at <= now_at:
-        return DueStatus.OVERDUE
-    if due_at <= soon_at:
-        return DueStatus.DUE
-    if due_at <= window_end_at:
-        return DueStatus.UPCOMING
-    return None
 
 
 def item_from_due(due: StoredDue, status: DueStatus) -> AgendaItem:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 from pendulum import DateTime, Timezone
 
@@ -23,6 +24,9 @@ from postinterview_tui.domain.day_words import short_date
 from postinterview_tui.domain.models import Progress
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import ConditionStatus, Stage
+
+Instant = TypeVar("Instant", DateTime, float)
+"""An instant as a datetime or as a timestamp (:func:`classify_due` takes either kind)."""
 
 
 class ActionKind(StrEnum):
@@ -161,10 +165,13 @@ def due_limits(now: DateTime, window_days: int, zone: Timezone) -> tuple[DateTim
     return soon, window_end
 
 
-def classify_due(
-    due: DateTime, now: DateTime, limits: tuple[DateTime, DateTime]
-) -> DueStatus | None:
-    """:func:`due_status` with its limits already built by :func:`due_limits` for ``now``."""
+def classify_due(due: Instant, now: Instant, limits: tuple[Instant, Instant]) -> DueStatus | None:
+    """:func:`due_status` with its limits already built by :func:`due_limits` for ``now``.
+
+    All instants datetimes, or all timestamps (``DateTime.timestamp()``): a long list
+    compares numbers, each taken once, rather than datetimes of two zones (each comparison of
+    those asks both zones for their offsets).
+    """
     if due <= now:
         return DueStatus.OVERDUE
     soon, window_end = limits

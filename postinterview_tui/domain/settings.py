@@ -27,7 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
-from postinterview_tui.domain import mail_settings
 from postinterview_tui.domain.public_holidays import parse_holidays_code
 
 WEEKDAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -163,6 +162,19 @@ def plain(parse: Callable[[str, str], object]) -> Parser:
     return parse_plain
 
 
+def _mail(name: str) -> Parser:
+    """The parser of a mail setting: ``domain.mail_settings``'s function ``name``, loaded the
+    first time a mail setting is read or set (the board and ``today`` need none of it)."""
+
+    def parse_mail(key: str, text: str, choices: SettingChoices | None) -> object:
+        from postinterview_tui.domain import mail_settings
+
+        parse: Callable[[str, str], object] = getattr(mail_settings, name)
+        return parse(key, text)
+
+    return parse_mail
+
+
 def _parse_weekdays(key: str, text: str, choices: SettingChoices | None) -> tuple[int, ...]:
     days: set[int] = set()
     for item in _split_list(text):
@@ -199,7 +211,9 @@ def _parse_ca_file(key: str, text: str, choices: SettingChoices | None) -> str:
     # Given choices, a value is being entered or checked: its file must be there. Read for
     # use (no choices), only its shape is checked, so a file gone later is reported by the
     # IMAP client in one line rather than silently replaced by the system's store.
-    return mail_settings.parse_ca_file(key, text, check_file=choices is not None)
+    from postinterview_tui.domain.mail_settings import parse_ca_file
+
+    return parse_ca_file(key, text, check_file=choices is not None)
 
 
 _BINDING_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
@@ -256,30 +270,26 @@ RULES: tuple[SettingRule, ...] = (
     SettingRule("ui.theme", "theme", one_of("themes"), needs_choices=True),
     SettingRule("ui.keymap", "keymap", _parse_keymap, _format_keymap, needs_choices=True),
     # Sending notes.
-    SettingRule("user.email", "user_email", plain(mail_settings.parse_address)),
-    SettingRule("mail.send_command", "send_command", plain(mail_settings.parse_command)),
-    SettingRule("mail.smtp_host", "smtp_host", plain(mail_settings.parse_host)),
-    SettingRule("mail.smtp_port", "smtp_port", plain(mail_settings.parse_port)),
-    SettingRule("mail.smtp_user", "smtp_user", plain(mail_settings.parse_user)),
-    SettingRule(
-        "mail.smtp_password_command", "smtp_password_command", plain(mail_settings.parse_command)
-    ),
-    SettingRule("mail.smtp_security", "smtp_security", plain(mail_settings.parse_security)),
+    SettingRule("user.email", "user_email", _mail("parse_address")),
+    SettingRule("mail.send_command", "send_command", _mail("parse_command")),
+    SettingRule("mail.smtp_host", "smtp_host", _mail("parse_host")),
+    SettingRule("mail.smtp_port", "smtp_port", _mail("parse_port")),
+    SettingRule("mail.smtp_user", "smtp_user", _mail("parse_user")),
+    SettingRule("mail.smtp_password_command", "smtp_password_command", _mail("parse_command")),
+    SettingRule("mail.smtp_security", "smtp_security", _mail("parse_security")),
     # Reading mail.
-    SettingRule("mail.imap_host", "imap_host", plain(mail_settings.parse_host)),
-    SettingRule("mail.imap_port", "imap_port", plain(mail_settings.parse_port)),
-    SettingRule("mail.imap_user", "imap_user", plain(mail_settings.parse_user)),
-    SettingRule(
-        "mail.imap_password_command", "imap_password_command", plain(mail_settings.parse_command)
-    ),
-    SettingRule("mail.imap_folder", "imap_folder", plain(mail_settings.parse_user)),
-    SettingRule("mail.imap_security", "imap_security", plain(mail_settings.parse_security)),
+    SettingRule("mail.imap_host", "imap_host", _mail("parse_host")),
+    SettingRule("mail.imap_port", "imap_port", _mail("parse_port")),
+    SettingRule("mail.imap_user", "imap_user", _mail("parse_user")),
+    SettingRule("mail.imap_password_command", "imap_password_command", _mail("parse_command")),
+    SettingRule("mail.imap_folder", "imap_folder", _mail("parse_user")),
+    SettingRule("mail.imap_security", "imap_security", _mail("parse_security")),
     SettingRule("mail.imap_ca_file", "imap_ca_file", _parse_ca_file),
     SettingRule("mail.imap_max_per_run", "imap_max_per_run", whole_number(1, 5000)),
     SettingRule(
         "mail.keep_bodies",
         "keep_bodies",
-        plain(mail_settings.parse_on_off),
+        _mail("parse_on_off"),
         lambda value: "on" if value else "off",
     ),
 )
@@ -352,8 +362,19 @@ def read_settings(
 
 def check_settings(settings: Settings, choices: SettingChoices) -> tuple[Settings, tuple[str, ...]]:
     """The same settings with every value the rules refuse (given ``choices``) set back to its
-    default, and the reasons: for values read from a file that may have been edited by hand."""
-    return read_settings(settings_as_texts(settings), choices)
+    default, and the reasons: for values read from a file that may have been edited by hand.
+
+    Only the values set away from their defaults are checked (a default passes its own rule):
+    the app checks its settings at every start, and need not load the mail settings' rules
+    for a user who never set up mail.
+    """
+    defaults = Settings()
+    texts = {
+        rule.key: rule.format(getattr(settings, rule.field))
+        for rule in RULES
+        if getattr(settings, rule.field) != getattr(defaults, rule.field)
+    }
+    return read_settings(texts, choices)
 
 
 def settings_as_texts(settings: Settings) -> dict[str, str]:

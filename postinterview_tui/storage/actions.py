@@ -28,6 +28,7 @@ from postinterview_tui.domain.stages import (
 from postinterview_tui.storage.errors import EditConflict
 from postinterview_tui.storage.timestamps import to_text, truncate
 from postinterview_tui.storage.transactions import Action
+from postinterview_tui.storage.undo import companies, undo_latest
 
 if TYPE_CHECKING:
     from postinterview_tui.domain.records import (
@@ -274,7 +275,7 @@ class Actions(Queries):
         Raises:
             NothingToUndo: nothing left to undo.
         """
-        return self.transactions.undo_last(now)
+        return undo_latest(self.transactions, now)[0]
 
     def undo_and_describe(self, now: DateTime, *, own: bool = False) -> str:
         """Undo the latest change (of any window, or with ``own`` of this one) and say what it
@@ -286,9 +287,9 @@ class Actions(Queries):
         """
         from postinterview_tui.domain.undo_words import undo_message
 
-        label, touched = self.transactions.undo_latest(now, own=own)
-        with self.transactions.read():
-            return undo_message(label, self.transactions.companies(touched))
+        label, touched = undo_latest(self.transactions, now, own=own)
+        with self.transactions.read() as db:
+            return undo_message(label, companies(db, touched))
 
     def purge(self, now: DateTime) -> int:
         """Remove deleted applications and their records for good; returns how many.

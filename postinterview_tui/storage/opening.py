@@ -21,12 +21,6 @@ from postinterview_tui.storage.connection import (
     inspect_file,
 )
 from postinterview_tui.storage.errors import StoreDamaged, StoreMissing, StoreUnusable
-from postinterview_tui.storage.files.backups import (
-    backup_stem,
-    backups_dir,
-    backups_of,
-    restore_command,
-)
 from postinterview_tui.storage.files.copies import BackupError, backup_file
 from postinterview_tui.storage.preflight import file_status, recover_if_needed
 from postinterview_tui.storage.schema_version import LATEST_VERSION
@@ -93,6 +87,10 @@ def pre_migration_backup(path: Path, version: int) -> Path:
     Raises:
         StoreUnusable: the copy could not be made (then nothing is migrated).
     """
+    # Where backups live is asked only when one is made or looked for: opening a file that
+    # is up to date (every start, every ``today``) loads none of it.
+    from postinterview_tui.storage.files.backups import backup_stem, backups_dir
+
     folder = backups_dir(path)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     dest = folder / f"{backup_stem(path)}-pre-migrate-v{version}-{stamp}.db"
@@ -118,6 +116,8 @@ def refuse_if_backed_up(path: Path) -> None:
         StoreMissing: backups of the file exist (the message names the newest and how to
             restore it).
     """
+    from postinterview_tui.storage.files.backups import backups_dir, backups_of, restore_command
+
     backups = backups_of(path)
     if not backups:
         return

@@ -24,7 +24,6 @@ from postinterview_tui.domain.stages import (
     EventKind,
     Stage,
 )
-from postinterview_tui.storage import board_pages
 from postinterview_tui.storage.agenda_reads import (
     PageMark,
     agenda_page,
@@ -202,8 +201,11 @@ class Queries(UnitOfWork):
 
     def stage_counts(self) -> dict[Stage, int]:
         """How many applications each stage holds."""
+        # The board's paging module, loaded by the board (``today`` reads no pages).
+        from postinterview_tui.storage.board_pages import stage_counts
+
         with self.transactions.read() as db:
-            return board_pages.stage_counts(db)
+            return stage_counts(db)
 
     def summary(self, application_id: int) -> ApplicationSummary:
         """One application's summary.

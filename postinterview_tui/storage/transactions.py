@@ -254,24 +254,3 @@ class Transactions:
                         "the database is still locked by another program after several tries"
                     ) from None
                 time.sleep(0.2 * (attempt + 1))
-
-    def undo_last(self, now: DateTime) -> str:
-        """Undo the most recent action that has not been undone yet (see :mod:`.undo`).
-
-        Returns:
-            The label of the undone action.
-        """
-        return self.undo_latest(now)[0]
-
-    def undo_latest(self, now: DateTime, *, own: bool = False) -> tuple[str, list[int]]:
-        """Undo the most recent action not undone yet: of any window, or (``own``) of this
-        one. See :func:`.undo.undo_latest` for what it returns and raises."""
-        from postinterview_tui.storage.undo import undo_latest
-
-        return undo_latest(self, now, own=own)
-
-    def companies(self, application_ids: list[int]) -> list[str]:
-        """The companies of these applications (deleted ones too), in the same order."""
-        from postinterview_tui.storage.undo import companies
-
-        return companies(self.db, application_ids)

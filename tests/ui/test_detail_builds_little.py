@@ -110,3 +110,19 @@ async def test_opening_the_detail_works_out_its_keys_once_and_the_boards_never(
         await ui.press("escape")
         assert isinstance(ui.screen, BoardScreen)
         assert [str(key.render()) for key in ui.board().query("FooterKey")] == keys_before
+
+
+async def test_the_timeline_is_wrapped_once(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """The timeline wraps its own lines (each under its text); Textual is told not to wrap
+    them a second time, which cost as much as drawing them. Long lines still wrap: see
+    test_history_lines.py at 80 columns."""
+    acme = _long_history(db_path, now, zone)
+    async with board_pilot(demo=False, size=(80, 24), focus=acme) as ui:
+        await ui.press("enter")
+        timeline = ui.screen.query_one("#detail-timeline", Static)
+        assert timeline.styles.text_wrap == "nowrap"
+        lines = [timeline.render_line(y).text.rstrip() for y in range(timeline.size.height)]
+        assert lines[0] == "Timeline"
+        assert sum("Reply received" in line for line in lines) == 29

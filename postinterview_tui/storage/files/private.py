@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from postinterview_tui.storage.preflight import special_file_kind
@@ -36,6 +35,8 @@ def write_private_file(path: Path, data: bytes, *, replace: bool = True) -> None
         _write_new(path, data)
         return
     refuse_special_file(path)
+    import tempfile  # only where a file is written: opening an existing one never does
+
     descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temporary = Path(name)
     try:

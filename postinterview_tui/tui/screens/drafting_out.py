@@ -35,6 +35,8 @@ NOTE_ACTIONS = {"mark_sent", "send_now", "open_editor", "choose_template"}
 class NoteOutActions(UsesServices, Screen[bool]):
     """The drafting panel's ways out for a note (the panel's base class)."""
 
+    CSS_PATH = "../styles/drafting.tcss"
+
     COMMAND_TABLE = DRAFT_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 

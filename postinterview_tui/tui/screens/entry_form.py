@@ -46,6 +46,8 @@ class EntryFormScreen(UsesServices, ModalScreen[bool]):
     Dismisses with True once saved, False when closed without saving.
     """
 
+    CSS_PATH = "../styles/form.tcss"
+
     COMMAND_TABLE = FORM_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
     DEFAULT_CLASSES = "entry-form"

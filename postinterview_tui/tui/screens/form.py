@@ -45,6 +45,8 @@ TEXT_FIELDS: tuple[tuple[str, str, str, bool], ...] = (
 class ApplicationFormScreen(UsesServices, ModalScreen[int | None]):
     """Add or edit an application. Errors show beside their fields; nothing typed is lost."""
 
+    CSS_PATH = "../styles/form.tcss"
+
     COMMAND_TABLE = FORM_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 

@@ -25,6 +25,8 @@ KEYMAP_HINT = (
 class HelpScreen(ModalScreen[None]):
     """Every key of every screen."""
 
+    CSS_PATH = "../styles/help.tcss"
+
     BINDINGS = dialog_bindings("help.close")
 
     def compose(self) -> ComposeResult:

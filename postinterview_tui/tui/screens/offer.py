@@ -44,6 +44,8 @@ class OfferDetails:
 class OfferFormScreen(ModalScreen[OfferDetails | None]):
     """Record an offer: an optional reply deadline, its conditions, and notes."""
 
+    CSS_PATH = "../styles/form.tcss"
+
     COMMAND_TABLE = OFFER_FORM_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 

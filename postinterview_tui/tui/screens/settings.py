@@ -39,6 +39,8 @@ from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 class SettingsScreen(UsesServices, Screen[None]):
     """Every setting with a line saying what it does; ``ctrl+s`` checks them all, then saves."""
 
+    CSS_PATH = ["../styles/form.tcss", "../styles/settings.tcss"]
+
     COMMAND_TABLE = SETTINGS_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 

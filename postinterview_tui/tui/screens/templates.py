@@ -35,6 +35,8 @@ def template_option(template: NoteTemplate) -> Option:
 class TemplatesScreen(UsesServices, Screen[None]):
     """Every template, editable; changes are saved when you switch templates or close."""
 
+    CSS_PATH = "../styles/drafting.tcss"
+
     COMMAND_TABLE = TEMPLATE_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 
@@ -162,6 +164,8 @@ class TemplatesScreen(UsesServices, Screen[None]):
 class TemplatePickerScreen(ModalScreen[TemplateId | None]):
     """Choose the template a new draft starts from."""
 
+    CSS_PATH = "../styles/drafting.tcss"
+
     BINDINGS = dialog_bindings("template-picker.cancel")
 
     def __init__(self, templates: dict[TemplateId, NoteTemplate], current: TemplateId) -> None:
@@ -194,6 +198,8 @@ class TemplatePickerScreen(ModalScreen[TemplateId | None]):
 class NameScreen(ModalScreen[tuple[str, str] | None]):
     """Ask once for the name (and signature) notes are signed with."""
 
+    CSS_PATH = "../styles/drafting.tcss"
+
     BINDINGS = dialog_bindings("name.cancel")
 
     def compose(self) -> ComposeResult:
@@ -221,6 +227,8 @@ class NameScreen(ModalScreen[tuple[str, str] | None]):
 
 class LinkScreen(ModalScreen[None]):
     """Show a link that nothing here could open, so it can be copied by hand."""
+
+    CSS_PATH = "../styles/drafting.tcss"
 
     BINDINGS = dialog_bindings("link.close", "link.copy")
 

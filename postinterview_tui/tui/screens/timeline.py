@@ -157,6 +157,8 @@ class TimelineData:
 class TimelineScreen(UsesServices, Screen[None]):
     """Every application on one timeline, filterable by company."""
 
+    CSS_PATH = "../styles/timeline.tcss"
+
     COMMAND_TABLE = TIMELINE_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
     AUTO_FOCUS = "#timeline-list"
