@@ -55,7 +55,6 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     ALLOW_SELECT = False  # a click chooses a row; it does not start a text selection.
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "agenda-list--row",
         "agenda-list--heading",
         "agenda-list--cursor",
         "agenda-list--hover",
@@ -64,7 +63,6 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     """
     | Class | Description |
     | :- | :- |
-    | `agenda-list--row` | Every line: rows, headings and blank space. |
     | `agenda-list--heading` | A group heading (never highlighted). |
     | `agenda-list--cursor` | Added on top of the row under the cursor. |
     | `agenda-list--hover` | Added on top of the row under the mouse. |
@@ -363,7 +361,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         self, content: Content, names: tuple[str, ...], height: int, width: int
     ) -> list[Strip]:
         """``content`` as exactly ``height`` lines of exactly ``width`` cells."""
-        style = self.get_visual_style("agenda-list--row", *names)
+        style = self.get_visual_style(*names)
         return fixed_lines(content, style, height, width)
 
     def render_line(self, y: int) -> Strip:
@@ -373,7 +371,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         kind, index, line = self._layout.locate(virtual_y)
         focused = self.has_focus
         if kind == "none":
-            return Strip.blank(width, self.get_visual_style("agenda-list--row").rich_style)
+            return Strip.blank(width, self.get_visual_style().rich_style)
         if kind == "rule":
             style = self.get_visual_style("agenda-list--separator").rich_style
             return Strip([Segment("─" * width, style)], width)
