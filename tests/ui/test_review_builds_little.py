@@ -6,6 +6,8 @@ component classes that some rule styles."""
 
 from __future__ import annotations
 
+import pytest
+from textual.style import Style
 from textual.widgets import Static
 
 from postinterview_tui.tui.screens.review import ReviewScreen
@@ -52,3 +54,28 @@ async def test_every_component_class_of_the_agenda_list_is_styled(
         styled = {name for rule in ui.app.stylesheet.rules for name in rule.selector_names}
         declared = AgendaList.COMPONENT_CLASSES
         assert {f".{name}" for name in declared} <= styled, "an unstyled class costs for nothing"
+
+
+async def test_a_frame_of_the_list_asks_for_styles_per_kind_of_line_not_per_line(
+    board_pilot: BoardPilots, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[str, ...]] = []
+    original = AgendaList.get_visual_style
+
+    def counted(self: AgendaList, *names: str, partial: bool = False) -> Style:
+        asked.append(names)
+        return original(self, *names, partial=partial)
+
+    async with board_pilot(size=(100, 60)) as ui:
+        await ui.press("r")
+        await ui.settle()
+        rows = ui.screen.query_one("#review-list", AgendaList)
+        lines = rows.scrollable_content_region.height
+        assert lines > 40 and rows.virtual_size.height < lines - 10, "blank lines below the rows"
+        drawn = [rows.render_line(y).text for y in range(lines)]
+        monkeypatch.setattr(AgendaList, "get_visual_style", counted)
+        asked.clear()
+        rows.refresh()
+        await ui.pilot.pause()
+        assert len(asked) <= 4, asked  # the lines drawn before are drawn again as they were
+        assert [rows.render_line(y).text for y in range(lines)] == drawn
