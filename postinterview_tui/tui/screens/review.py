@@ -96,6 +96,8 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         """Applications written since the last read (on any screen: the store-change signal)."""
         self._reading_on = False
         """A read of the next page is under way."""
+        self._wants_end = False
+        """End was pressed: read every row left, then go to the last."""
 
     def compose(self) -> ComposeResult:
         # One line of text for the title and the counts, not a row of widgets: each widget
@@ -171,26 +173,48 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         self.inbox_read(data.inbox)
 
     @on(AgendaList.NearEnd, "#review-list")
+    def _near_end(self, message: AgendaList.NearEnd) -> None:
+        if message.to_the_end:
+            self._wants_end = True
+        self._read_on()
+
     def _read_on(self) -> None:
-        """Near the last row read: read the next page (one read at a time)."""
+        """Near the last row read: read the next page (one read at a time); after end, every
+        row left, then the cursor goes to the last."""
         data = self.data
-        if data is None or data.next_mark is None or self._reading_on:
+        if data is None or self._reading_on:
+            return
+        if data.next_mark is None:
+            self._go_end_if_asked()
             return
         self._reading_on = True
         token, repository = self._load_token, self.pi_app.repository
+        to_the_end = self._wants_end
 
         def more(read: ReviewData) -> None:
             self._reading_on = False
             if token == self._load_token and self.data is data:  # else a newer read shows
                 self.data = read
                 self._show(keep=self.current_key())
+            if self._wants_end:
+                self._read_on()  # the rest (end was pressed while a page was being read)
 
         def failed(_error: object) -> None:
             self._reading_on = False
+            self._wants_end = False
 
         self.pi_app.reads.run(
-            self, lambda: read_on(repository, data), more, group="review-read-on", failed=failed
+            self,
+            lambda: read_on(repository, data, to_the_end=to_the_end),
+            more,
+            group="review-read-on",
+            failed=failed,
         )
+
+    def _go_end_if_asked(self) -> None:
+        if self._wants_end:
+            self._wants_end = False
+            self.query_one("#review-list", AgendaList).go_last()
 
     def _show(self, *, keep: ItemKey | None = None, acted: ItemKey | None = None) -> None:
         """Draw the rows; highlight ``keep`` if still listed; once ``acted`` is done with, the
