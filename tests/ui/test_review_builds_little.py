@@ -6,12 +6,17 @@ component classes that some rule styles."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.content import Content
+from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import Static
 
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
+from postinterview_tui.tui.widgets.fixed_lines import fixed_lines
 from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 from tests.ui.board_pilot import BoardPilots
@@ -79,3 +84,24 @@ async def test_a_frame_of_the_list_asks_for_styles_per_kind_of_line_not_per_line
         await ui.pilot.pause()
         assert len(asked) <= 4, asked  # the lines drawn before are drawn again as they were
         assert [rows.render_line(y).text for y in range(lines)] == drawn
+
+
+def test_a_row_line_is_drawn_as_one_strip(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[Strip] = []
+    original = Strip.__init__
+
+    def counted(self: Strip, *args: Any, **kwargs: Any) -> None:
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Strip, "__init__", counted)
+    row = Content.assemble(("! ", "bold"), "Acme — Data engineer\n", "   follow up · tomorrow")
+    lines = fixed_lines(row, Style(), 2, 40)
+    assert [line.text for line in lines] == [
+        "! Acme — Data engineer".ljust(40),
+        "   follow up · tomorrow".ljust(40),
+    ]
+    assert len(built) == 2, "one strip per line, padded as it is built"
+    long = fixed_lines(Content("x" * 60), Style(), 1, 40)
+    assert long[0].text == "x" * 39 + "…"
+    assert long[0].cell_length == 40
