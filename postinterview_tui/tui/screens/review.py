@@ -50,6 +50,7 @@ from postinterview_tui.tui.state.review_data import (
     read_review,
 )
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
+from postinterview_tui.tui.widgets.agenda_messages import NearEnd
 from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
@@ -173,9 +174,9 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         self.inbox_read(data.inbox)
 
     @on(AgendaList.NearEnd, "#review-list")
-    def _near_end(self, message: AgendaList.NearEnd) -> None:
-        if message.to_the_end:
-            self._wants_end = True
+    def _near_end(self, message: NearEnd) -> None:
+        if message.to_the_end and self.data is not None and self.data.next_mark is not None:
+            self._wants_end = True  # once every row is read, the cursor goes to the last
         self._read_on()
 
     def _read_on(self) -> None:
@@ -185,11 +186,12 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         if data is None or self._reading_on:
             return
         if data.next_mark is None:
-            self._go_end_if_asked()
+            if self._wants_end:
+                self._wants_end = False
+                self.query_one("#review-list", AgendaList).action_last()
             return
         self._reading_on = True
-        token, repository = self._load_token, self.pi_app.repository
-        to_the_end = self._wants_end
+        token, repository, to_the_end = self._load_token, self.pi_app.repository, self._wants_end
 
         def more(read: ReviewData) -> None:
             self._reading_on = False
@@ -200,8 +202,7 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
                 self._read_on()  # the rest (end was pressed while a page was being read)
 
         def failed(_error: object) -> None:
-            self._reading_on = False
-            self._wants_end = False
+            self._reading_on = self._wants_end = False
 
         self.pi_app.reads.run(
             self,
@@ -210,11 +211,6 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
             group="review-read-on",
             failed=failed,
         )
-
-    def _go_end_if_asked(self) -> None:
-        if self._wants_end:
-            self._wants_end = False
-            self.query_one("#review-list", AgendaList).go_last()
 
     def _show(self, *, keep: ItemKey | None = None, acted: ItemKey | None = None) -> None:
         """Draw the rows; highlight ``keep`` if still listed; once ``acted`` is done with, the
