@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, cast
 from pendulum import DateTime, Timezone
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -99,9 +98,10 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         """A read of the next page is under way."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="review-header"):
-            yield Static("Daily review", id="review-title")
-            yield Static("", id="review-counts")
+        # One line of text for the title and the counts, not a row of widgets: each widget
+        # costs Textual a pass over every style rule of the app, a layout and a draw when
+        # the screen opens (tests/ui/test_review_builds_little.py counts them).
+        yield Static(_header(None), id="review-counts", markup=False)
         yield AgendaList(id="review-list")
         yield PendingRead("Loading…", id="review-empty")
         yield Static("", id="review-hint")
@@ -278,7 +278,7 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         # short date keeps all four in 80 columns.
         parts = [short_date(now.in_timezone(zone).date())]
         parts += count_words(counts)
-        self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
+        self.query_one("#review-counts", Static).update(_header(" · ".join(parts)))
 
     def _update_hint(self) -> None:
         item = self.current_item()
@@ -365,3 +365,13 @@ def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
         (text.when, when_style),
         f" · {safe_line(text.detail)}" if text.detail else "",
     )
+
+
+def _header(counts: str | None) -> Content:
+    """The header line: the title, then the counts once read (muted: the line's colour)."""
+    title = Content.styled("Daily review", "bold $accent")
+    if counts is None:
+        return title
+    # Two cells apart, as the title and the counts stood when they were two widgets: the gap
+    # is a span of its own in the title's style, drawn exactly as the title's padding was.
+    return Content.assemble(title, ("  ", "bold $accent"), counts)

@@ -55,7 +55,6 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     ALLOW_SELECT = False  # a click chooses a row; it does not start a text selection.
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "agenda-list--row",
         "agenda-list--heading",
         "agenda-list--cursor",
         "agenda-list--hover",
@@ -64,7 +63,6 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     """
     | Class | Description |
     | :- | :- |
-    | `agenda-list--row` | Every line: rows, headings and blank space. |
     | `agenda-list--heading` | A group heading (never highlighted). |
     | `agenda-list--cursor` | Added on top of the row under the cursor. |
     | `agenda-list--hover` | Added on top of the row under the mouse. |
@@ -111,6 +109,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         self._hover: int | None = None
         self._announced: object = _UNSET
         self._scroll_pending = False
+        self._frame: tuple[int, float, bool] | None = None  # while render_lines draws a frame
 
     # -- data --------------------------------------------------------------------------------
 
@@ -180,14 +179,10 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- geometry ----------------------------------------------------------------------------
 
-    def _row_line(self, row: int) -> int:
-        """The virtual line where ``row`` starts."""
-        return self._layout.row_line(row)
-
     def _row_region(self, row: int) -> Region:
         """The virtual region of ``row``; a group's first row brings its heading along."""
         width = self.scrollable_content_region.width
-        top = self._row_line(row)
+        top = self._layout.row_line(row)
         if row == self._layout.first_row[self._layout.group_of(row)]:
             return Region(0, top - 1, width, self.row_height + 1)
         return Region(0, top, width, self.row_height)
@@ -224,7 +219,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
     def _refresh_row(self, row: int | None) -> None:
         if row is not None and 0 <= row < len(self._layout.keys):
             # ScrollView.refresh_lines takes virtual lines (it subtracts the scroll itself).
-            self.refresh_lines(self._row_line(row), self.row_height)
+            self.refresh_lines(self._layout.row_line(row), self.row_height)
 
     def _scroll_cursor_into_view(self) -> None:
         if not self.is_mounted or not self.scrollable_content_region.height:
@@ -275,7 +270,7 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._layout.keys:
             return
         height = max(1, self.scrollable_content_region.height)
-        y = self._row_line(self.cursor) + direction * height
+        y = self._layout.row_line(self.cursor) + direction * height
         y = max(0, min(y, self._layout.line_total - 1))
         # A heading or a rule is not a row: look on past it, then back if nothing is there.
         for step in (direction, -direction):
@@ -351,48 +346,51 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def row_content(self, key: Hashable) -> Content:
         """What the row of ``key`` shows (asked of ``describe`` once per ``set_groups``)."""
-        return self._content(key)
-
-    def _content(self, key: Hashable) -> Content:
         content = self._contents.get(key)
         if content is None:
             content = self._contents[key] = self._describe(key)
         return content
 
-    def _draw(
-        self, content: Content, names: tuple[str, ...], height: int, width: int
-    ) -> list[Strip]:
-        """``content`` as exactly ``height`` lines of exactly ``width`` cells."""
-        style = self.get_visual_style("agenda-list--row", *names)
-        return fixed_lines(content, style, height, width)
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw a frame: its width, scroll and focus are worked out once, not per line."""
+        self._frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.has_focus)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
 
     def render_line(self, y: int) -> Strip:
-        """Draw the line ``y`` rows below the top of the view: O(1) in the number of rows."""
-        virtual_y = y + int(self.scroll_offset.y)
-        width = self.scrollable_content_region.width
-        kind, index, line = self._layout.locate(virtual_y)
-        focused = self.has_focus
-        if kind == "none":
-            return Strip.blank(width, self.get_visual_style("agenda-list--row").rich_style)
+        """Draw the line ``y`` rows below the top of the view: O(1) in the number of rows.
+
+        Every line drawn (a row's, a heading, a rule, blank space) is kept until the data, the
+        width or the styles change, so a frame asks for styles once per kind of line.
+        """
+        if (frame := self._frame) is None:
+            frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.has_focus)
+        width, scroll_y, focused = frame
+        kind, index, line = self._layout.locate(y + int(scroll_y))
+        names: tuple[str, ...] = ()
+        if kind == "row":
+            if index == self.cursor:
+                names = ("agenda-list--cursor",)
+            elif index == self._hover:
+                names = ("agenda-list--hover",)
+            key: tuple[object, ...] = ("row", self._layout.keys[index], names, width, focused)
+        else:
+            key = (kind, index, width, focused)
+        if (strips := self._drawn.get(key)) is None:
+            strips = self._drawn[key] = self._draw_kind(kind, index, names, width)
+        return strips[line]
+
+    def _draw_kind(self, kind: str, index: int, names: tuple[str, ...], width: int) -> list[Strip]:
+        """The lines of one row, heading, rule or blank line, exactly ``width`` cells wide."""
+        if kind == "row":
+            content = self.row_content(self._layout.keys[index])
+            return fixed_lines(content, self.get_visual_style(*names), self.row_height, width)
+        if kind == "heading":
+            heading = self._layout.groups[index].heading
+            return fixed_lines(heading, self.get_visual_style("agenda-list--heading"), 1, width)
         if kind == "rule":
             style = self.get_visual_style("agenda-list--separator").rich_style
-            return Strip([Segment("─" * width, style)], width)
-        if kind == "heading":
-            key: tuple[object, ...] = ("heading", index, width, focused)
-            if (strips := self._drawn.get(key)) is None:
-                heading = self._layout.groups[index].heading
-                strips = self._draw(heading, ("agenda-list--heading",), 1, width)
-                self._drawn[key] = strips
-            return strips[0]
-        row_key = self._layout.keys[index]
-        if index == self.cursor:
-            names: tuple[str, ...] = ("agenda-list--cursor",)
-        elif index == self._hover:
-            names = ("agenda-list--hover",)
-        else:
-            names = ()
-        key = ("row", row_key, names, width, focused)
-        if (strips := self._drawn.get(key)) is None:
-            strips = self._draw(self._content(row_key), names, self.row_height, width)
-            self._drawn[key] = strips
-        return strips[line]
+            return [Strip([Segment("─" * width, style)], width)]
+        return [Strip.blank(width, self.get_visual_style().rich_style)]

@@ -32,6 +32,11 @@ def fixed_lines(
         segments = [
             Segment(text, (style + part).rich_style) for text, part in fitted.render(style, end="")
         ]
-        strips.append(Strip(segments).extend_cell_length(width, rich_style).crop(0, width))
+        # Padded to the width as one strip: extending and cropping a strip builds a new one
+        # each time, and a screen of rows drew three strips per line.
+        pad = width - fitted.cell_length
+        if pad > 0:
+            segments.append(Segment(" " * pad, rich_style))
+        strips.append(Strip(segments, width) if pad >= 0 else Strip(segments).crop(0, width))
     strips.extend(Strip.blank(width, rich_style) for _ in range(height - len(strips)))
     return strips
