@@ -80,6 +80,30 @@ async def test_the_review_reads_a_page_and_reads_on_to_the_last_row(
         assert sum(read) == MANY, "no row was read twice"
 
 
+@pytest.mark.parametrize("keys", [("end",), ("pagedown", "end")], ids=["end", "during-a-read"])
+async def test_end_goes_to_the_very_last_row_at_once(
+    db_path: Path, now: DateTime, zone: Timezone, keys: tuple[str, ...]
+) -> None:
+    """One press of end reaches the last row of the whole review, not of the page read so
+    far (also when pressed while a page is being read)."""
+    expected = _many_overdue(db_path, now, zone)
+    app = make_app(db_path, now, zone, demo=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        rows = screen.query_one("#review-list", AgendaList)
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert rows.highlighted_key == expected[-1]
+        assert list(rows.keys) == expected
+        await pilot.press("home")
+        await settle(pilot)
+        assert rows.highlighted_key == expected[0]
+
+
 async def test_a_write_keeps_what_was_read_on_to_and_the_counts_follow(
     db_path: Path, now: DateTime, zone: Timezone
 ) -> None:

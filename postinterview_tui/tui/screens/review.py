@@ -50,6 +50,7 @@ from postinterview_tui.tui.state.review_data import (
     read_review,
 )
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
+from postinterview_tui.tui.widgets.agenda_messages import NearEnd
 from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
@@ -96,6 +97,8 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         """Applications written since the last read (on any screen: the store-change signal)."""
         self._reading_on = False
         """A read of the next page is under way."""
+        self._wants_end = False
+        """End was pressed: read every row left, then go to the last."""
 
     def compose(self) -> ComposeResult:
         # One line of text for the title and the counts, not a row of widgets: each widget
@@ -171,25 +174,42 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         self.inbox_read(data.inbox)
 
     @on(AgendaList.NearEnd, "#review-list")
+    def _near_end(self, message: NearEnd) -> None:
+        if message.to_the_end and self.data is not None and self.data.next_mark is not None:
+            self._wants_end = True  # once every row is read, the cursor goes to the last
+        self._read_on()
+
     def _read_on(self) -> None:
-        """Near the last row read: read the next page (one read at a time)."""
+        """Near the last row read: read the next page (one read at a time); after end, every
+        row left, then the cursor goes to the last."""
         data = self.data
-        if data is None or data.next_mark is None or self._reading_on:
+        if data is None or self._reading_on:
+            return
+        if data.next_mark is None:
+            if self._wants_end:
+                self._wants_end = False
+                self.query_one("#review-list", AgendaList).action_last()
             return
         self._reading_on = True
-        token, repository = self._load_token, self.pi_app.repository
+        token, repository, to_the_end = self._load_token, self.pi_app.repository, self._wants_end
 
         def more(read: ReviewData) -> None:
             self._reading_on = False
             if token == self._load_token and self.data is data:  # else a newer read shows
                 self.data = read
                 self._show(keep=self.current_key())
+            if self._wants_end:
+                self._read_on()  # the rest (end was pressed while a page was being read)
 
         def failed(_error: object) -> None:
-            self._reading_on = False
+            self._reading_on = self._wants_end = False
 
         self.pi_app.reads.run(
-            self, lambda: read_on(repository, data), more, group="review-read-on", failed=failed
+            self,
+            lambda: read_on(repository, data, to_the_end=to_the_end),
+            more,
+            group="review-read-on",
+            failed=failed,
         )
 
     def _show(self, *, keep: ItemKey | None = None, acted: ItemKey | None = None) -> None:

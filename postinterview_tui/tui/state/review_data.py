@@ -128,13 +128,22 @@ def read_review(
     return data
 
 
-def read_on(repository: Repository, data: ReviewData) -> ReviewData:
+def read_on(repository: Repository, data: ReviewData, *, to_the_end: bool = False) -> ReviewData:
     """``data`` with the next page of rows read (``data`` itself when every row is read), at
-    the same moment: the page starts after the last row read, so none is read twice."""
+    the same moment: the page starts after the last row read, so none is read twice.
+
+    Args:
+        to_the_end: read every row left, not a page (the user asked for the last row).
+    """
     if data.next_mark is None:
         return data
+    # The counts say how many rows the store lists; one more page covers any written since.
+    rest = sum(data.counts.values()) - len(data.agenda) + PAGE_ROWS
     page, mark = repository.agenda_rows(
-        data.now, data.settings.window_days, data.next_mark, PAGE_ROWS
+        data.now,
+        data.settings.window_days,
+        data.next_mark,
+        max(rest, PAGE_ROWS) if to_the_end else PAGE_ROWS,
     )
     agenda = (*data.agenda, *page)
     return replace(data, agenda=agenda, groups=tuple(grouped(agenda)), next_mark=mark)

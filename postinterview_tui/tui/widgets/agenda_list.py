@@ -261,9 +261,10 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_cursor_into_view()
 
     def action_last(self) -> None:
-        """Highlight the last row."""
+        """Highlight the last row, and ask for every row left (a list read a page at a time)."""
         self.cursor = len(self._layout.keys) - 1
         self._scroll_cursor_into_view()
+        self.post_message(self.NearEnd(self, to_the_end=True))
 
     def _move_page(self, direction: int) -> None:
         """Move about one screen of lines, to the nearest row in that direction."""

@@ -42,10 +42,12 @@ class NearEnd(Message, namespace="agenda_list"):
     """The cursor or the view came near the last row listed: a list read a page at a time
     reads on (posted on every such move; the reader knows whether a read is under way)."""
 
-    def __init__(self, agenda_list: Widget) -> None:
+    def __init__(self, agenda_list: Widget, *, to_the_end: bool = False) -> None:
         super().__init__()
         self.agenda_list: Widget = agenda_list
         """The list that posted the message."""
+        self.to_the_end = to_the_end
+        """The user asked for the last row (end): read every row left, then go to it."""
 
     @property
     def control(self) -> Widget:
