@@ -504,8 +504,8 @@ async def app_latencies(
                 def detail_shown(s: Screen[Any]) -> bool:
                     if not isinstance(s, DetailScreen):
                         return False
-                    head = s.query_one("#detail-head", Static)
-                    return not str(head.content).startswith("Loading")
+                    page = s.query_one("#detail-page", Static)
+                    return not str(page.content).startswith("Loading")
 
                 for index in range(warmup + screens):
                     focus(Stage.INTERVIEWED, card.id)

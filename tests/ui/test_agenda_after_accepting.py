@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import cast
 
-from textual.widgets import Static
-
 from postinterview_tui.domain.review import ItemKey
 from postinterview_tui.domain.rules import ActionKind
 from postinterview_tui.domain.stages import ConditionStatus, Stage
@@ -16,6 +14,7 @@ from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.offer import OfferScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
+from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilot, BoardPilots
 from tests.ui.helpers import column_text
 
@@ -51,7 +50,7 @@ async def test_accepting_with_a_pending_condition_keeps_its_check_ins_everywhere
         await ui.press("escape")
         detail = ui.screen
         assert isinstance(detail, DetailScreen)
-        timeline = str(detail.query_one("#detail-timeline", Static).render())
+        timeline = detail_page.timeline(detail)
         assert "condition check-in" in timeline
         assert "background check" in timeline and "right-to-work documents" in timeline
         await ui.press("escape")

@@ -24,6 +24,7 @@ from postinterview_tui.tui.screens.interview_form import InterviewFormScreen, Ro
 from postinterview_tui.tui.screens.loop_forms import ReplyFormScreen, RoundFormScreen
 from postinterview_tui.tui.screens.move_questions import ChoiceScreen, ThankedWhoScreen
 from postinterview_tui.tui.screens.templates import NameScreen
+from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import column, column_text, focus_card, make_app, settle
 
@@ -197,11 +198,11 @@ async def test_detail_screen_records_a_reply_and_a_round_and_shows_them(
         _fill(ui.app, interviewed="2026-12-01 09:30", interview_notes="system design")
         await ui.press("ctrl+s")
         assert isinstance(ui.screen, DetailScreen)
-        timeline = str(ui.screen.query_one("#detail-timeline").render())
+        timeline = detail_page.timeline(ui.screen)
         assert "Reply received" in timeline
         after_today = timeline.split("── today")[1]
         assert "Tue 1 Dec 2026 09:30" in after_today
-        facts = str(ui.screen.query_one("#detail-facts").render())
+        facts = detail_page.facts(ui.screen)
         assert "To talk about: system design" in facts  # a round still ahead
     summary = repository.summary(acme)
     assert summary.progress.last_interview_at is not None

@@ -1,5 +1,5 @@
-"""Opening an application's details builds little (issue 19): its three texts and the footer,
-no scrolling container (the screen scrolls itself, with keys from the command table); and a
+"""Opening an application's details builds little (issue 19): one page and the footer, no
+scrolling container (the screen scrolls itself, with keys from the command table); and a
 footer does no work for a screen that is covered or whose keys are about to be drawn."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.screens.board import BoardScreen
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.widgets.steady_footer import KeySignature, SteadyFooter
+from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilots
 
 
@@ -39,9 +40,9 @@ def _long_history(db_path: Path, now: DateTime, zone: Timezone) -> int:
         repository.close()
 
 
-async def test_the_detail_builds_its_three_texts_and_the_footer(
-    board_pilot: BoardPilots,
-) -> None:
+async def test_the_detail_builds_one_page_and_the_footer(board_pilot: BoardPilots) -> None:
+    """The heading, the facts and the timeline are lines of one text: one widget to style,
+    lay out and draw on the first frame, not one for each part."""
     async with board_pilot() as ui:
         await ui.open_card("Lumen Health", "enter")
         screen = ui.screen
@@ -52,14 +53,50 @@ async def test_the_detail_builds_its_three_texts_and_the_footer(
             for widget in screen.walk_children()
             if widget is footer or footer not in widget.ancestors
         ]
-        assert [widget.id for widget in built if isinstance(widget, Static)] == [
-            "detail-head",
-            "detail-facts",
-            "detail-timeline",
-        ]
-        assert len(built) == 4, [type(widget).__name__ for widget in built]
-        timeline = str(screen.query_one("#detail-timeline", Static).render())
-        assert timeline.splitlines()[0] == "Timeline"
+        assert [widget.id for widget in built if isinstance(widget, Static)] == ["detail-page"]
+        assert len(built) == 2, [type(widget).__name__ for widget in built]
+        lines = detail_page.page_lines(screen)
+        assert lines[0] == "Lumen Health — Backend developer"
+        assert lines[1] == "" and lines[2].startswith("Stage: ")
+        at = lines.index("Timeline")
+        assert lines[at - 1] == "" and lines[at + 1 :], lines
+
+
+async def test_the_page_shows_names_and_notes_as_written(
+    board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
+) -> None:
+    """One text for the page keeps what each part showed: markup-like names and notes are
+    text, and each line of the notes is a line of the page, wrapped at the screen's edge."""
+    repository = Repository.open(db_path, zone=zone)
+    assert repository is not None
+    notes = "Met [b]Ana[/b] at the meetup\n[red]ask[/red] about the team\t" + "word " * 20
+    try:
+        interview = NewInterview(now.subtract(days=1), InterviewKind.VIDEO, "")
+        acme = repository.add_application(
+            NewApplication("[b]Acme[/b]", "Data [i]engineer", interview, notes=notes),
+            now.subtract(days=1),
+        )
+    finally:
+        repository.close()
+    async with board_pilot(demo=False, size=(80, 24), focus=acme) as ui:
+        await ui.press("enter")
+        lines = detail_page.page_lines(ui.screen)
+        page = ui.screen.query_one("#detail-page", Static)
+        drawn = [page.render_line(y).text.rstrip() for y in range(page.size.height)]
+    assert lines[0] == "[b]Acme[/b] — Data [i]engineer"
+    assert "Notes: Met [b]Ana[/b] at the meetup" in lines
+    assert "[red]ask[/red] about the team   " + "word " * 20 in lines
+    # As the heading and the facts were drawn as widgets of their own (80 columns less the
+    # margins: 76; the tab to column 32).
+    assert drawn[:7] == [
+        "[b]Acme[/b] — Data [i]engineer",
+        "",
+        "Stage: Interviewed",
+        "Interview Tue 24 Nov 2026 10:00 (video)",
+        "Notes: Met [b]Ana[/b] at the meetup",
+        "[red]ask[/red] about the team   " + " ".join(["word"] * 9),
+        " ".join(["word"] * 11),
+    ]
 
 
 async def test_a_long_detail_scrolls_with_its_keys(
@@ -121,8 +158,8 @@ async def test_the_timeline_is_wrapped_once(
     acme = _long_history(db_path, now, zone)
     async with board_pilot(demo=False, size=(80, 24), focus=acme) as ui:
         await ui.press("enter")
-        timeline = ui.screen.query_one("#detail-timeline", Static)
-        assert timeline.styles.text_wrap == "nowrap"
-        lines = [timeline.render_line(y).text.rstrip() for y in range(timeline.size.height)]
+        page = ui.screen.query_one("#detail-page", Static)
+        assert page.styles.text_wrap == "nowrap"
+        lines = detail_page.drawn_timeline(ui.screen)
         assert lines[0] == "Timeline"
         assert sum("Reply received" in line for line in lines) == 29

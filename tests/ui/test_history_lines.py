@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 
 from pendulum import DateTime, Timezone
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from postinterview_tui.domain.records import NewApplication, NewInterview, NewInterviewer
 from postinterview_tui.domain.stages import InterviewKind, Stage
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.move_questions import ChoiceScreen
+from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import open_repository
 
@@ -48,7 +49,7 @@ async def test_a_thank_you_moved_on_the_board_names_the_interviewers_thanked(
         await ui.focus_card(acme)
         await ui.press("enter")
         assert isinstance(ui.screen, DetailScreen)
-        timeline = str(ui.screen.query_one("#detail-timeline", Static).render())
+        timeline = detail_page.timeline(ui.screen)
     assert "Thank-you note sent to Tom Becker, Ana Ruiz" in timeline
     repository = open_repository(db_path, zone)
     try:
@@ -68,8 +69,7 @@ async def test_a_long_history_line_continues_under_its_text_at_80_columns(
     repository.close()
     async with board_pilot(demo=False, size=(80, 24), focus=acme) as ui:
         await ui.press("enter")
-        timeline = ui.screen.query_one("#detail-timeline", Static)
-        lines = [timeline.render_line(y).text.rstrip() for y in range(timeline.size.height)]
+        lines = detail_page.drawn_timeline(ui.screen)
     reply = next(n for n, line in enumerate(lines) if "Reply received" in line)
     # The wrapped part starts where the text after the date starts, not at the edge.
     indent = lines[reply].index("Reply received")
@@ -84,7 +84,7 @@ async def test_a_held_rounds_topics_are_labelled_talked_about(
     acme = _seed(db_path, now, zone, "Tom Becker", notes="their data platform migration")
     async with board_pilot(demo=False, focus=acme) as ui:
         await ui.press("enter")
-        facts = str(ui.screen.query_one("#detail-facts", Static).render())
+        facts = detail_page.facts(ui.screen)
     assert "  Talked about: their data platform migration" in facts.splitlines()
     assert "Notes:" not in facts
 
@@ -102,7 +102,7 @@ async def test_a_reply_with_a_new_decision_date_replaces_the_rounds_one_on_the_d
     repository.close()
     async with board_pilot(demo=False, focus=acme) as ui:
         await ui.press("enter")
-        facts = str(ui.screen.query_one("#detail-facts", Static).render()).splitlines()
+        facts = detail_page.facts(ui.screen).splitlines()
     assert "  They expect to decide by 2026-12-11" not in facts
     assert "  They said they would decide by 2026-12-11 (since replaced)" in facts
     assert "Decision expected by 2026-12-18 (from their reply)" in facts

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from pendulum import DateTime, Timezone
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.app import PostInterviewApp
@@ -16,6 +15,7 @@ from postinterview_tui.tui.screens.board import BoardScreen
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
 from tests.cli._mail import invitation_ics
+from tests.ui import detail_page
 from tests.ui.helpers import column, column_text, focus_card, make_app, settle
 from tests.ui.test_inbox_accepting import SIZE, _acme, _ingest, _open_review, _rows, _run
 
@@ -47,8 +47,8 @@ async def _detail_facts(app: PostInterviewApp, pilot: Pilot[object]) -> str:
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(app.screen, DetailScreen), app.screen
-    facts = str(app.screen.query_one("#detail-facts", Static).render())
-    timeline = str(app.screen.query_one("#detail-timeline", Static).render())
+    facts = detail_page.facts(app.screen)
+    timeline = detail_page.timeline(app.screen)
     return f"{facts}\n{timeline}"
 
 

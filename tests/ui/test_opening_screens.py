@@ -13,6 +13,7 @@ from pendulum import DateTime, Timezone
 from postinterview_tui.domain.stages import Stage
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
+from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import board, make_app, settle
 
@@ -69,7 +70,7 @@ async def test_the_first_frame_of_the_detail_screen_shows_the_application(
         for _ in range(250):
             if isinstance(ui.screen, DetailScreen):
                 # The first look at the new screen, before any later update.
-                heads.append(str(ui.screen.query_one("#detail-head").render()))
+                heads.append(detail_page.heading(ui.screen))
                 break
             await ui.pilot.pause(0.01)
         assert heads, "the detail screen opened"

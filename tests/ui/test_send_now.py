@@ -18,6 +18,7 @@ from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.screens.drafting import DraftingScreen
 from postinterview_tui.tui.screens.send_now import SendConfirmScreen
 from tests.mailserver import messages_in, sendmail_command
+from tests.ui import detail_page
 from tests.ui.helpers import build_app, focus_card, open_repository, settle, toasts
 
 SIZE = (140, 40)
@@ -95,7 +96,7 @@ async def test_send_now_confirms_sends_and_moves_the_card(
         focus_card(app, lumen)
         await pilot.press("enter")
         await settle(pilot)
-        timeline = str(app.screen.query_one("#detail-timeline", Static).render())
+        timeline = detail_page.timeline(app.screen)
         assert "Thank-you note sent to Grace Okafor <grace.okafor@lumen.example>" in timeline
     (message,) = messages_in(outbox)
     assert str(message["To"]) == "Grace Okafor <grace.okafor@lumen.example>"

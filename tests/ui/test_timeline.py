@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pendulum import DateTime, Timezone
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from postinterview_tui.domain.records import NewApplication, NewInterview
 from postinterview_tui.domain.stages import EventKind, Stage
@@ -16,6 +16,7 @@ from postinterview_tui.storage.timeline_queries import recent_events
 from postinterview_tui.tui.app import PostInterviewApp
 from postinterview_tui.tui.screens.detail import DetailScreen
 from postinterview_tui.tui.screens.timeline import TimelineScreen, detail_timeline
+from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import make_app, open_repository
 
@@ -231,7 +232,7 @@ async def test_detail_screen_shows_a_snooze(
     repository.close()
     async with board_pilot(size=SIZE, focus=quillstone) as ui:
         await ui.press("enter")
-        text = str(ui.screen.query_one("#detail-timeline", Static).render())
+        text = detail_page.timeline(ui.screen)
         assert "snoozed until Fri 27 Nov 2026 10:00" in text
         assert "› follow up: Friday (in 2 days) · Fri 27 Nov 10:00 (first follow-up)" in text
         assert "(overdue)" not in text

@@ -23,6 +23,7 @@ from postinterview_tui.tui.screens.offer import OfferScreen
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.screens.settings import SettingsScreen, field_id
 from postinterview_tui.tui.screens.timeline import TimelineScreen
+from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import board
 
@@ -118,7 +119,7 @@ async def test_an_edit_from_the_detail_screen_reaches_the_board(board_pilot: Boa
         form.query_one("#field-company", Input).value = "Quillstone Renamed"
         await ui.press("ctrl+s")
         assert ui.screen is detail
-        assert "Quillstone Renamed" in str(detail.query_one("#detail-head").render())
+        assert "Quillstone Renamed" in detail_page.heading(detail)
         assert "Quillstone Renamed" in board_lines(ui.app)
         shown = await back_to_board(ui.app, ui.pilot, 1)
         assert "Quillstone Renamed" in shown

@@ -14,7 +14,7 @@ from postinterview_tui.tui.commands.table import DETAIL_COMMANDS, bindings
 from postinterview_tui.tui.screens.loop_actions import LoopActions
 from postinterview_tui.tui.screens.timeline import detail_timeline_rows
 from postinterview_tui.tui.screens.writes import StoreChange
-from postinterview_tui.tui.widgets.hanging_lines import HangingLines
+from postinterview_tui.tui.widgets.hanging_lines import HangingLine, HangingLines
 from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -38,14 +38,19 @@ def read_detail(repository: Repository, application_id: int) -> DetailData:
 TIMELINE_HEADING = Content.styled("Timeline", "bold underline")
 """The timeline section's heading, its first line."""
 
+HEADING_STYLE = "bold $accent"
+"""The page's heading: the company and the role (or "Loading…" until they are read)."""
+
+_BLANK: HangingLine = (Content(), 0)
+
 
 class DetailScreen(LoopActions):
     """Everything about one application.
 
-    Opening it builds three texts and the footer, nothing more: the screen scrolls itself
-    (its keys are in the command table), so no scrolling container is built around them, and
-    the timeline's heading is the first line of the timeline. Each widget costs Textual its
-    styles, layout and drawing on the first frame.
+    Opening it builds one text, the whole page (heading, facts, timeline), and the footer,
+    nothing more: the screen scrolls itself (its keys are in the command table), so no
+    scrolling container is built around it. Each widget costs Textual its styles, layout and
+    drawing on the first frame; the page's parts are lines of one text, wrapped once.
     """
 
     COMMAND_TABLE = DETAIL_COMMANDS
@@ -59,14 +64,12 @@ class DetailScreen(LoopActions):
         self._shown: ApplicationDetail | None = data[0] if data else None
 
     def compose(self) -> ComposeResult:
-        head, facts, timeline = (
-            self._texts(*self._data)
+        page = (
+            self._page(*self._data)
             if self._data
-            else (Content("Loading…"), Content(), HangingLines(()))
+            else HangingLines([(Content.styled("Loading…", HEADING_STYLE), 0)])
         )
-        yield Static(head, id="detail-head")
-        yield Static(facts, id="detail-facts")
-        yield Static(timeline, id="detail-timeline")
+        yield Static(page, id="detail-page")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -93,22 +96,17 @@ class DetailScreen(LoopActions):
 
     def _show(self, data: DetailData) -> None:
         self._shown = data[0]
-        head, facts, timeline = self._texts(*data)
-        self.query_one("#detail-head", Static).update(head)
-        self.query_one("#detail-facts", Static).update(facts)
-        self.query_one("#detail-timeline", Static).update(timeline)
+        self.query_one("#detail-page", Static).update(self._page(*data))
 
-    def _texts(
-        self, detail: ApplicationDetail, settings: Settings
-    ) -> tuple[Content, Content, HangingLines]:
-        """The heading, the facts and the timeline, as shown (a long line of the timeline
-        continues under its text)."""
+    def _page(self, detail: ApplicationDetail, settings: Settings) -> HangingLines:
+        """The page as shown: the heading, the facts, and the timeline under its own heading,
+        a blank line between them (a long line of the timeline continues under its text)."""
         app = self.pi_app
         now, zone = app.clock(), app.zone
         summary = detail.summary
         head = Content.assemble(
             (safe_line(summary.company), "bold"), " — ", safe_line(summary.role)
-        )
+        ).stylize_before(HEADING_STYLE)
         facts = [f"Stage: {summary.stage.label}"]
         if summary.close_reason:
             facts[0] += f" ({summary.close_reason.label})"
@@ -149,8 +147,12 @@ class DetailScreen(LoopActions):
         if detail.notes:
             facts.append("Notes: " + safe_text(detail.notes))
         rows = detail_timeline_rows(detail, settings, now, zone)
-        timeline = HangingLines([(TIMELINE_HEADING, 0), *rows])
-        return head, Content("\n".join(facts)), timeline
+        # Notes keep their own line breaks: each of their lines is a line of the page, its tabs
+        # as wide as Textual draws them (8), so that it wraps at the width it is drawn at.
+        fact_lines = [
+            (Content(line.expandtabs(8)), 0) for fact in facts for line in fact.split("\n")
+        ]
+        return HangingLines([(head, 0), _BLANK, *fact_lines, _BLANK, (TIMELINE_HEADING, 0), *rows])
 
     def action_edit_application(self) -> None:
         """Edit this application."""

@@ -71,5 +71,8 @@ class HangingLines(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        """Draw the wrapped lines (each fits ``width`` already)."""
-        return Content("\n").join(self.wrapped(width)).render_strips(width, height, style, options)
+        """Draw the wrapped lines (each fits ``width`` already); an empty line draws nothing,
+        so Textual fills it exactly as it fills the margin beside it."""
+        text = Content("\n").join(self.wrapped(width))
+        strips = text.render_strips(width, height, style, options)
+        return [strip if strip.cell_length else Strip([]) for strip in strips]
