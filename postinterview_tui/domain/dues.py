@@ -231,15 +231,5 @@ def next_up_from_dues(
     if due is None:
         return None
     item = due.item
-    return AgendaItem(
-        application_id=due.application_id,
-        company=due.company,
-        role=due.role,
-        stage=due.stage,
-        action=item.action,
-        due=item.due,
-        status=item_status(item.action, due_status(item.due, now, window_days, zone))
-        or DueStatus.UPCOMING,
-        detail=item.detail,
-        condition_id=item.condition_id,
-    )
+    status = item_status(item.action, due_status(item.due, now, window_days, zone))
+    return item_from_due(due, status or DueStatus.UPCOMING)
