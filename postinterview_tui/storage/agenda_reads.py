@@ -27,11 +27,13 @@ _TIMINGS = (DueStatus.OVERDUE, DueStatus.DUE, DueStatus.UPCOMING)
 """The timings, in the order of the numbers :data:`_TIMING_SQL` gives them."""
 
 # A due's timing at now (?1) with the limits soon (?2) and the window's end (?3), as
-# domain.rules.classify_due compares them, and whether its round is still ahead of now.
-# Stored instants are UTC text of one fixed form: comparing the texts compares the times.
+# domain.rules.classify_due compares them, and whether its round is still ahead of now (the
+# round time each due keeps: its application's when the dues were computed, which every write
+# of the application does). Stored instants are UTC text of one fixed form: comparing the
+# texts compares the times. Every column named here is in the due-time index, so the counts
+# read that index alone.
 _TIMING_SQL = "CASE WHEN d.due_at <= ?1 THEN 0 WHEN d.due_at <= ?2 THEN 1 ELSE 2 END"
-_AHEAD_SQL = "COALESCE(a.last_interview_at > ?1, 0)"
-_JOIN = "FROM dues AS d JOIN applications AS a ON a.id = d.application_id "
+_AHEAD_SQL = "COALESCE(d.round_at > ?1, 0)"
 
 PageMark = tuple[int, str, int, int]
 """Where the next page starts: the group's place in ``GROUP_KINDS``, then the last row read's
@@ -59,9 +61,9 @@ def due_tallies(
     """The stored dues up to the window's end (overdue ones included), counted by what
     classifies them at ``now``: their action, their due time against ``now`` and ``limits``
     (``domain.rules.due_limits``), and whether their application's round is still ahead.
-    Reads the due-time index and counts; builds no due."""
+    Reads the due-time index alone (no due's or application's row) and counts; builds no due."""
     rows = db.execute(
-        f"SELECT d.action, {_TIMING_SQL}, {_AHEAD_SQL}, COUNT(*) {_JOIN}"
+        f"SELECT d.action, {_TIMING_SQL}, {_AHEAD_SQL}, COUNT(*) FROM dues AS d "
         "WHERE d.due_at <= ?3 GROUP BY 1, 2, 3",
         _bounds(now, limits),
     ).fetchall()

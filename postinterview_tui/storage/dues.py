@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from pendulum import DateTime, Timezone
@@ -34,7 +34,7 @@ from postinterview_tui.domain.dues import (
     rules_basis,
     stored_dues,
 )
-from postinterview_tui.domain.models import Condition
+from postinterview_tui.domain.models import Condition, Progress
 from postinterview_tui.domain.rules import ActionItem, ActionKind
 from postinterview_tui.domain.settings import Settings, settings_from_texts
 from postinterview_tui.domain.stages import AGENDA_STAGES
@@ -45,7 +45,7 @@ from postinterview_tui.storage.rows import (
     stored_instant,
     summary_from_values,
 )
-from postinterview_tui.storage.timestamps import to_text
+from postinterview_tui.storage.timestamps import optional_to_text, to_text
 
 RecomputeProgress = Callable[[int, int], None]
 """``(done, total)``: called now and then while every due is computed again."""
@@ -173,7 +173,7 @@ class DuesKeeper:
         batch: list[tuple[Any, ...]] = []
         for done, values in enumerate(rows, start=1):
             summary = summary_from_values(values, conditions.get(values[0], ()), full=True)
-            batch.extend(_due_rows(summary.id, stored_dues(summary.progress, settings, self.zone)))
+            batch.extend(_due_rows(summary.id, summary.progress, settings, self.zone))
             if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
                 _insert(db, batch)
                 batch.clear()
@@ -205,10 +205,16 @@ class DuesKeeper:
             )
         ]
         summary = summary_from_values(values, conditions, full=True)
-        _insert(db, _due_rows(application_id, stored_dues(summary.progress, settings, self.zone)))
+        _insert(db, _due_rows(application_id, summary.progress, settings, self.zone))
 
 
-def _due_rows(application_id: int, items: Iterable[ActionItem]) -> list[tuple[Any, ...]]:
+def _due_rows(
+    application_id: int, progress: Progress, settings: Settings, zone: Timezone
+) -> list[tuple[Any, ...]]:
+    # The round time goes with each due: the agenda's groups are told by it, and the counts
+    # read it from the due-time index rather than from the application's row.
+    round_at = optional_to_text(progress.last_interview_at)
+    items = stored_dues(progress, settings, zone)
     return [
         (
             application_id,
@@ -218,6 +224,7 @@ def _due_rows(application_id: int, items: Iterable[ActionItem]) -> list[tuple[An
             item.detail,
             item.condition_id,
             RULES_VERSION,
+            round_at,
         )
         for position, item in enumerate(items)
     ]
@@ -227,7 +234,7 @@ def _insert(db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     if rows:
         db.executemany(
             "INSERT INTO dues (application_id, position, action, due_at, detail, condition_id, "
-            "rules_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "rules_version, round_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 

@@ -307,6 +307,25 @@ def _search_texts(db: Database) -> None:
     )
 
 
+@migrations(name="0009-dues-counted")
+def _dues_counted(db: Database) -> None:
+    # Each due keeps its application's round time (when its dues were computed: every write of
+    # the application computes them again), and the due-time index carries what the agenda's
+    # groups are told by (action, round time), so the headers' counts read that index alone and
+    # never an application row (issue 19: ~2 ms a count at 100,000 applications). The index
+    # keeps the due-time order (the primary key follows due_at), so the review's pages still
+    # read along it. Filled here from the applications; the basis stays, nothing is recomputed.
+    db.executescript(
+        """
+        ALTER TABLE dues ADD COLUMN round_at TEXT;
+        UPDATE dues SET round_at =
+            (SELECT last_interview_at FROM applications WHERE id = dues.application_id);
+        DROP INDEX dues_by_time;
+        CREATE INDEX dues_by_time ON dues (due_at, application_id, position, action, round_at);
+        """
+    )
+
+
 if tuple(step.name for step in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("schema_version.MIGRATION_NAMES does not list the migrations defined here")
 __all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATION_NAMES", "apply_migrations"]

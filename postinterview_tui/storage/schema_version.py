@@ -18,6 +18,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0006-dues",
     "0007-stage-counts",
     "0008-search-texts",
+    "0009-dues-counted",
 )
 """Every migration, in order (:mod:`.schema` checks it defines exactly these)."""
 LATEST_VERSION = len(MIGRATION_NAMES)

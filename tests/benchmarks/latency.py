@@ -18,7 +18,9 @@ import contextlib
 import gc
 import json
 import os
+import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -205,7 +207,8 @@ async def bare_latencies(
     floors: bool = True,
 ) -> dict[str, list[float]]:
     """``bare_key`` (the baseline of target 2) and, with ``floors``, ``bare_focus`` and
-    ``bare_push`` (Textual's own cost of a focus change and of opening a screen)."""
+    ``bare_push`` (Textual's own cost of a focus change and of opening a screen) and
+    ``bare_commit`` (a durable commit on this disk: :func:`commit_floor`)."""
     app = BareApp(panes=floors)
     probe = FrameProbe(app)
     samples: dict[str, list[float]] = {"bare_key": []}
@@ -242,6 +245,43 @@ async def bare_latencies(
             await _quiet(pilot)
             await pilot.press("escape")
             await _quiet(pilot)
+        samples["bare_commit"] = await commit_floor(pilot, warmup, presses)
+    return samples
+
+
+async def commit_floor(pilot: Pilot[Any], warmup: int, presses: int) -> list[float]:
+    """Seconds of one durable SQLite commit (one row changed) in a worker thread, with the
+    journal and sync the app chooses for this SQLite build, each after the same settling as a
+    press: what any write that survives a power cut costs on this disk (reported with the
+    floors, for information: a stage move is held to ``bare_focus``, its commit included)."""
+    from postinterview_tui.storage.connection import choose_durability
+
+    durability = choose_durability(sqlite3.sqlite_version_info)
+    samples = []
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_HOME")) as directory:
+        db = sqlite3.connect(
+            Path(directory, "floor.db"), isolation_level=None, check_same_thread=False
+        )
+        try:
+            db.execute(f"PRAGMA journal_mode = {durability.journal_mode}")
+            db.execute(f"PRAGMA synchronous = {durability.synchronous}")
+            db.execute("CREATE TABLE floor (id INTEGER PRIMARY KEY, value INTEGER)")
+            db.execute("INSERT INTO floor VALUES (1, 0)")
+
+            def commit(value: int) -> float:
+                started = time.perf_counter()
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("UPDATE floor SET value = ? WHERE id = 1", [value])
+                db.execute("COMMIT")
+                return time.perf_counter() - started
+
+            for index in range(warmup + presses):
+                await _quiet(pilot)
+                seconds = await asyncio.to_thread(commit, index)
+                if index >= warmup:
+                    samples.append(seconds)
+        finally:
+            db.close()
     return samples
 
 

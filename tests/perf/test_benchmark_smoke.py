@@ -21,6 +21,7 @@ from tests.benchmarks.latency import (
     app_latencies,
     bare_first_frame,
     bare_key_latencies,
+    bare_latencies,
 )
 
 pytestmark = pytest.mark.slow
@@ -60,3 +61,10 @@ async def test_latency_measurements_run_and_the_move_lands(database: Path, tmp_p
     for kind in ("move", "focus_jk"):
         assert len(result.samples[kind]) == 3, kind
         assert all(_is_time(sample) for sample in result.samples[kind]), kind
+
+
+async def test_the_floors_run_with_a_durable_commit_among_them() -> None:
+    floors = await bare_latencies(4, warmup=1)
+    for name, count in (("bare_key", 4), ("bare_focus", 4), ("bare_push", 2), ("bare_commit", 4)):
+        assert len(floors[name]) == count, name
+        assert all(_is_time(sample) for sample in floors[name]), name
