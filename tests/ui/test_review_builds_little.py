@@ -17,8 +17,8 @@ from textual.widgets import Static
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
 from postinterview_tui.tui.widgets.fixed_lines import fixed_lines
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.pending_read import PendingRead
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 from tests.ui.board_pilot import BoardPilots
 
 
@@ -30,7 +30,7 @@ async def test_the_review_builds_a_header_line_its_list_and_the_footer(
         await ui.settle()
         screen = ui.screen
         assert isinstance(screen, ReviewScreen)
-        footer = screen.query_one(SteadyFooter)
+        footer = screen.query_one(KeyBar)
         built = [
             widget
             for widget in screen.walk_children()
@@ -41,7 +41,7 @@ async def test_the_review_builds_a_header_line_its_list_and_the_footer(
             (AgendaList, "review-list"),
             (PendingRead, "review-empty"),
             (Static, "review-hint"),
-            (SteadyFooter, None),
+            (KeyBar, None),
         ]
         # The one header line names the screen, then counts as before.
         header = str(screen.query_one("#review-counts", Static).render())

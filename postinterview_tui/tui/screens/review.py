@@ -51,8 +51,8 @@ from postinterview_tui.tui.state.review_data import (
 )
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.tui.widgets.agenda_messages import NearEnd
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.pending_read import PendingRead
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.inbox.records import InboxEntry
@@ -108,7 +108,7 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         yield AgendaList(id="review-list")
         yield PendingRead("Loading…", id="review-empty")
         yield Static("", id="review-hint")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.pi_app.writes.follow(self._store_changed)
