@@ -13,7 +13,7 @@ from postinterview_tui.domain.agenda_groups import shown_groups
 from postinterview_tui.domain.models import ApplicationSummary
 from postinterview_tui.domain.rules import ActionItem, DueStatus
 from postinterview_tui.domain.text import safe_line, shorten
-from postinterview_tui.domain.wording import ACTION_LABELS, due_words, let_go_words
+from postinterview_tui.domain.wording import ACTION_LABELS, DueWording, due_words, let_go_words
 
 
 def rfc3339(moment: DateTime | None, zone: Timezone) -> str | None:
@@ -100,10 +100,12 @@ def agenda_lines(
     items: list[AgendaItem], now: DateTime, zone: Timezone, width: int | None = None
 ) -> list[str]:
     """``today`` as text in the review's groups (:func:`.agenda_groups.group_agenda`); on a
-    terminal ``width`` wide, two lines an item when one would wrap."""
+    terminal ``width`` wide, two lines an item when one would wrap. ``items`` are an agenda in
+    its order, as ``build_agenda`` and the store's ``stored_agenda`` give it."""
+    wording = DueWording(now, zone)  # one ``now`` for every row
     groups = [
-        (group.heading, [_agenda_entry(item, now, zone) for item in group.items])
-        for group in shown_groups(items)
+        (group.heading, [_agenda_entry(item, wording) for item in group.items])
+        for group in shown_groups(items, in_order=True)
     ]
     one_line = [
         (heading, [_agenda_line(entry) for entry in entries]) for heading, entries in groups
@@ -138,11 +140,9 @@ def _with_headings(groups: list[tuple[str, list[str]]]) -> list[str]:
     return lines
 
 
-def _agenda_entry(
-    item: AgendaItem, now: DateTime, zone: Timezone
-) -> tuple[int, str, str, str, str]:
+def _agenda_entry(item: AgendaItem, wording: DueWording) -> tuple[int, str, str, str, str]:
     # Number, name, action, when and detail, each cleaned for the terminal.
-    when = due_words(item.action, item.due, now, zone)
+    when = wording.due_words(item.action, item.due)
     detail = clean_line(item.detail) if item.detail else ""
     if item.status is DueStatus.GONE_QUIET:
         # Advice, not a lateness: the question it asks, with since when.

@@ -23,37 +23,69 @@ ACTION_LABELS: dict[ActionKind, str] = {
 
 def lateness(due: DateTime, now: DateTime, zone: Timezone) -> str:
     """How late or how soon, in words: "2 days late", "3 hours late", "today", "tomorrow"."""
-    # Plain timestamps, each taken once: comparing or subtracting pendulum instants asks both
-    # zones for offsets (and subtracting builds an Interval, 20x slower).
-    due_seconds, now_seconds = due.timestamp(), now.timestamp()
-    if due_seconds <= now_seconds:
-        hours = int((now_seconds - due_seconds) // 3600)
-        if hours < 24:
-            return "late today" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''} late"
-        days = hours // 24
-        return f"{days} day{'s' if days != 1 else ''} late"
-    # Plain local dates and times: pendulum's format() parses the pattern on every call;
-    # ``today`` words a thousand dues at a time.
-    local_due = due.in_timezone(zone)
-    days_ahead = days_between(now, local_due, zone)
-    if days_ahead == 0:
-        return f"today {local_due.strftime('%H:%M')}"
-    if days_ahead == 1:
-        return "tomorrow"
-    if days_ahead < 7:
-        return f"{day_name(local_due.date())} (in {days_ahead} days)"
-    return f"in {days_ahead} days"
+    return DueWording(now, zone).lateness(due)
 
 
 def due_words(action: ActionKind, due: DateTime, now: DateTime, zone: Timezone) -> str:
     """When an agenda item is due, in words: a scheduled round by its day and clock time
     ("Thursday 14:00 (in 3 days)"), a move-on whose time has come as "gone quiet" (advice is
     never late), anything else by :func:`lateness`."""
-    if action is ActionKind.INTERVIEW and due > now:
-        return round_time(due, now, zone)
-    if action is ActionKind.MOVE_ON and due <= now:
-        return "gone quiet"
-    return lateness(due, now, zone)
+    return DueWording(now, zone).due_words(action, due)
+
+
+class DueWording:
+    """:func:`due_words` and :func:`lateness` for many dues at one ``now``: ``postinterview
+    today`` words 1,500 at 100,000 applications. ``now``'s instant is taken once for the whole
+    list, and its local day only when a due needs it, once."""
+
+    __slots__ = ("_now_seconds", "_today", "now", "zone")
+
+    def __init__(self, now: DateTime, zone: Timezone) -> None:
+        self.now = now
+        self.zone = zone
+        # Plain timestamps: comparing or subtracting pendulum instants asks both zones for
+        # offsets (and subtracting builds an Interval, 20x slower).
+        self._now_seconds = now.timestamp()
+        self._today: int | None = None
+
+    def due_words(self, action: ActionKind, due: DateTime) -> str:
+        """:func:`due_words` of ``due`` at this ``now``."""
+        due_seconds = due.timestamp()
+        if action is ActionKind.INTERVIEW and due_seconds > self._now_seconds:
+            return round_time(due, self.now, self.zone)
+        if action is ActionKind.MOVE_ON and due_seconds <= self._now_seconds:
+            return "gone quiet"
+        return self._lateness(due, due_seconds)
+
+    def lateness(self, due: DateTime) -> str:
+        """:func:`lateness` of ``due`` at this ``now``."""
+        return self._lateness(due, due.timestamp())
+
+    def _lateness(self, due: DateTime, due_seconds: float) -> str:
+        now_seconds = self._now_seconds
+        if due_seconds <= now_seconds:
+            hours = int((now_seconds - due_seconds) // 3600)
+            if hours < 24:
+                return (
+                    "late today" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''} late"
+                )
+            days = hours // 24
+            return f"{days} day{'s' if days != 1 else ''} late"
+        # Plain local dates and times: pendulum's format() parses the pattern on every call.
+        local_due = due.in_timezone(self.zone)
+        days_ahead = local_due.toordinal() - self._local_today()
+        if days_ahead == 0:
+            return f"today {local_due.strftime('%H:%M')}"
+        if days_ahead == 1:
+            return "tomorrow"
+        if days_ahead < 7:
+            return f"{day_name(local_due.date())} (in {days_ahead} days)"
+        return f"in {days_ahead} days"
+
+    def _local_today(self) -> int:
+        if self._today is None:
+            self._today = _local_day_number(self.now, self.zone)
+        return self._today
 
 
 def let_go_words(detail: str) -> str:

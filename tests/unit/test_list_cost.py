@@ -92,3 +92,66 @@ def test_classifying_stored_dues_compares_no_datetimes(monkeypatch: pytest.Monke
     agenda = agenda_from_dues(stored, NOW, 7, tz(BERLIN))
     assert len(agenda) > 10
     assert compared == []
+
+
+def test_a_whole_list_takes_nows_instant_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``today`` words every row against one ``now``: its instant is taken once for the list,
+    not once for each of its 1,500 rows."""
+    from postinterview_tui.cli.output import agenda_lines
+    from postinterview_tui.domain.agenda import AgendaItem
+    from postinterview_tui.domain.rules import DueStatus
+
+    now = NOW.add(seconds=2)
+    items = [
+        AgendaItem(number, "Acme", "Analyst", Stage.INTERVIEWED, action, due, status, "")
+        for number, due in enumerate(DUES, start=1)
+        for action, status in (
+            (ActionKind.FOLLOW_UP, DueStatus.OVERDUE if due <= now else DueStatus.UPCOMING),
+            (ActionKind.INTERVIEW, DueStatus.UPCOMING),
+        )
+        if not (action is ActionKind.INTERVIEW and due <= now)
+    ]
+    taken: list[DateTime] = []
+    original = DateTime.timestamp
+
+    def counting(self: DateTime) -> float:
+        taken.append(self)
+        return original(self)
+
+    monkeypatch.setattr(DateTime, "timestamp", counting)
+    lines = agenda_lines(items, now, tz(BERLIN))
+    assert any("late" in line for line in lines) and any("tomorrow" in line for line in lines)
+    assert sum(1 for moment in taken if moment is now) == 1
+
+
+def test_printing_an_agenda_takes_each_rows_instant_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An agenda comes in its order (``stored_agenda`` sorts it as it reads): putting its rows
+    in groups keeps that order rather than sorting them again by their instants."""
+    from postinterview_tui.cli.output import agenda_lines
+    from postinterview_tui.domain.agenda import AgendaItem
+    from postinterview_tui.domain.rules import DueStatus
+
+    items = [
+        AgendaItem(
+            number,
+            "Acme",
+            "Analyst",
+            Stage.INTERVIEWED,
+            ActionKind.FOLLOW_UP,
+            due.in_timezone("UTC"),
+            DueStatus.OVERDUE if due <= NOW else DueStatus.UPCOMING,
+            "",
+        )
+        for number, due in enumerate(DUES, start=1)
+    ]
+    taken: list[DateTime] = []
+    original = DateTime.timestamp
+
+    def counting(self: DateTime) -> float:
+        taken.append(self)
+        return original(self)
+
+    monkeypatch.setattr(DateTime, "timestamp", counting)
+    lines = agenda_lines(items, NOW, tz(BERLIN))
+    assert lines[0] == "Overdue (11)" and "Upcoming (34)" in lines
+    assert max(sum(1 for moment in taken if moment is item.due) for item in items) == 1
