@@ -13,12 +13,9 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App
-from textual.widget import Widget
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from textual.widgets import Footer
 
 log = logging.getLogger(__name__)
 
@@ -47,49 +44,7 @@ def forget_closed_widgets() -> None:
         _CLEAR_INNER_OUTER()
 
 
-# -- 2. Restyling a footer key in place (Textualize/textual#4815) -------------------------------
-# The stock Footer recomposes every key whenever the focused widget changes, even when only
-# whether a key is enabled changed; that costs more than the rest of a key press on the board
-# (widgets/steady_footer.py). Dimming a key in place needs Footer's readiness flag, its key
-# widget class and the key's own disabled flag, none of them public.
-
-try:
-    from textual.widgets import Footer as _Footer
-    from textual.widgets._footer import FooterKey
-
-    _FOOTER_PARTS = hasattr(_Footer, "_bindings_ready") and (
-        "_disabled" in FooterKey.__init__.__code__.co_names
-    )
-except ImportError:  # pragma: no cover - a later Textual
-    _FOOTER_PARTS = False
-
-
-def footer_is_ready(footer: Footer) -> bool:
-    """Whether ``footer`` has composed its keys at least once (False when the patch is off,
-    so the footer always rebuilds, as stock Textual does)."""
-    return _FOOTER_PARTS and bool(getattr(footer, "_bindings_ready", False))
-
-
-def footer_keys(footer: Footer) -> list[Widget] | None:
-    """The key widgets ``footer`` shows, or None when the patch is off."""
-    if not _FOOTER_PARTS:
-        return None
-    return list(footer.query_children(FooterKey))
-
-
-def key_of(widget: Widget) -> tuple[str, str]:
-    """A footer key widget's key and action."""
-    return str(getattr(widget, "key", "")), str(getattr(widget, "action", ""))
-
-
-def dim_footer_key(widget: Widget, disabled: bool) -> None:
-    """Show a footer key as disabled (dimmed; a click rings the bell) or enabled."""
-    # FooterKey reads _disabled when clicked (to ring the bell instead of acting).
-    widget._disabled = disabled  # type: ignore[attr-defined]  # noqa: SLF001
-    widget.set_class(disabled, "-disabled")
-
-
-# -- 3. A crash says one line and where the log is (Textualize/textual#5931) --------------------
+# -- 2. A crash says one line and where the log is (Textualize/textual#5931) --------------------
 # Textual has no public hook for an unhandled exception: it prints a long traceback with the
 # local variables (the user's notes among them) on the terminal. This writes the traceback to
 # the log file and prints one line pointing there instead.
@@ -125,7 +80,6 @@ class LoggedCrashes(App[int]):
 
 PATCHES: dict[str, bool] = {
     "forget_closed_widgets": _CLEAR_INNER_OUTER is not None,
-    "footer_restyles_in_place": _FOOTER_PARTS,
     "crash_goes_to_the_log": _CRASH_PARTS,
 }
 """Which patches apply to the installed Textual (each turns itself off when it cannot)."""

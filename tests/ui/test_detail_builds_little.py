@@ -17,9 +17,10 @@ from postinterview_tui.domain.stages import InterviewKind
 from postinterview_tui.storage.repository import Repository
 from postinterview_tui.tui.screens.board import BoardScreen
 from postinterview_tui.tui.screens.detail import DetailScreen
-from postinterview_tui.tui.widgets.steady_footer import KeySignature, SteadyFooter
+from postinterview_tui.tui.widgets.key_bar import KeyBar, Keys
 from tests.ui import detail_page
 from tests.ui.board_pilot import BoardPilots
+from tests.ui.key_bar_view import shown_keys, shown_text
 
 
 def _long_history(db_path: Path, now: DateTime, zone: Timezone) -> int:
@@ -47,7 +48,7 @@ async def test_the_detail_builds_one_page_and_the_footer(board_pilot: BoardPilot
         await ui.open_card("Lumen Health", "enter")
         screen = ui.screen
         assert isinstance(screen, DetailScreen)
-        footer = screen.query_one(SteadyFooter)
+        footer = screen.query_one(KeyBar)
         built = [
             widget
             for widget in screen.walk_children()
@@ -124,13 +125,13 @@ async def test_a_long_detail_scrolls_with_its_keys(
 def worked_out(monkeypatch: pytest.MonkeyPatch) -> list[type[Screen[Any]]]:
     """The screens whose footer keys were worked out, in order."""
     calls: list[type[Screen[Any]]] = []
-    original = SteadyFooter.shown_keys
+    original = KeyBar.shown_keys
 
-    def recorded(self: SteadyFooter, screen: Screen[Any]) -> KeySignature:
+    def recorded(self: KeyBar, screen: Screen[Any]) -> Keys:
         calls.append(type(screen))
         return original(self, screen)
 
-    monkeypatch.setattr(SteadyFooter, "shown_keys", recorded)
+    monkeypatch.setattr(KeyBar, "shown_keys", recorded)
     return calls
 
 
@@ -138,15 +139,15 @@ async def test_opening_the_detail_works_out_its_keys_once_and_the_boards_never(
     board_pilot: BoardPilots, worked_out: list[type[Screen[Any]]]
 ) -> None:
     async with board_pilot(focus="Lumen Health") as ui:
-        keys_before = [str(key.render()) for key in ui.board().query("FooterKey")]
+        keys_before = shown_text(ui.board())
         worked_out.clear()
         await ui.press("enter")
         assert isinstance(ui.screen, DetailScreen)
-        assert ui.screen.query("FooterKey"), "the detail's footer shows its keys"
+        assert shown_keys(ui.screen), "the detail's footer shows its keys"
         assert worked_out == [DetailScreen], "once, as they are drawn; the covered board none"
         await ui.press("escape")
         assert isinstance(ui.screen, BoardScreen)
-        assert [str(key.render()) for key in ui.board().query("FooterKey")] == keys_before
+        assert shown_text(ui.board()) == keys_before
 
 
 async def test_the_timeline_is_wrapped_once(

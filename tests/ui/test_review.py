@@ -22,6 +22,7 @@ from postinterview_tui.tui.screens.review_dialogs import OfferDecisionScreen, Sn
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
 from tests.ui.board_pilot import BoardPilots
 from tests.ui.helpers import make_app, open_repository, settle
+from tests.ui.key_bar_view import shown_keys
 
 SIZE = (120, 40)
 T, F = ActionKind.THANK_YOU, ActionKind.FOLLOW_UP
@@ -604,6 +605,6 @@ async def test_the_footer_offers_the_row_keys_once_a_slow_read_arrives(
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         assert len(_keys(app)) == 11
-        keys = {key.key: key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
+        keys = {key.key: key for key in shown_keys(app.screen)}
         assert {"d", "s", "c"} <= set(keys)
-        assert not any(keys[name].has_class("-disabled") for name in ("d", "s", "c"))
+        assert not any(keys[name].dimmed for name in ("d", "s", "c"))

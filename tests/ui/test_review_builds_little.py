@@ -17,7 +17,7 @@ from textual.widgets import Static
 from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
 from postinterview_tui.tui.widgets.fixed_lines import fixed_lines
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from tests.ui.board_pilot import BoardPilots
 
 
@@ -29,7 +29,7 @@ async def test_the_review_builds_a_header_line_its_list_its_hint_and_the_footer(
         await ui.settle()
         screen = ui.screen
         assert isinstance(screen, ReviewScreen)
-        footer = screen.query_one(SteadyFooter)
+        footer = screen.query_one(KeyBar)
         built = [
             widget
             for widget in screen.walk_children()
@@ -39,7 +39,7 @@ async def test_the_review_builds_a_header_line_its_list_its_hint_and_the_footer(
             (Static, "review-counts"),
             (AgendaList, "review-list"),
             (Static, "review-hint"),
-            (SteadyFooter, None),
+            (KeyBar, None),
         ]
         # The one header line names the screen, then counts as before.
         header = str(screen.query_one("#review-counts", Static).render())

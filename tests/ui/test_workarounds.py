@@ -2,7 +2,6 @@
 each one does what it is there for: remove or break one and a test here or named below fails.
 
 - forget_closed_widgets: tests/ui/test_memory.py (screens opened and closed pile up lines);
-- footer_restyles_in_place: tests/ui/test_footer.py (the keys are restyled, not rebuilt);
 - crash_goes_to_the_log: the test below.
 """
 

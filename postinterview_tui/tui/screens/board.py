@@ -30,7 +30,7 @@ from postinterview_tui.tui.state.board_data import (
 )
 from postinterview_tui.tui.widgets.board_column import ColumnView
 from postinterview_tui.tui.widgets.board_view import BoardView
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.workarounds import forget_closed_widgets
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class BoardScreen(BoardPaging, BoardActions, FilterBox):
             ),
             id="empty-state",
         )
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         """Back on the board: catch up with changes made meanwhile by other programs (it does

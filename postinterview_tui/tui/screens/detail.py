@@ -15,7 +15,7 @@ from postinterview_tui.tui.screens.timeline import detail_timeline_rows
 from postinterview_tui.tui.screens.writes import StoreChange
 from postinterview_tui.tui.widgets.hanging_lines import HangingLine, HangingLines
 from postinterview_tui.tui.widgets.hanging_page import HangingPage
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from postinterview_tui.domain.settings import Settings
@@ -71,7 +71,7 @@ class DetailScreen(LoopActions):
             else HangingLines([(Content.styled("Loading…", HEADING_STYLE), 0)])
         )
         yield HangingPage(page, id="detail-page")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self._data is None:

@@ -41,8 +41,8 @@ from postinterview_tui.tui.screens.drafting_view import (
 )
 from postinterview_tui.tui.screens.templates import NameScreen, TemplatePickerScreen
 from postinterview_tui.tui.screens.writes import WriteContext
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.pending_read import PendingRead
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 AUTOSAVE_SECONDS = 0.6
 """Quiet time after the last keystroke before a draft is saved."""
@@ -94,7 +94,7 @@ class DraftingScreen(NoteOutActions):
                 yield TextArea(id="draft-text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="draft-warning")
                 yield Static("", id="draft-status")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

@@ -20,8 +20,8 @@ from postinterview_tui.domain.text import safe_line
 from postinterview_tui.tui.commands.table import FORM_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.writes import WriteContext
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ class EntryFormScreen(UsesServices, ModalScreen[bool]):
             yield Static("", id="form-status")
             with Horizontal(id="form-hint"):
                 yield Label("ctrl+s saves · escape closes")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def _widget(self, field: Field, value: str) -> Input | Select[str] | TextArea:
         if field.widget == "kind":

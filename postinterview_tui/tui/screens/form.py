@@ -26,8 +26,8 @@ from postinterview_tui.tui.screens.dialogs import ConfirmScreen, close_unless_ty
 from postinterview_tui.tui.screens.loop_forms import TOPICS_HINT
 from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.writes import WriteContext
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 # (field id, label, placeholder, only when adding)
 TEXT_FIELDS: tuple[tuple[str, str, str, bool], ...] = (
@@ -97,7 +97,7 @@ class ApplicationFormScreen(UsesServices, ModalScreen[int | None]):
             yield Static("", id="form-status")
             with Horizontal(id="form-hint"):
                 yield Label("ctrl+s saves · escape closes")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def _topics_field(self) -> ComposeResult:
         """What you talked about: kept with the interview, it fills the thank-you drafts."""

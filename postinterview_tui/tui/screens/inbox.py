@@ -14,8 +14,8 @@ from postinterview_tui.inbox.records import InboxEntry
 from postinterview_tui.tui.commands.table import UNMATCHED_COMMANDS, bindings
 from postinterview_tui.tui.screens.review_inbox import pick_and_link
 from postinterview_tui.tui.screens.services import UsesServices
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.pending_read import PendingRead
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 
 class UnmatchedScreen(UsesServices, Screen[None]):
@@ -34,7 +34,7 @@ class UnmatchedScreen(UsesServices, Screen[None]):
         yield Static("Unmatched mail", id="unmatched-header")
         yield OptionList(id="unmatched-list")
         yield PendingRead("Loading…", id="unmatched-empty")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         self.load()

@@ -11,8 +11,8 @@ from textual.widgets import Static
 from postinterview_tui.domain.insights import Insights, bar, compute_insights
 from postinterview_tui.tui.commands.table import INSIGHTS_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import services
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.pending_read import PendingRead
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 BAR_WIDTH = 30
 
@@ -27,7 +27,7 @@ class InsightsScreen(Screen[None]):
         with VerticalScroll(id="insights"):
             yield Static("Insights", id="insights-title")
             yield PendingRead("Reading your history…", id="insights-body")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

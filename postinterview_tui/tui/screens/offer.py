@@ -22,7 +22,7 @@ from postinterview_tui.tui.commands.table import OFFER_COMMANDS, OFFER_FORM_COMM
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.screens.writes import StoreChange, WriteContext
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 
 CONDITION_LABELS: dict[ConditionKind, str] = {
     ConditionKind.REFERENCES: "Reference checks",
@@ -69,7 +69,7 @@ class OfferFormScreen(ModalScreen[OfferDetails | None]):
             yield Label("Notes (salary, start date…)", classes="field-label")
             yield Input(id="offer-notes")
             yield Label("ctrl+s saves · escape cancels", classes="hint")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#offer-deadline", Input).focus()
@@ -122,7 +122,7 @@ class OfferScreen(UsesServices, Screen[None]):
             yield Static(
                 "c cleared · x failed · a accept · d decline · escape back", classes="hint"
             )
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

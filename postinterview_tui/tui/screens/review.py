@@ -52,8 +52,8 @@ from postinterview_tui.tui.state.review_data import (
 )
 from postinterview_tui.tui.widgets.agenda_list import AgendaGroup, AgendaList
 from postinterview_tui.tui.widgets.agenda_messages import NearEnd
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.pending_read import PendingRead
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from postinterview_tui.inbox.records import InboxEntry
@@ -113,7 +113,7 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         # only if it comes to be shown (see _show_empty): a hidden widget costs as much to
         # build as a shown one.
         yield Static("", id="review-hint")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.pi_app.writes.follow(self._store_changed)

@@ -31,9 +31,9 @@ from postinterview_tui.tui.screens.settings_fields import (
 )
 from postinterview_tui.tui.screens.writes import WriteContext
 from postinterview_tui.tui.setting_choices import known_choices
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 from postinterview_tui.tui.widgets.pending_read import PendingRead
 from postinterview_tui.tui.widgets.single_line_input import SingleLineInput
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
 
 
 class SettingsScreen(UsesServices, Screen[None]):
@@ -86,7 +86,7 @@ class SettingsScreen(UsesServices, Screen[None]):
                         id="setting-theme",
                     )
         yield PendingRead("Reading your settings…", id="settings-status")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)

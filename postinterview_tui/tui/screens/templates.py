@@ -17,7 +17,7 @@ from postinterview_tui.storage.drafts import DraftStore
 from postinterview_tui.tui.commands.table import TEMPLATE_COMMANDS, bindings, dialog_bindings
 from postinterview_tui.tui.screens.dialogs import ConfirmScreen
 from postinterview_tui.tui.screens.services import UsesServices
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 
 
 def fields_help() -> Content:
@@ -61,7 +61,7 @@ class TemplatesScreen(UsesServices, Screen[None]):
                 yield TextArea(id="template-text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="template-status")
                 yield Static(fields_help(), id="template-fields")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

@@ -32,7 +32,7 @@ from postinterview_tui.domain.wording import ACTION_LABELS, due_words, let_go_wo
 from postinterview_tui.tui.commands.table import TIMELINE_COMMANDS, bindings
 from postinterview_tui.tui.screens.services import UsesServices
 from postinterview_tui.tui.widgets.hanging_lines import HangingLine
-from postinterview_tui.tui.widgets.steady_footer import SteadyFooter
+from postinterview_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from postinterview_tui.storage.timeline_queries import TimelineEvent
@@ -176,7 +176,7 @@ class TimelineScreen(UsesServices, Screen[None]):
             )
         yield Input(placeholder="Filter by company (escape clears)", id="timeline-filter")
         yield OptionList(id="timeline-list")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         self.load()
