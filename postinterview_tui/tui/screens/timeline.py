@@ -23,6 +23,7 @@ from postinterview_tui.domain.cards import (
     QUIET_SYMBOL,
     UPCOMING_SYMBOL,
 )
+from postinterview_tui.domain.day_words import short_date
 from postinterview_tui.domain.records import ApplicationDetail, Event
 from postinterview_tui.domain.rules import ActionKind, DueStatus, pending_actions
 from postinterview_tui.domain.settings import Settings
@@ -39,14 +40,24 @@ if TYPE_CHECKING:
 
 PAST_DAYS = 30
 FUTURE_DAYS = 14
-WHEN_FORMAT = "ddd D MMM YYYY HH:mm"
+
+
+def when_words(at: DateTime, zone: Timezone, *, year: bool = True) -> str:
+    """``at`` where the user is, as a timeline line starts: "Fri 27 Nov 2026 14:00" (without
+    ``year``, "Fri 27 Nov 14:00").
+
+    Worded from the day and month names (domain/day_words.py), not with pendulum's
+    ``format``, which parses its pattern for every date: that was half the cost of building
+    a timeline line (35 dates: 0.46 ms, 0.1 of it the time zone; measured 2026-12-06).
+    """
+    local = at.in_timezone(zone)
+    day = f"{short_date(local)} {local.year}" if year else short_date(local)
+    return f"{day} {local.hour:02d}:{local.minute:02d}"
 
 
 def today_marker(now: DateTime, zone: Timezone) -> Content:
     """The line between what happened and what comes next."""
-    return Content.styled(
-        f"── today, {now.in_timezone(zone).format('ddd D MMM')} ──", "bold $accent"
-    )
+    return Content.styled(f"── today, {short_date(now.in_timezone(zone))} ──", "bold $accent")
 
 
 _QUIET = "italic $text-secondary"
@@ -63,7 +74,7 @@ def due_line(
     """
     label = ACTION_LABELS[action]
     when = due_words(action, due, now, zone)
-    stamp = due.in_timezone(zone).format("ddd D MMM HH:mm")
+    stamp = when_words(due, zone, year=False)
     extra = f" ({safe_line(detail)})" if detail else ""
     if action is ActionKind.MOVE_ON and due <= now:
         # Gone quiet: advice to let go, never drawn as late.
@@ -89,7 +100,7 @@ def agenda_line(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
     if item.status is DueStatus.GONE_QUIET:
         symbol, what, style = QUIET_SYMBOL, safe_line(let_go_words(item.detail)), _QUIET
     return Content.assemble(
-        (f"{symbol} {item.due.in_timezone(zone).format(WHEN_FORMAT)}  ", style),
+        (f"{symbol} {when_words(item.due, zone)}  ", style),
         (_name(item.company, item.role), "bold"),
         (f" · {what}", style),
     )
@@ -115,7 +126,7 @@ def detail_timeline_rows(
     lines.append((today_marker(now, zone), 2))
     progress = detail.summary.progress
     if progress.snoozed_until is not None and progress.snoozed_until > now:
-        until = progress.snoozed_until.in_timezone(zone).format(WHEN_FORMAT)
+        until = when_words(progress.snoozed_until, zone)
         lines.append((Content.styled(f"  snoozed until {until}", "$text-muted"), 4))
     ahead: list[tuple[DateTime, int, HangingLine]] = [
         (event.at, 1, _event_row(UPCOMING_SYMBOL, event, now, zone))
@@ -134,7 +145,7 @@ def detail_timeline_rows(
 
 def _event_row(symbol: str, event: Event, now: DateTime, zone: Timezone) -> HangingLine:
     """ "› Fri 27 Nov 2026 14:00  Interview scheduled", continuing under its text."""
-    prefix = f"{symbol} {event.at.in_timezone(zone).format(WHEN_FORMAT)}  "
+    prefix = f"{symbol} {when_words(event.at, zone)}  "
     return Content(prefix + _event_text(event, now)), len(prefix)
 
 
@@ -254,7 +265,9 @@ class TimelineScreen(UsesServices, Screen[None]):
         event = entry.event
         option_id = f"e{event.id}"
         self._targets[option_id] = event.application_id
-        stamp = event.at.in_timezone(zone).format("HH:mm" if prefix == "  " else WHEN_FORMAT)
+        stamp = when_words(event.at, zone)
+        if prefix == "  ":  # under its day's heading: the time alone
+            stamp = stamp[-5:]
         line = Content.assemble(
             f"{prefix}{stamp}  ",
             (_name(entry.company, entry.role), "bold"),
