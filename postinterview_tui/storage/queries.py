@@ -28,9 +28,10 @@ from postinterview_tui.storage.agenda_reads import (
     PageMark,
     agenda_page,
     due_tallies,
+    window_agenda,
     window_dues_of,
 )
-from postinterview_tui.storage.dues import dues_of, dues_until, first_due_after
+from postinterview_tui.storage.dues import dues_of, first_due_after
 from postinterview_tui.storage.rows import (
     SUMMARY_COLUMNS,
     event_from_row,
@@ -66,14 +67,12 @@ class Queries(UnitOfWork):
         Args:
             window_days: days ahead; defaults to the ``review.window_days`` setting.
         """
-        from postinterview_tui.domain.dues import agenda_from_dues
         from postinterview_tui.domain.rules import due_limits
 
         days = self.settings().window_days if window_days is None else window_days
-        _soon, until = due_limits(now, days, self.zone)
+        limits = due_limits(now, days, self.zone)
         with self.transactions.read() as db:
-            dues = dues_until(db, now, until)
-        return agenda_from_dues(dues, now, days, self.zone)
+            return window_agenda(db, now, limits)
 
     def agenda_counts(self, now: DateTime, window_days: int) -> dict[DueStatus, int]:
         """How many rows each agenda group holds at ``now``: the group sizes of

@@ -10,7 +10,9 @@ time to ``DIR`` (default ``tests/benchmarks/profiles``):
   many moves, and the write in the worker thread (``Repository.move``, its commit included),
   profiled in that thread;
 * ``detail-ui``: enter on a card to the frame showing the detail screen;
-* ``review-ui`` / ``review-store``: the daily review, the same way (``read_review``).
+* ``review-ui`` / ``review-store``: the daily review, the same way: the key to the frame
+  showing the review, and its read in the worker thread (``read_review``, which the board's
+  ``r`` calls before pushing the screen, and the screen after its writes).
 
 Imports: ``python -X importtime -m postinterview_tui --db FILE today 2> imports.txt``.
 """
@@ -54,6 +56,11 @@ def _report(stats_file: Path, lines: int = 60) -> None:
 
 
 def _save(profiler: cProfile.Profile, out: Path) -> None:
+    profiler.create_stats()
+    if not profiler.stats:  # type: ignore[attr-defined]
+        # Said plainly rather than as pstats' TypeError: the profiled function is no longer
+        # the one the app calls (the case must follow the code).
+        raise RuntimeError(f"{out.name}: nothing was profiled")
     profiler.dump_stats(str(out))
     _report(out)
 
@@ -109,6 +116,7 @@ async def profile_interactions(db: Path, out_dir: Path, size: int, moves: int) -
     from postinterview_tui.domain.stages import Stage
     from postinterview_tui.tui.screens import review as review_module
     from postinterview_tui.tui.screens.detail import DetailScreen
+    from postinterview_tui.tui.state import review_data
     from tests.benchmarks.latency import (
         FrameProbe,
         _board,
@@ -170,6 +178,9 @@ async def profile_interactions(db: Path, out_dir: Path, size: int, moves: int) -
         _save(loop, out_dir / f"detail-ui-{size}.prof")
 
         loop, store = cProfile.Profile(), cProfile.Profile()
+        # The board's r reads the review before it pushes the screen (review_data's function,
+        # looked up at each press); the screen reads again with its own import after writes.
+        restore_opening = _in_thread(review_data, "read_review", store)
         restore_read = _in_thread(review_module, "read_review", store)
         for _ in range(moves // 2):
             await on_card()
@@ -185,6 +196,7 @@ async def profile_interactions(db: Path, out_dir: Path, size: int, moves: int) -
             await pilot.press("escape")
             await _quiet(pilot)
         restore_read()
+        restore_opening()
         _save(loop, out_dir / f"review-ui-{size}.prof")
         _save(store, out_dir / f"review-store-{size}.prof")
     _close(app)

@@ -80,7 +80,9 @@ def _text(app: PostInterviewApp) -> str:
     for group in rows.groups:
         lines.append(group.heading.plain)
         lines.extend(rows.row_content(key).plain for key in group.keys)
-    return "\n".join(lines) + "\n" + str(screen.query_one("#review-empty", Static).render())
+    # The empty-review text is mounted only once the review has nothing to list.
+    empty = [str(line.render()) for line in screen.query("#review-empty").results(Static)]
+    return "\n".join([*lines, *empty]) + ("" if empty else "\n")
 
 
 def _drawn(app: PostInterviewApp) -> list[str]:

@@ -18,11 +18,10 @@ from postinterview_tui.tui.screens.review import ReviewScreen
 from postinterview_tui.tui.widgets.agenda_list import AgendaList
 from postinterview_tui.tui.widgets.fixed_lines import fixed_lines
 from postinterview_tui.tui.widgets.key_bar import KeyBar
-from postinterview_tui.tui.widgets.pending_read import PendingRead
 from tests.ui.board_pilot import BoardPilots
 
 
-async def test_the_review_builds_a_header_line_its_list_and_the_footer(
+async def test_the_review_builds_a_header_line_its_list_its_hint_and_the_footer(
     board_pilot: BoardPilots,
 ) -> None:
     async with board_pilot() as ui:
@@ -39,7 +38,6 @@ async def test_the_review_builds_a_header_line_its_list_and_the_footer(
         assert [(type(widget), widget.id) for widget in built] == [
             (Static, "review-counts"),
             (AgendaList, "review-list"),
-            (PendingRead, "review-empty"),
             (Static, "review-hint"),
             (KeyBar, None),
         ]

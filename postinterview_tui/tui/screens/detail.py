@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
 
 from postinterview_tui.domain.records import ApplicationDetail
 from postinterview_tui.domain.text import safe_line, safe_text
@@ -15,6 +14,7 @@ from postinterview_tui.tui.screens.loop_actions import LoopActions
 from postinterview_tui.tui.screens.timeline import detail_timeline_rows
 from postinterview_tui.tui.screens.writes import StoreChange
 from postinterview_tui.tui.widgets.hanging_lines import HangingLine, HangingLines
+from postinterview_tui.tui.widgets.hanging_page import HangingPage
 from postinterview_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ class DetailScreen(LoopActions):
     Opening it builds one text, the whole page (heading, facts, timeline), and the footer,
     nothing more: the screen scrolls itself (its keys are in the command table), so no
     scrolling container is built around it. Each widget costs Textual its styles, layout and
-    drawing on the first frame; the page's parts are lines of one text, wrapped once.
+    drawing on the first frame; the page's parts are lines of one text, wrapped once per
+    width, and only the lines on screen are drawn (widgets/hanging_page.py).
     """
 
     COMMAND_TABLE = DETAIL_COMMANDS
@@ -69,7 +70,7 @@ class DetailScreen(LoopActions):
             if self._data
             else HangingLines([(Content.styled("Loading…", HEADING_STYLE), 0)])
         )
-        yield Static(page, id="detail-page")
+        yield HangingPage(page, id="detail-page")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -96,7 +97,7 @@ class DetailScreen(LoopActions):
 
     def _show(self, data: DetailData) -> None:
         self._shown = data[0]
-        self.query_one("#detail-page", Static).update(self._page(*data))
+        self.query_one("#detail-page", HangingPage).update(self._page(*data))
 
     def _page(self, detail: ApplicationDetail, settings: Settings) -> HangingLines:
         """The page as shown: the heading, the facts, and the timeline under its own heading,

@@ -41,6 +41,7 @@ from postinterview_tui.tui.screens.review_inbox import (
     InboxRowActions,
     inbox_row,
 )
+from postinterview_tui.tui.screens.review_texts import empty_text, header
 from postinterview_tui.tui.screens.writes import StoreChange
 from postinterview_tui.tui.state.review_data import (
     PAGE_ROWS,
@@ -104,9 +105,13 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         # One line of text for the title and the counts, not a row of widgets: each widget
         # costs Textual a pass over every style rule of the app, a layout and a draw when
         # the screen opens (tests/ui/test_review_builds_little.py counts them).
-        yield Static(_header(None), id="review-counts", markup=False)
+        yield Static(header(None), id="review-counts", markup=False)
         yield AgendaList(id="review-list")
-        yield PendingRead("Loading…", id="review-empty")
+        if self.data is None:
+            yield PendingRead("Loading…", id="review-empty")
+        # Opened with its rows (as the board opens it), the empty review's text is mounted
+        # only if it comes to be shown (see _show_empty): a hidden widget costs as much to
+        # build as a shown one.
         yield Static("", id="review-hint")
         yield KeyBar()
 
@@ -258,10 +263,7 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         rows = self.query_one("#review-list", AgendaList)
         rows.set_groups(groups, describe, keep=keep)
         rows.display = bool(visible) or bool(inbox)
-        empty = self.query_one("#review-empty", Static)
-        empty.display = not rows.display
-        if not rows.display:
-            empty.update(self._empty_text(data, zone))
+        self._show_empty(None if rows.display else empty_text(data, zone))
         if not visible and data.next_mark is not None:
             self._read_on()  # every row read is hidden: the rows to show are further on
         self._update_counts(counts, now, zone)
@@ -269,36 +271,25 @@ class ReviewScreen(ReviewRowActions, InboxRowActions, Screen[None]):
         # check_action depends on there being a row: the footer greys keys out by it.
         self.refresh_bindings()
 
-    def _empty_text(self, data: ReviewData, zone: Timezone) -> Content:
-        if data.any_due:
-            first = "All done for now: nothing left in this review."
-        else:
-            first = f"Nothing to do in the next {data.settings.window_days} days."
-        upcoming = data.upcoming
-        if not data.upcoming_known:
-            # The rows were just acted on; the read that follows each action looks it up.
-            second = Content("Looking at what comes next…")
-        elif upcoming is None:
-            second = Content("Nothing else is waiting on you.")
-        else:
-            text = row_text(upcoming, data.now, zone)
-            stamp = upcoming.due.in_timezone(zone).format("ddd D MMM")
-            second = Content.assemble(
-                "Next up: ",
-                (safe_line(f"{text.company} — {text.role}"), "bold"),
-                f" · {safe_line(text.action)} · {text.when} ({stamp})",
-                f" · {safe_line(text.detail)}" if text.detail else "",
-            )
-        return Content("\n\n").join(
-            [Content.styled(first, "bold"), second, Content("escape goes back")]
-        )
+    def _show_empty(self, text: Content | None) -> None:
+        """Show ``text`` where the rows go (the review has nothing to list); hide it when None.
+        Mounted the first time it is shown, between the list and the hint."""
+        found = self.query("#review-empty").results(Static)
+        empty = next(found, None)
+        if empty is None:
+            if text is not None:
+                self.mount(Static(text, id="review-empty", markup=False), before="#review-hint")
+            return
+        empty.display = text is not None
+        if text is not None:
+            empty.update(text)
 
     def _update_counts(self, counts: dict[DueStatus, int], now: DateTime, zone: Timezone) -> None:
         # The groups' own counts (as their headings give them), named as the board's; the
         # short date keeps all four in 80 columns.
         parts = [short_date(now.in_timezone(zone).date())]
         parts += count_words(counts)
-        self.query_one("#review-counts", Static).update(_header(" · ".join(parts)))
+        self.query_one("#review-counts", Static).update(header(" · ".join(parts)))
 
     def _update_hint(self) -> None:
         item = self.current_item()
@@ -385,13 +376,3 @@ def _row_content(item: AgendaItem, now: DateTime, zone: Timezone) -> Content:
         (text.when, when_style),
         f" · {safe_line(text.detail)}" if text.detail else "",
     )
-
-
-def _header(counts: str | None) -> Content:
-    """The header line: the title, then the counts once read (muted: the line's colour)."""
-    title = Content.styled("Daily review", "bold $accent")
-    if counts is None:
-        return title
-    # Two cells apart, as the title and the counts stood when they were two widgets: the gap
-    # is a span of its own in the title's style, drawn exactly as the title's padding was.
-    return Content.assemble(title, ("  ", "bold $accent"), counts)

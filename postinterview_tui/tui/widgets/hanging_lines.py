@@ -3,7 +3,9 @@ under its text, not under its date.
 
 Textual wraps text at the widget's left edge. This is a Textual ``Visual`` (the public protocol
 that a ``Static`` draws): each line says how far its continuation lines are indented, and is
-wrapped with :meth:`Content.wrap` at the width it is drawn at.
+wrapped with :meth:`Content.wrap` at the width it is drawn at. The lines are wrapped once per
+width and each wrapped line is drawn once (per width and style), when it is first asked for:
+a page drawn a line at a time (widgets/hanging_page.py) draws only the lines on screen.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -48,6 +52,8 @@ class HangingLines(Visual):
     def __init__(self, lines: Sequence[HangingLine]) -> None:
         self._lines = tuple(lines)
         self._wrapped: tuple[int, list[Content]] | None = None
+        # Drawn lines by their number, for the width and style they were drawn with.
+        self._drawn: tuple[tuple[int, Style], dict[int, Strip]] | None = None
 
     def __str__(self) -> str:
         """The lines' plain text, unwrapped (what a test or a screen reader reads)."""
@@ -60,6 +66,41 @@ class HangingLines(Visual):
             self._wrapped = (width, lines)
         return self._wrapped[1]
 
+    def strip(
+        self,
+        y: int,
+        width: int,
+        style: Style,
+        selection: Selection | None = None,
+        selection_style: Style | None = None,
+    ) -> Strip:
+        """Wrapped line ``y`` at ``width`` drawn over ``style``, as a Static draws it (each cell
+        knows its place, for selecting text with the mouse); empty past the last line.
+
+        The part of the line inside ``selection`` is drawn in ``selection_style``, uncached (a
+        selection changes as the mouse moves; the lines outside it stay cached).
+        """
+        lines = self.wrapped(width)
+        if not 0 <= y < len(lines):
+            return Strip([])
+        line = lines[y]
+        if (
+            selection is not None
+            and selection_style is not None
+            and (span := selection.get_span(y)) is not None
+        ):
+            start, end = span
+            line = line.stylize(selection_style, start, len(line) if end == -1 else end)
+            return _draw(line, y, style)
+        key = (width, style)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, {})
+        drawn = self._drawn[1]
+        strip = drawn.get(y)
+        if strip is None:
+            strip = drawn[y] = _draw(line, y, style)
+        return strip
+
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         """The widest line, unwrapped."""
         return max((cell_len(line.plain) for line, _ in self._lines), default=0)
@@ -71,8 +112,24 @@ class HangingLines(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        """Draw the wrapped lines (each fits ``width`` already); an empty line draws nothing,
-        so Textual fills it exactly as it fills the margin beside it."""
-        text = Content("\n").join(self.wrapped(width))
-        strips = text.render_strips(width, height, style, options)
-        return [strip if strip.cell_length else Strip([]) for strip in strips]
+        """Draw the wrapped lines (each fits ``width`` already), ``height`` of them at most."""
+        count = len(self.wrapped(width))
+        return [
+            self.strip(y, width, style, options.selection, options.selection_style)
+            for y in range(count if height is None else min(count, height))
+        ]
+
+
+def _draw(line: Content, y: int, style: Style) -> Strip:
+    """One line that fits its width as segments over ``style``, each carrying its offset as
+    Textual's own text does (a text selection is found from them); an empty line draws
+    nothing, so Textual fills it exactly as it fills the margin beside it."""
+    if not line.plain:
+        return Strip([])
+    segments = []
+    x = 0
+    # Style names ("bold $accent") are parsed by Content with the running app's variables.
+    for text, part in line.render(style, end=""):
+        segments.append(Segment(text, (style + part).rich_style_with_offset(x, y)))
+        x += len(text)
+    return Strip(segments, line.cell_length)
