@@ -13,23 +13,10 @@ from enum import StrEnum
 from pendulum import DateTime, Timezone
 
 from postinterview_tui.domain.models import Progress
+from postinterview_tui.domain.refusals import RuleRefusal as RuleRefusal  # its home; raised here
 from postinterview_tui.domain.rules import follow_up_limit_reached, reasonable_follow_up_time
 from postinterview_tui.domain.settings import Settings
 from postinterview_tui.domain.stages import CloseReason, ConditionStatus, EventKind, Stage
-
-
-class RuleRefusal(Exception):
-    """A change the rules refuse; ``confirmable`` ones may go ahead when the user insists.
-
-    ``message`` states the reason; ``question`` (confirmable ones) is what the app asks before
-    going ahead ("Follow up anyway?"), kept apart so the CLI can say ``--force`` instead.
-    """
-
-    def __init__(self, message: str, *, confirmable: bool = False, question: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.confirmable = confirmable
-        self.question = question
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,14 @@ TODAY_NEVER = (
 )
 
 
+FIRST_MOVE_LOADS = (
+    "postinterview_tui.domain.moves",  # the move rules' planning
+    "postinterview_tui.domain.backward",  # what a move back means
+)
+"""Loaded with the first move asked about, not with the board (its writes catch the rules'
+refusals, whose error class lives apart: ``domain.refusals``)."""
+
+
 def _loaded(report_line: str) -> set[str]:
     return set(json.loads(report_line)["modules"])
 
@@ -89,3 +97,4 @@ print(json.dumps({{'screen': screen, 'modules': modules}}))
     report = json.loads(result.out.splitlines()[-1])
     assert report["screen"] == "BoardScreen"
     assert _offenders(set(report["modules"]), NEVER_AT_START) == []
+    assert _offenders(set(report["modules"]), FIRST_MOVE_LOADS) == []

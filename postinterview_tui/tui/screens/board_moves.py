@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from postinterview_tui.domain.backward import OFFER_STAGES, BackwardMeaning, is_backward
-from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.refusals import RuleRefusal
 from postinterview_tui.domain.stages import CloseReason, Stage
 from postinterview_tui.tui.screens.loop_actions import LoopActions
 from postinterview_tui.tui.screens.writes import WriteContext
 
 if TYPE_CHECKING:
+    from postinterview_tui.domain.backward import BackwardMeaning
     from postinterview_tui.domain.records import Interviewer
     from postinterview_tui.tui.state.board_data import BoardData
 
@@ -56,6 +56,9 @@ class BoardMoveQuestions(LoopActions):
         summary = board.by_id[application_id]
         title = f"{summary.company} — {summary.role}"
         progress = summary.progress
+        # The move rules load with the first move asked about, not with the board.
+        from postinterview_tui.domain.backward import OFFER_STAGES, is_backward
+
         if is_backward(summary.stage, target) and summary.stage in OFFER_STAGES:
             # Anywhere else a move back has one meaning, a slip: it goes ahead as a correction.
             from postinterview_tui.tui.screens.move_questions import (
@@ -88,6 +91,8 @@ class BoardMoveQuestions(LoopActions):
         return False
 
     def _go_back(self, application_id: int, title: str, meaning: BackwardMeaning) -> None:
+        from postinterview_tui.domain.backward import BackwardMeaning
+
         if meaning is BackwardMeaning.FELL_THROUGH_CLOSE:
             from postinterview_tui.tui.screens.dialogs import CloseReasonScreen
 
@@ -102,6 +107,7 @@ class BoardMoveQuestions(LoopActions):
         self._write_go_back(application_id, meaning)
 
     def _write_go_back(self, application_id: int, meaning: BackwardMeaning) -> None:
+        from postinterview_tui.domain.backward import BackwardMeaning
         from postinterview_tui.storage.stage_corrections import offer_fell_through, undo_slip
 
         def go_back(write: WriteContext) -> str:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.signal import Signal
 
-from postinterview_tui.domain.moves import RuleRefusal
+from postinterview_tui.domain.refusals import RuleRefusal
 from postinterview_tui.domain.text import safe_line
 from postinterview_tui.storage.errors import StoreError
 

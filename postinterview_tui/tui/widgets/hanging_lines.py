@@ -4,8 +4,9 @@ under its text, not under its date.
 Textual wraps text at the widget's left edge. This is a Textual ``Visual`` (the public protocol
 that a ``Static`` draws): each line says how far its continuation lines are indented, and is
 wrapped with :meth:`Content.wrap` at the width it is drawn at. The lines are wrapped once per
-width and each wrapped line is drawn once (per width and style), when it is first asked for:
-a page drawn a line at a time (widgets/hanging_page.py) draws only the lines on screen.
+width, and each wrapped line is drawn when it is first asked for, again only when its wrapped
+text or the style changes: a page drawn a line at a time (widgets/hanging_page.py) draws only
+the lines on screen, and a new width redraws only the lines it wraps differently.
 """
 
 from __future__ import annotations
@@ -52,8 +53,11 @@ class HangingLines(Visual):
     def __init__(self, lines: Sequence[HangingLine]) -> None:
         self._lines = tuple(lines)
         self._wrapped: tuple[int, list[Content]] | None = None
-        # Drawn lines by their number, for the width and style they were drawn with.
-        self._drawn: tuple[tuple[int, Style], dict[int, Strip]] | None = None
+        # Drawn lines by their number, with the wrapped line each was drawn from, for the
+        # style they were drawn with. A line that fits is wrapped to itself at any width, so
+        # its drawing still holds when the width changes (as when the screen shows its
+        # scrollbar after the first frame of a long page).
+        self._drawn: tuple[Style, dict[int, tuple[Content, Strip]]] | None = None
 
     def __str__(self) -> str:
         """The lines' plain text, unwrapped (what a test or a screen reader reads)."""
@@ -92,13 +96,14 @@ class HangingLines(Visual):
             start, end = span
             line = line.stylize(selection_style, start, len(line) if end == -1 else end)
             return _draw(line, y, style)
-        key = (width, style)
-        if self._drawn is None or self._drawn[0] != key:
-            self._drawn = (key, {})
+        if self._drawn is None or self._drawn[0] != style:
+            self._drawn = (style, {})
         drawn = self._drawn[1]
-        strip = drawn.get(y)
-        if strip is None:
-            strip = drawn[y] = _draw(line, y, style)
+        cached = drawn.get(y)
+        if cached is not None and cached[0] is line:
+            return cached[1]
+        strip = _draw(line, y, style)
+        drawn[y] = (line, strip)
         return strip
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
