@@ -118,6 +118,36 @@ def window_agenda(
     return items
 
 
+def tallies_hold(
+    db: sqlite3.Connection,
+    then: DateTime,
+    now: DateTime,
+    limits: tuple[tuple[DateTime, DateTime], tuple[DateTime, DateTime]],
+) -> bool:
+    """True when :func:`due_tallies` at ``now`` gives what it gave at ``then`` over the same
+    stored dues: no due time passed ``then``'s instant, its soon limit or its window's end on
+    the way to ``now``'s (``limits``: ``then``'s, then ``now``'s), and no round started in
+    between (an open application's round is also its interview due; the round times are
+    asked too, whatever the stage). Three seeks along the due-time index and one pass over it
+    without a sort: a count already made (and kept on write) is known to hold for less than
+    counting again (the GROUP BY's sort is most of a count)."""
+    if now < then:
+        return False
+    (soon_then, end_then), (soon_now, end_now) = limits
+    crossed = [(then, now), (soon_then, soon_now), (end_then, end_now)]
+    params: list[str] = []
+    for low, high in crossed:
+        params += [to_text(low), to_text(high)]
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM dues WHERE due_at > ?1 AND due_at <= ?2) "
+        "OR EXISTS (SELECT 1 FROM dues WHERE due_at > ?3 AND due_at <= ?4) "
+        "OR EXISTS (SELECT 1 FROM dues WHERE due_at > ?5 AND due_at <= ?6) "
+        "OR EXISTS (SELECT 1 FROM dues WHERE round_at > ?1 AND round_at <= ?2)",
+        params,
+    ).fetchone()
+    return not row[0]
+
+
 def agenda_page(
     db: sqlite3.Connection,
     now: DateTime,

@@ -28,6 +28,7 @@ from postinterview_tui.storage.agenda_reads import (
     PageMark,
     agenda_page,
     due_tallies,
+    tallies_hold,
     window_agenda,
     window_dues_of,
 )
@@ -85,6 +86,15 @@ class Queries(UnitOfWork):
         with self.transactions.read() as db:
             tallies = due_tallies(db, now, limits)
         return group_counts(tallies)
+
+    def agenda_counts_hold(self, then: DateTime, now: DateTime, window_days: int) -> bool:
+        """True when :meth:`agenda_counts` at ``now`` equals its answer at ``then`` over the
+        dues stored now (no due or round time crossed a limit in between)."""
+        from postinterview_tui.domain.rules import due_limits
+
+        limits = (due_limits(then, window_days, self.zone), due_limits(now, window_days, self.zone))
+        with self.transactions.read() as db:
+            return tallies_hold(db, then, now, limits)
 
     def agenda_rows(
         self, now: DateTime, window_days: int, after: PageMark | None, limit: int

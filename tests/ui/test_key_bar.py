@@ -151,3 +151,12 @@ async def test_user_text_in_key_words_is_drawn_as_written(board_pilot: BoardPilo
         ui.board().refresh_bindings()
         await ui.settle()
         assert "z [b]Ring[/b] $x" in bar.render_line(0).text
+
+
+async def test_every_component_class_of_the_bar_is_styled(board_pilot: BoardPilots) -> None:
+    """Each component class costs a pass over every style rule as a screen opens: the bar
+    declares only ones a rule styles (its words use its own colours)."""
+    async with board_pilot() as ui:
+        styled = {name for rule in ui.app.stylesheet.rules for name in rule.selector_names}
+        assert {f".{name}" for name in KeyBar.COMPONENT_CLASSES} <= styled
+        assert len(KeyBar.COMPONENT_CLASSES) <= 4

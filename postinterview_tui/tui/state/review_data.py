@@ -3,8 +3,10 @@ and ordered), the inbox's proposals, and what comes next when nothing is left; r
 event loop.
 
 The review costs what it shows (issue 19): every group's count comes from the due-time index
-without reading a row (``Repository.agenda_counts``), and the rows are read a page at a time
-in the review's order, reading on as the user nears the last one read (:func:`read_on`).
+without reading a row (``Repository.agenda_counts``), or, opened from the board, is the
+board's own count while it still holds (nothing written since, no due or round time crossed a
+limit: a few seeks); and the rows are read a page at a time in the review's order, reading on
+as the user nears the last one read (:func:`read_on`).
 """
 
 from __future__ import annotations
@@ -88,7 +90,8 @@ def read_review(
 
     Args:
         repository: the store.
-        board: the board's latest snapshot: its settings serve while nothing was written since.
+        board: the board's latest snapshot: its settings serve while nothing was written
+            since, and its header counts too while no due or round time crossed a limit.
         session: what the user acted on since opening the review.
         now: the moment the agenda is read at.
         zone: the user's zone.
@@ -99,12 +102,10 @@ def read_review(
     Raises:
         StoreError: the file cannot be read.
     """
-    if board is not None and is_current(board, repository.change_marker()):
-        settings = board.settings
-    else:
-        settings = repository.settings()
+    current = board if board is not None and is_current(board, repository.change_marker()) else None
+    settings = current.settings if current is not None else repository.settings()
     days = settings.window_days
-    counts = repository.agenda_counts(now, days)
+    counts = _board_counts(repository, current, now) or repository.agenda_counts(now, days)
     agenda, mark = repository.agenda_rows(now, days, None, max(rows, PAGE_ROWS))
     held = repository.agenda_of(session.acted_on | set(written), now, days)
     from postinterview_tui.storage.inbox import InboxStore
@@ -126,6 +127,19 @@ def read_review(
         upcoming = repository.stored_next_up(now, days)
         data = replace(data, upcoming=upcoming, upcoming_known=True)
     return data
+
+
+def _board_counts(
+    repository: Repository, board: BoardData | None, now: DateTime
+) -> Mapping[DueStatus, int] | None:
+    """The board's header counts when they are what counting at ``now`` would give: nothing
+    written since they were counted (``board`` is current, or None) and no due or round time
+    crossed a limit between their moment and ``now`` (a few index seeks, not a count)."""
+    if board is None or board.agenda_counts is None or board.counted_at is None:
+        return None
+    if not repository.agenda_counts_hold(board.counted_at, now, board.settings.window_days):
+        return None
+    return board.agenda_counts
 
 
 def read_on(repository: Repository, data: ReviewData, *, to_the_end: bool = False) -> ReviewData:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.strip import Strip
@@ -59,9 +60,7 @@ class KeyBar(Widget):
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "key-bar--item",
         "key-bar--key",
-        "key-bar--description",
         "key-bar--disabled",
         "key-bar--hover",
         "key-bar--separator",
@@ -163,54 +162,35 @@ class KeyBar(Widget):
     def _draw(self, width: int) -> Strip:
         assert self._keys is not None
         keys, palette = self._keys
+        base = self.get_visual_style().rich_style
         right = self._pieces(palette, compact=True, palette=True) if palette else []
-        room = width - _cells(right)
-        left = self._fitted(keys, room)
+        right_cells = _cells(right)
+        shown, compact = _fitted(keys, width - right_cells)
         segments: list[Segment] = []
         spans: list[Span] = []
         x = 0
-        for key, pieces in left:
+        for key in shown:
+            pieces = self._pieces(key, compact=compact)
             segments.extend(pieces)
             spans.append(Span(x, x + _cells(pieces), key))
             x = spans[-1].end
-        gap = width - x - _cells(right)
-        if gap > 0:
-            segments.append(Segment(" " * gap, self.get_visual_style().rich_style))
-        if palette and _cells(right) <= width - x:
+        if palette and right_cells <= width - x:
+            segments.append(Segment(" " * (width - x - right_cells), base))
             segments.extend(right)
-            spans.append(Span(width - _cells(right) + len(SEPARATOR), width, palette))
+            spans.append(Span(width - right_cells + len(SEPARATOR), width, palette))
         self._spans = spans
-        return Strip(segments).crop_extend(0, width, self.get_visual_style().rich_style)
-
-    def _fitted(self, keys: tuple[Key, ...], room: int) -> list[tuple[Key, list[Segment]]]:
-        """The keys that fit in ``room`` cells, each with its drawing: spaced as Textual's
-        footer spaces them, else compact, else without keys from the end (help kept)."""
-        for compact in (False, True):
-            drawn = [(key, self._pieces(key, compact=compact)) for key in keys]
-            if sum(_cells(pieces) for _key, pieces in drawn) <= room:
-                return drawn
-        while drawn and sum(_cells(pieces) for _key, pieces in drawn) > room:
-            dropped = next(
-                (
-                    at
-                    for at in range(len(drawn) - 1, -1, -1)
-                    if drawn[at][0].action not in KEPT_ACTIONS
-                ),
-                len(drawn) - 1,
-            )
-            del drawn[dropped]
-        return drawn
+        return Strip(segments).crop_extend(0, width, base)
 
     def _pieces(self, key: Key, *, compact: bool, palette: bool = False) -> list[Segment]:
         """``key`` drawn: the key, then its words, in the theme's footer colours."""
-        state: tuple[str, ...] = ("key-bar--item",)
+        state: tuple[str, ...] = ()
         if key == self._hover:
             state += ("key-bar--hover",)
         if not key.enabled:
             state += ("key-bar--disabled",)
         style = self.get_visual_style
         key_style = style(*state, "key-bar--key").rich_style
-        words_style = style(*state, "key-bar--description").rich_style
+        words_style = style(*state).rich_style
         pieces = []
         if palette:
             pieces.append(Segment(SEPARATOR, style("key-bar--separator").rich_style))
@@ -263,3 +243,25 @@ class KeyBar(Widget):
 
 def _cells(segments: list[Segment]) -> int:
     return sum(segment.cell_length for segment in segments)
+
+
+def _width(key: Key, *, compact: bool) -> int:
+    """Cells ``key`` takes: " k words " spaced, "k words " compact (as KeyBar._pieces)."""
+    words = cell_len(key.description) + 1 if key.description else 0
+    return cell_len(key.display) + (1 if compact else 2) + words
+
+
+def _fitted(keys: tuple[Key, ...], room: int) -> tuple[list[Key], bool]:
+    """The keys that fit in ``room`` cells, and whether compact: spaced as Textual's footer
+    spaces them, else compact, else without keys from the end (the help key kept)."""
+    for compact in (False, True):
+        if sum(_width(key, compact=compact) for key in keys) <= room:
+            return list(keys), compact
+    shown = list(keys)
+    while shown and sum(_width(key, compact=True) for key in shown) > room:
+        dropped = next(
+            (at for at in reversed(range(len(shown))) if shown[at].action not in KEPT_ACTIONS),
+            len(shown) - 1,
+        )
+        del shown[dropped]
+    return shown, True
