@@ -16,6 +16,7 @@ from pendulum import DateTime, Timezone
 from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Offset
+from textual.screen import Screen
 from textual.selection import Selection
 from textual.style import Style
 from textual.widget import Widget
@@ -148,3 +149,32 @@ async def test_text_selected_on_the_page_is_the_text_shown(
         assert screen.get_selected_text() == "Data engineer\n\nStage"
         assert page.render_line(2).text == before.text
         assert page.render_line(2) != before, "the selected part is drawn as selected"
+
+
+async def test_a_frame_of_the_page_works_out_the_selections_style_once(
+    board_pilot: BoardPilots,
+    db_path: Path,
+    now: DateTime,
+    zone: Timezone,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While text is selected (the page is drawn again as the mouse drags), a frame asks the
+    screen for the selection's style once, not once for each line it draws."""
+    acme = _application(db_path, now, zone, replies=40)
+    async with board_pilot(demo=False, size=(80, 24), focus=acme) as ui:
+        await ui.press("enter")
+        screen = ui.screen
+        page = _page(screen)
+        screen.selections = {page: Selection(Offset(0, 0), Offset(5, 30))}
+        await ui.settle()
+        asked: list[str] = []
+        original = Screen.get_component_styles
+
+        def counted(self: Screen[Any], *names: str) -> Any:
+            asked.extend(names)
+            return original(self, *names)
+
+        monkeypatch.setattr(Screen, "get_component_styles", counted)
+        page.refresh()
+        await ui.settle()
+        assert asked.count("screen--selection") == 1, asked
