@@ -160,3 +160,16 @@ async def test_every_component_class_of_the_bar_is_styled(board_pilot: BoardPilo
         styled = {name for rule in ui.app.stylesheet.rules for name in rule.selector_names}
         assert {f".{name}" for name in KeyBar.COMPONENT_CLASSES} <= styled
         assert len(KeyBar.COMPONENT_CLASSES) <= 4
+
+
+async def test_a_new_theme_redraws_the_bar_in_its_colours(board_pilot: BoardPilots) -> None:
+    async with board_pilot() as ui:
+        bar = ui.board().query_one(KeyBar)
+        before = bar.render_line(0)
+        ui.app.theme = "textual-light"
+        await ui.settle()
+        key = ui.app.get_css_variables()["footer-key-foreground"].lower()
+        line = bar.render_line(0)
+        assert line is not before
+        colours = {seg.style.color.name for seg in line if seg.style and seg.style.color}
+        assert key in colours, (key, colours)
