@@ -222,6 +222,21 @@ def test_detail_timeline_puts_future_after_today_and_marks_overdue(
     ]
 
 
+def test_an_overdue_line_says_how_late_once(db_path: Path, now: DateTime, zone: Timezone) -> None:
+    make_app(db_path, now, zone)  # seeds the demo data
+    lumen = _ids(db_path, zone)["Lumen"]
+    repository = open_repository(db_path, zone)
+    lines = detail_timeline(repository.detail(lumen), repository.settings(), now, zone)
+    repository.close()
+    late = [line for line in lines if line.plain.startswith("! ")]
+    # "14 hours late" already says it is overdue (and "!" says it without colour): a second
+    # "(overdue)" at the end only made the line wrap sooner.
+    assert [line.plain for line in late] == [
+        "! thank-you: 14 hours late · Tue 24 Nov 20:00 (0 of 1 interviewer thanked)"
+    ]
+    assert all("$error" in str(span.style) for line in late for span in line.spans)
+
+
 async def test_detail_screen_shows_a_snooze(
     board_pilot: BoardPilots, db_path: Path, now: DateTime, zone: Timezone
 ) -> None:

@@ -80,9 +80,7 @@ def due_line(
         # Gone quiet: advice to let go, never drawn as late.
         return Content.styled(f"{QUIET_SYMBOL} {safe_line(let_go_words(detail))}", _QUIET)
     if due <= now:
-        return Content.styled(
-            f"{OVERDUE_SYMBOL} {label}: {when} · {stamp}{extra} (overdue)", "bold $error"
-        )
+        return Content.styled(f"{OVERDUE_SYMBOL} {label}: {when} · {stamp}{extra}", "bold $error")
     symbol = DUE_SYMBOL if due <= now.add(hours=24) else UPCOMING_SYMBOL
     return Content(f"{symbol} {label}: {when} · {stamp}{extra}")
 
