@@ -48,3 +48,18 @@ def now(zone: Timezone) -> DateTime:
 def db_path(tmp_path: Path) -> Path:
     """A database path in a fresh temp dir (the file does not exist yet)."""
     return tmp_path / "data" / "postinterview.db"
+
+
+@pytest.fixture
+def instants_taken(monkeypatch: pytest.MonkeyPatch) -> list[DateTime]:
+    """Every pendulum ``DateTime`` whose ``timestamp()`` is asked for from now on, in order
+    (for tests that count how often an instant is taken apart)."""
+    taken: list[DateTime] = []
+    original = DateTime.timestamp
+
+    def counting(self: DateTime) -> float:
+        taken.append(self)
+        return original(self)
+
+    monkeypatch.setattr(DateTime, "timestamp", counting)
+    return taken

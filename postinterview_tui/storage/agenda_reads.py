@@ -11,7 +11,7 @@ read theirs). Which rows are in which group is the domain's rule
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,23 +76,34 @@ def due_tallies(
 
 
 def window_agenda(
-    db: sqlite3.Connection, now: DateTime, limits: tuple[DateTime, DateTime]
+    db: sqlite3.Connection,
+    now: DateTime,
+    limits: tuple[DateTime, DateTime],
+    application_ids: Collection[int] | None = None,
 ) -> list[AgendaItem]:
     """The agenda at ``now``: every due up to the window's end (overdue ones included) that
-    the rule lists, in the agenda's order (due time, application id, the rules' order).
+    the rule lists, in the agenda's order (due time, application id, the rules' order); with
+    ``application_ids``, only theirs.
 
     One pass along the due-time index: each due's timing and whether its round is still ahead
     come with it, read as the counts read them, and the domain's rule
     (:func:`.agenda.listed_status`) names its group. Only a listed row becomes an object:
     ``postinterview today`` reads 1,500 at 100,000 applications.
     """
+    params: list[Any] = _bounds(now, limits)
+    only = ""
+    if application_ids is not None:
+        ids = sorted(set(application_ids))
+        # Plain ? after ?1-?3: SQLite numbers them from 4.
+        only = f"AND d.application_id IN ({', '.join('?' * len(ids))}) "
+        params += ids
     rows = db.execute(
         f"SELECT {_TIMING_SQL}, {_AHEAD_SQL}, d.application_id, a.company, a.role, a.stage, "
         "d.action, d.due_at, d.detail, d.condition_id FROM dues AS d "
         "JOIN applications AS a ON a.id = d.application_id "
         "WHERE d.due_at <= ?3 AND NOT (d.action = 'interview' AND d.due_at <= ?1) "
-        "ORDER BY d.due_at, d.application_id, d.position",
-        _bounds(now, limits),
+        f"{only}ORDER BY d.due_at, d.application_id, d.position",
+        params,
     ).fetchall()
     items: list[AgendaItem] = []
     for timing, ahead, app_id, company, role, stage, action, due, detail, condition in rows:
@@ -215,18 +226,3 @@ def _group_rows(
         + " ORDER BY d.due_at, d.application_id, d.position LIMIT ?"
     )
     return [stored_due(row) for row in db.execute(sql, [*params, limit])]
-
-
-def window_dues_of(
-    db: sqlite3.Connection, application_ids: Iterable[int], until: DateTime
-) -> list[StoredDue]:
-    """The stored dues of a few applications up to ``until`` (overdue ones included)."""
-    ids = sorted(set(application_ids))
-    if not ids:
-        return []
-    marks = ", ".join("?" * len(ids))
-    rows = db.execute(
-        DUE_FACTS + f"WHERE d.application_id IN ({marks}) AND d.due_at <= ?",
-        [*ids, to_text(until)],
-    ).fetchall()
-    return [stored_due(row) for row in rows]

@@ -30,7 +30,6 @@ from postinterview_tui.storage.agenda_reads import (
     due_tallies,
     tallies_hold,
     window_agenda,
-    window_dues_of,
 )
 from postinterview_tui.storage.dues import dues_of, first_due_after
 from postinterview_tui.storage.rows import (
@@ -114,15 +113,13 @@ class Queries(UnitOfWork):
         self, application_ids: Collection[int], now: DateTime, window_days: int
     ) -> list[AgendaItem]:
         """The rows of :meth:`stored_agenda` that belong to these few applications."""
-        from postinterview_tui.domain.dues import agenda_from_dues
         from postinterview_tui.domain.rules import due_limits
 
         if not application_ids:
             return []
-        _soon, until = due_limits(now, window_days, self.zone)
+        limits = due_limits(now, window_days, self.zone)
         with self.transactions.read() as db:
-            dues = window_dues_of(db, application_ids, until)
-        return agenda_from_dues(dues, now, window_days, self.zone)
+            return window_agenda(db, now, limits, application_ids)
 
     def stored_next_up(self, now: DateTime, window_days: int) -> AgendaItem | None:
         """The earliest pending action after ``now`` (what ``domain.review.next_up`` gives over

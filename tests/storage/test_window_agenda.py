@@ -26,23 +26,30 @@ from ._support import sample_application
 
 
 def test_the_window_is_read_in_one_pass_that_takes_no_instant_apart(
-    repo: Repository, now: DateTime, statements: list[str], monkeypatch: pytest.MonkeyPatch
+    repo: Repository, now: DateTime, statements: list[str], instants_taken: list[DateTime]
 ) -> None:
     for n in range(8):
         repo.add_application(sample_application(now, company=f"Co {n}", held_days_ago=n - 3), now)
-    taken: list[DateTime] = []
-    original = DateTime.timestamp
-
-    def counting(self: DateTime) -> float:
-        taken.append(self)
-        return original(self)
-
-    monkeypatch.setattr(DateTime, "timestamp", counting)
+    taken = instants_taken
+    taken.clear()  # counted from here on
     statements.clear()
     agenda = repo.stored_agenda(now, 7)
     assert len(agenda) >= 8
     assert taken == []
     assert sum("FROM dues" in sql for sql in statements) == 1
+
+
+def test_a_few_applications_rows_are_the_agendas_rows_of_theirs(
+    repo: Repository, now: DateTime
+) -> None:
+    ids = [
+        repo.add_application(sample_application(now, company=f"Co {n}", held_days_ago=n - 3), now)
+        for n in range(8)
+    ]
+    agenda = repo.stored_agenda(now, 7)
+    few = {ids[1], ids[4], ids[6]}
+    assert repo.agenda_of(few, now, 7) == [item for item in agenda if item.application_id in few]
+    assert repo.agenda_of(set(), now, 7) == []
 
 
 @settings(

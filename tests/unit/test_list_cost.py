@@ -94,7 +94,7 @@ def test_classifying_stored_dues_compares_no_datetimes(monkeypatch: pytest.Monke
     assert compared == []
 
 
-def test_a_whole_list_takes_nows_instant_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_whole_list_takes_nows_instant_once(instants_taken: list[DateTime]) -> None:
     """``today`` words every row against one ``now``: its instant is taken once for the list,
     not once for each of its 1,500 rows."""
     from postinterview_tui.cli.output import agenda_lines
@@ -111,20 +111,16 @@ def test_a_whole_list_takes_nows_instant_once(monkeypatch: pytest.MonkeyPatch) -
         )
         if not (action is ActionKind.INTERVIEW and due <= now)
     ]
-    taken: list[DateTime] = []
-    original = DateTime.timestamp
-
-    def counting(self: DateTime) -> float:
-        taken.append(self)
-        return original(self)
-
-    monkeypatch.setattr(DateTime, "timestamp", counting)
+    taken = instants_taken
+    taken.clear()  # counted from here on
     lines = agenda_lines(items, now, tz(BERLIN))
     assert any("late" in line for line in lines) and any("tomorrow" in line for line in lines)
     assert sum(1 for moment in taken if moment is now) == 1
 
 
-def test_printing_an_agenda_takes_each_rows_instant_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_printing_an_agenda_takes_each_rows_instant_once(
+    instants_taken: list[DateTime],
+) -> None:
     """An agenda comes in its order (``stored_agenda`` sorts it as it reads): putting its rows
     in groups keeps that order rather than sorting them again by their instants."""
     from postinterview_tui.cli.output import agenda_lines
@@ -144,14 +140,8 @@ def test_printing_an_agenda_takes_each_rows_instant_once(monkeypatch: pytest.Mon
         )
         for number, due in enumerate(DUES, start=1)
     ]
-    taken: list[DateTime] = []
-    original = DateTime.timestamp
-
-    def counting(self: DateTime) -> float:
-        taken.append(self)
-        return original(self)
-
-    monkeypatch.setattr(DateTime, "timestamp", counting)
+    taken = instants_taken
+    taken.clear()  # counted from here on
     lines = agenda_lines(items, NOW, tz(BERLIN))
     assert lines[0] == "Overdue (11)" and "Upcoming (34)" in lines
     assert max(sum(1 for moment in taken if moment is item.due) for item in items) == 1
